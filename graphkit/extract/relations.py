@@ -1,0 +1,763 @@
+"""Relation rules over the dependency parse.
+
+Each rule reads one construction and yields (subject token-ref, relation, object
+token-ref, predicate token); the word classes come from graphkit/data/lexicon.json:
+
+* verbs with their subjects and objects, passives with and without agent,
+  relative clauses, control ("refuse to recognize", "asked X to strike"),
+  particles ("drive out") and prepositional objects ("fire on");
+* light verbs with event nouns ("carried out airstrikes against X"), nominal
+  events with an owner ("Turkish aggression against X", "attack on its post");
+* hyphenated participles and prefixes ("Turkish-backed X", "anti-Damascus X",
+  "X backed by Y", "Russian-Turkish agreement");
+* role nouns in copulas, appositions and "as a ..." ("X, a Y ally", "X are
+  guarantors of Y", "as a fellow guarantor of Y");
+* blame ("X blamed Y for the attack": Y attacked what the attack hit, said X).
+
+Scope (negation, hedges, conditionals) and attribution (who says so) are read
+off the path from the predicate up to the sentence root.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..model import RELATION_TYPES
+from .mentions import Ent, Mention, Mentions, NUMBER_WORDS
+
+RELATIVE = {"which", "that", "who", "whom", "whose"}
+PRONOUNS_SG = {"it", "its", "itself"}
+PRONOUNS_PL = {"they", "their", "them", "themselves"}
+COLLECTIVE = {"leaders", "countries", "sides", "states", "presidents", "nations", "governments", "powers",
+              "parties", "capitals", "trio", "allies", "counterparts", "militaries"}
+ALLOWED = {
+    "BACKS": ({"Actor", "Group", "Person", "Organization"}, {"Actor", "Group", "Person", "Organization", "Agreement"}),
+    "OPPOSES": ({"Actor", "Group", "Person", "Organization"}, {"Actor", "Group", "Person", "Organization", "Agreement"}),
+    "ATTACKED": ({"Actor", "Group", "Person"}, {"Actor", "Group", "Person", "Place", "Organization"}),
+    "PARTY_TO": ({"Actor", "Group", "Person", "Organization"}, {"Agreement"}),
+    "GUARANTEES": ({"Actor", "Group", "Person", "Organization"}, {"Agreement"}),
+    "COOPERATES": ({"Actor", "Group", "Person", "Organization"}, {"Actor", "Group", "Person", "Organization"}),
+    "MEMBER_OF": ({"Person"}, {"Actor", "Group", "Organization"}),
+    "LEADS": ({"Person", "Actor", "Group"}, {"Group", "Actor", "Organization"}),
+}
+ATTACK_PREPS = {"against", "on", "at", "upon", "targeting", "into", "toward", "towards", "in"}
+COMMITMENT = {"uphold", "honor", "honour", "implement", "fulfil", "fulfill", "respect", "observe", "comply", "abide"}
+
+
+@dataclass
+class Ref:
+    ent: Ent
+    start: int      # char offsets into the document text
+    end: int
+    text: str
+    mention: Mention | None = None
+    resolved: bool = False   # came through a pronoun or description
+
+
+@dataclass
+class Found:
+    subject: Ref
+    relation: str
+    object: Ref
+    pred: Token
+    sent: Span
+    rule: str
+    negated: bool = False
+    hedged: bool = False
+    attributed_to: str | None = None
+    confidence: float = 0.7
+
+
+class RelationFinder:
+    def __init__(self, mentions: Mentions, lex: dict):
+        self.m = mentions
+        self.doc = mentions.doc
+        self.lex = lex
+        self.verb_rel: dict[str, list[str]] = {}
+        for rel, verbs in lex["relation_verbs"].items():
+            for v in verbs:
+                self.verb_rel.setdefault(v, []).append(rel)
+        self.particles = {(v, p): rel for rel, pairs in lex["verb_particles"].items() for v, p in pairs}
+        self.prep_verbs: dict[tuple[str, str], str] = {}
+        for rel, table in lex["prep_verbs"].items():
+            if rel == "about":
+                continue
+            for v, preps in table.items():
+                for p in preps:
+                    self.prep_verbs[(v, p)] = rel
+        self.noun_rel = {n: rel for rel, nouns in lex["relation_nouns"].items() if rel != "about" for n in nouns}
+        self.role_rel = {n: rel for rel, nouns in lex["role_nouns"].items() if rel != "about" for n in nouns}
+        self.proxy_rel = {n: rel for rel, nouns in lex["proxy_roles"].items() if rel != "about" for n in nouns}
+        self.participles = {p: rel for rel, ps in lex["backed_participles"].items() if rel != "about" for p in ps}
+        self.light = set(lex["light_verbs"])
+        self.speech = set(lex["speech_verbs"])
+        self.speech_nouns = set(lex["speech_nouns"])
+        self.hedge_verbs = set(lex["hedge_verbs"])
+        self.hedge_nouns = set(lex["hedge_nouns"])
+        self.modals = set(lex["hedge_modals"])
+        self.neg_words = set(lex["negation_words"])
+        self.neg_verbs = set(lex["negating_verbs"])
+        self.cond = set(lex["conditional_marks"])
+        self.wrappers = set(lex["wrapper_nouns"]["words"])
+        self.assets = set(lex["asset_nouns"])
+        self.counter_terror = set(lex["counter_terror_words"])
+        self.reversing = set(lex["reversing_verbs"]["verbs"])
+        self.positive = set(lex["positive_complements"])
+        self.found: list[Found] = []
+        self.last_attack: tuple[list[Ref], list[Ref]] | None = None
+        self.last_speaker: Ref | None = None
+
+    # ---- references --------------------------------------------------------------
+    def ref(self, m: Mention, resolved: bool = False) -> Ref:
+        sp = self.doc[m.start:m.end]
+        return Ref(m.ent, sp.start_char, sp.end_char, sp.text, m, resolved)
+
+    def refs(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Ref]:
+        out = self._refs1(tok, depth)
+        if conj:
+            for c in tok.conjuncts:
+                if c.i > tok.i:
+                    out += self._refs1(c, depth)
+        return _dedup(out)
+
+    def _refs1(self, tok: Token, depth: int) -> list[Ref]:
+        if depth > 4:
+            return []
+        m = self.m.at(tok)
+        if m is not None:
+            if m.locative:
+                return []
+            if m.role == "generic":
+                named = self.m._named_groups_of(self.doc[m.head])
+                if named:
+                    return [self.ref(n) for n in named]
+            return [self.ref(m)]
+        low = tok.lower_
+        if low in PRONOUNS_SG or low in PRONOUNS_PL:
+            return self.antecedent(tok)
+        if low in COLLECTIVE or tok.lemma_.lower() in ("leader", "country", "side", "state", "president"):
+            n = self._collective_number(tok)
+            if n:
+                return self.last_n(tok, n)
+        if tok.i in self.m.owner_mark:
+            return [self._synthetic(tok, self.m.owner_mark[tok.i])]
+        if tok.lemma_.lower() in self.wrappers or low in self.wrappers or tok.pos_ == "NUM":
+            out = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "among"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += self.refs(p, depth + 1)
+            if not out:
+                for c in tok.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                        out += self._refs1(c, depth + 1)
+                        if c.i in self.m.adjective:
+                            out.append(self._synthetic(c, self.m.state_ent(self.m.adjective[c.i])))
+            if not out:
+                for c in tok.children:
+                    if c.dep_ == "acl" and c.lemma_ in ("hold", "control", "man", "occupy", "own", "run"):
+                        for a in c.children:
+                            if a.dep_ == "agent":
+                                for p in a.children:
+                                    out += self.refs(p, depth + 1)
+            return out
+        return []
+
+    def _synthetic(self, tok: Token, ent: Ent) -> Ref:
+        return Ref(ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)
+
+    def _collective_number(self, tok: Token) -> int:
+        for c in tok.children:
+            if c.lower_ in NUMBER_WORDS and c.dep_ in ("nummod", "det", "predet", "amod"):
+                return NUMBER_WORDS[c.lower_]
+        if tok.lower_ == "trio":
+            return 3
+        return 0
+
+    def last_n(self, tok: Token, n: int) -> list[Ref]:
+        want = {"leaders": "Person", "presidents": "Person", "leader": "Person", "president": "Person"}.get(tok.lower_)
+        seen, out = set(), []
+        for m in sorted(self.m.mentions, key=lambda m: -m.start):
+            if m.start >= tok.i or m.locative:
+                continue
+            kind = (m.own or m.ent).kind if want == "Person" else m.ent.kind
+            if want == "Person" and not (m.own and m.own.kind == "Person" or m.ent.kind == "Person"):
+                continue
+            if want is None and kind != "Actor":
+                continue
+            if m.ent.key in seen:
+                continue
+            seen.add(m.ent.key)
+            out.append(Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True))
+            if len(out) == n:
+                break
+        return out if len(out) == n else []
+
+    def antecedent(self, tok: Token) -> list[Ref]:
+        """'it'/'its' -> the nearest singular actor before it that is not its co-argument;
+        'they'/'their' -> the nearest plural one (a group, forces, or a coordination)."""
+        plural = tok.lower_ in PRONOUNS_PL
+        sent = tok.sent
+        clause = _clause_head(tok)
+        coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+        cands: list[Mention] = []
+        for m in sorted(self.m.mentions, key=lambda m: -m.start):
+            if m.start >= tok.i or m.locative or m.ent.kind in ("Place", "Agreement"):
+                continue
+            if m.start < sent.start and m.start < self._window_start(sent):
+                break
+            cands.append(m)
+        for m in cands:
+            if m.start >= sent.start and (m.head in coargs or any(c in coargs for c in range(m.start, m.end))):
+                if not plural:
+                    continue
+            head = self.doc[m.head]
+            m_plural = m.ent.plural or head.tag_ in ("NNS", "NNPS")
+            if m.role in ("name", "capital", "seat", "leader", "organ", "ner") and head.tag_ not in ("NNS", "NNPS"):
+                m_plural = False
+            if self.doc[m.head].dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
+                if plural:
+                    r = self.refs(head)
+                    return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
+            if m_plural == plural:
+                return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)]
+        return []
+
+    def _window_start(self, sent: Span) -> int:
+        """Pronouns look back two sentences at most."""
+        start = sent.start
+        for _ in range(2):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        return start
+
+    # ---- arguments -----------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> list[Ref]:
+        if depth > 4:
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN")
+        out: list[Ref] = []
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        out += self.refs(p)
+            return out
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    out += self.refs(verb.head, conj=False)
+                else:
+                    out += self.agent_of(c)
+                    out += self._along_with(c)
+        if not out:
+            if verb.dep_ == "relcl":
+                out += self.refs(verb.head, conj=False)
+            elif verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                head = verb.head
+                # object control: "asked Moscow to strike"
+                objs = [c for c in head.children if c.dep_ in ("dobj",)]
+                if objs and head.lemma_ in self.hedge_verbs | {"ask", "urge", "order", "force", "help", "allow"}:
+                    out += self.refs(objs[0])
+                else:
+                    out += self.subjects(head, depth + 1)
+            elif verb.dep_ == "conj":
+                out += self.subjects(verb.head, depth + 1)
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                out += self.subjects(verb.head.head, depth + 1)
+            elif verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+                out += self.refs(verb.head, conj=False) if verb.dep_ == "acl" else self.subjects(verb.head, depth + 1)
+        return _dedup(out)
+
+    def agent_of(self, tok: Token) -> list[Ref]:
+        """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""
+        r = self.refs(tok)
+        if r:
+            return r
+        rel = self.noun_rel.get(tok.lemma_.lower()) or self.noun_rel.get(tok.lower_)
+        if rel == "ATTACKED":
+            owner = self.owner(tok)
+            if owner:
+                return owner
+            if self.last_attack and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+                return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in self.last_attack[0]]
+        return []
+
+    def _along_with(self, tok: Token) -> list[Ref]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside"):
+                for p in c.subtree:
+                    if p.dep_ == "pobj":
+                        out += self.refs(p)
+                        break
+        return out
+
+    def owner(self, noun: Token) -> list[Ref]:
+        out = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+                if c.i in self.m.adjective and not _hyphenated(c):
+                    out.append(self._synthetic(c, self.m.state_ent(self.m.adjective[c.i])))
+                else:
+                    m = self.m.at(c)
+                    if m is not None and not m.locative and m.ent.kind != "Agreement" and not _hyphenated(c):
+                        out.append(self.ref(m))
+                    elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL:
+                        out += self.antecedent(c)
+        if noun.i in self.m.owner_mark:
+            out.append(self._synthetic(noun, self.m.owner_mark[noun.i]))
+        return _dedup(out)
+
+    def objects(self, verb: Token, preps: set[str]) -> list[Ref]:
+        out = []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and not passive:
+                out += self.target(c)
+            elif c.dep_ == "nsubjpass":
+                out += self.target(c)
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        out += self.target(p)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            out += self.target(verb.head)
+        return _dedup(out)
+
+    def target(self, tok: Token) -> list[Ref]:
+        """What an attack or stance is aimed at: the entity, or the owner or holder of an asset."""
+        r = self.refs(tok)
+        if r:
+            return r
+        low = tok.lower_
+        if low in self.assets or tok.lemma_.lower() in self.assets:
+            o = self.owner(tok)
+            if o:
+                return o
+            if any(c.lower_ == "the" for c in tok.children) and self.last_attack is None:
+                return self._recent_asset_owner(tok)
+            return self._recent_asset_owner(tok)
+        # "residential areas in the Tal Tamr district", "places in the village of X"
+        for t in tok.subtree:
+            if t.i == tok.i:
+                continue
+            m = self.m.at(t)
+            if m and m.ent.kind == "Place":
+                return [self.ref(m)]
+        return []
+
+    def _recent_asset_owner(self, tok: Token) -> list[Ref]:
+        """'the targets' -> the owner of the last asset named before ('militant hideouts')."""
+        sent_start = self._window_start(tok.sent)
+        for t in reversed(self.doc[sent_start:tok.i]):
+            if t.lower_ in self.assets or t.lemma_.lower() in self.assets:
+                o = self.owner(t)
+                if o:
+                    return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in o]
+        return []
+
+    # ---- scope and attribution ---------------------------------------------------------
+    def scope(self, pred: Token, rel: str) -> tuple[bool, bool, bool]:
+        """(negated, hedged, threatened) for a predicate, looking up its governing verbs."""
+        negated = hedged = threat = False
+        t = pred
+        steps = 0
+        while True:
+            kids = list(t.children)
+            if any(c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det") for c in kids):
+                negated = not negated if t is not pred or True else negated
+            if any(c.dep_ == "aux" and c.lower_ in self.modals for c in kids):
+                hedged = True
+            if any(c.dep_ == "mark" and c.lower_ in self.cond for c in kids):
+                hedged = True
+            if t is not pred:
+                lem = t.lemma_.lower()
+                if lem in self.neg_verbs and not (lem == "fail" and rel == "PARTY_TO"):
+                    negated = not negated
+                if lem in self.hedge_verbs:
+                    hedged = True
+                    if lem in ("threaten", "vow", "warn", "plan", "prepare", "pledge"):
+                        threat = True
+                if t.lower_ in self.hedge_nouns or lem in self.hedge_nouns:
+                    hedged = True
+            if t.dep_ in ("ROOT",) or steps > 6:
+                break
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.speech:
+                break
+            if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and t is not pred:
+                break
+            if t.dep_ == "conj" and t.head.pos_ == "VERB":
+                t = t.head
+                steps += 1
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass", "appos"):
+                break
+            t = t.head
+            steps += 1
+        return negated, hedged, threat
+
+    def attribution(self, pred: Token) -> str | None:
+        sent = pred.sent
+        for t in sent:
+            if t.dep_ == "prep" and t.lower_ == "according":
+                for p in t.subtree:
+                    if p.dep_ == "pobj":
+                        return self._speaker_name(p)
+            if t.lower_ in ("citing",) and t.dep_ in ("advcl", "prep", "acl"):
+                for p in t.children:
+                    if p.dep_ in ("dobj", "pobj"):
+                        return self._speaker_name(p)
+        t = pred
+        while t.dep_ != "ROOT" and t.head is not t:
+            h = t.head
+            if h.lemma_.lower() in self.speech and h.pos_ in ("VERB", "AUX") and t.dep_ in (
+                    "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj", "advmod", "npadvmod", "prep", "acomp"):
+                subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    return self._speaker_name(subj[0])
+            t = h
+        # a parenthetical "..., it said," or "..., the ministry said" attached anywhere
+        for t in sent:
+            if t.lemma_.lower() in self.speech and t.dep_ in ("parataxis", "ROOT", "ccomp") and t is not pred:
+                subj = [c for c in t.children if c.dep_ == "nsubj"]
+                if subj and (t.dep_ == "parataxis" or t.i > pred.i):
+                    name = self._speaker_name(subj[0])
+                    if name:
+                        return name
+        if sent.text.lstrip().startswith('"') and self.last_speaker is not None:
+            return self.last_speaker.ent.name
+        return None
+
+    def _speaker_name(self, tok: Token) -> str | None:
+        r = self.refs(tok, conj=False)
+        if r:
+            return r[0].ent.name
+        if tok.lower_ in self.speech_nouns or tok.lemma_.lower() in self.speech_nouns:
+            o = self.owner(tok)
+            if o:
+                return o[0].ent.name
+            if self.last_speaker is not None:
+                return self.last_speaker.ent.name
+        return " ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct")) or None
+
+    # ---- emit ------------------------------------------------------------------------
+    def emit(self, subs: list[Ref], rel: str, objs: list[Ref], pred: Token, rule: str,
+             conf: float = 0.7, scope_from: Token | None = None) -> None:
+        if rel not in RELATION_TYPES:
+            return
+        sk, ok = ALLOWED[rel]
+        neg, hedged, threat = self.scope(scope_from or pred, rel)
+        if rel == "OPPOSES":
+            hedged = False
+        attributed = self.attribution(pred)
+        for s in subs:
+            for o in objs:
+                if s.ent.key == o.ent.key or s.ent.kind not in sk or o.ent.kind not in ok:
+                    continue
+                if s.ent.part_of and s.ent.part_of == o.ent.key or o.ent.part_of == s.ent.key:
+                    continue
+                c = conf - (0.1 if s.resolved else 0) - (0.1 if o.resolved else 0)
+                self.found.append(Found(s, rel, o, pred, pred.sent, rule, neg, hedged, attributed, max(0.2, c)))
+                if rel == "ATTACKED" and threat and not neg:
+                    self.found.append(Found(s, "OPPOSES", o, pred, pred.sent, rule + "+threat", False, False,
+                                            attributed, max(0.2, c - 0.1)))
+        if rel == "ATTACKED" and subs and objs and not neg and not hedged:
+            self.last_attack = (subs, objs)
+
+    # ---- rules -----------------------------------------------------------------------
+    def run(self) -> list[Found]:
+        for sent in self.doc.sents:
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX"):
+                    self.verb_rule(tok)
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    self.noun_rule(tok)
+                    self.role_rule(tok)
+                self.hyphen_rule(tok)
+            for tok in sent:
+                if tok.lemma_.lower() in self.speech and tok.pos_ == "VERB":
+                    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                    if subj:
+                        r = self.refs(subj[0], conj=False)
+                        if r:
+                            self.last_speaker = r[0]
+        return self.found
+
+    def verb_rule(self, verb: Token) -> None:
+        lemma = verb.lemma_.lower()
+        prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        rels: list[str] = []
+        for p in prts:
+            if (lemma, p) in self.particles:
+                rels = [self.particles[(lemma, p)]]
+        if not rels:
+            rels = list(self.verb_rel.get(lemma, []))
+        prep_rels = {p: r for (v, p), r in self.prep_verbs.items() if v == lemma}
+        if lemma == "blame":
+            return self.blame_rule(verb)
+        if not rels and not prep_rels:
+            return
+        if lemma in self.light and any(self._event_noun(c) for c in verb.children if c.dep_ == "dobj"):
+            return  # the noun rule reads "launch an attack against X"
+        subs = self.subjects(verb)
+        if not subs:
+            if verb.dep_ in ("ccomp", "xcomp", "ROOT", "conj") and "OPPOSES" in rels + list(prep_rels.values()):
+                pass
+            if self.last_speaker is not None and any(c.dep_ in ("nsubjpass",) for c in verb.children) and set(rels) & {"OPPOSES"}:
+                subs = [self.last_speaker] if self.attribution(verb) else []
+            if not subs:
+                return
+        # refuse to recognize / not complying with: the positive verb turns into OPPOSES
+        reversed_ = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.reversing and lemma in self.positive
+        negated_positive = lemma in self.positive and any(c.dep_ == "neg" for c in verb.children)
+        for rel in rels:
+            preps = ATTACK_PREPS if rel == "ATTACKED" else {"against"} if rel == "OPPOSES" else set()
+            objs = self.objects(verb, preps)
+            if reversed_ or (negated_positive and rel == "PARTY_TO" and lemma not in COMMITMENT - {"comply"}):
+                self.emit(subs, "OPPOSES", objs, verb, "verb-reversed", 0.7, scope_from=verb.head if reversed_ else None)
+                if reversed_:
+                    continue
+                continue
+            self.emit(subs, rel, objs, verb, "verb", 0.75)
+        for prep, rel in prep_rels.items():
+            objs = []
+            for c in verb.children:
+                if c.dep_ in ("prep", "prt") and c.lower_ == prep:
+                    for p in c.children:
+                        if p.dep_ in ("pobj", "pcomp"):
+                            objs += self.target(p)
+            if negated_positive and rel == "PARTY_TO":
+                if reversed_ or lemma == "comply":
+                    self.emit(subs, "OPPOSES", objs, verb, "verb-prep-reversed", 0.65)
+                continue
+            if reversed_:
+                self.emit(subs, "OPPOSES", objs, verb, "verb-prep-reversed", 0.65, scope_from=verb.head)
+                continue
+            self.emit(subs, rel, objs, verb, "verb-prep", 0.7)
+
+    def _event_noun(self, tok: Token) -> bool:
+        return (tok.lemma_.lower() in self.noun_rel or tok.lower_ in self.noun_rel) and self.m.at(tok) is None
+
+    def blame_rule(self, verb: Token) -> None:
+        """'X blamed Y for the attack' -> Y ATTACKED (what the attack hit), attributed to X."""
+        speaker = self.subjects(verb)
+        blamed = [r for c in verb.children if c.dep_ == "dobj" for r in self.refs(c)]
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for p in c.children:
+                    if p.lemma_.lower() in self.noun_rel and self.noun_rel[p.lemma_.lower()] == "ATTACKED":
+                        objs = self.noun_targets(p, "ATTACKED")
+                        if not objs and self.last_attack:
+                            objs = [Ref(x.ent, p.idx, p.idx + len(p.text), p.text, None, True) for x in self.last_attack[1]]
+                        before = len(self.found)
+                        self.emit(blamed, "ATTACKED", objs, p, "blame", 0.6, scope_from=verb)
+                        name = speaker[0].ent.name if speaker else None
+                        for f in self.found[before:]:
+                            f.attributed_to = name
+        if speaker and blamed:
+            pass
+
+    def noun_targets(self, noun: Token, rel: str) -> list[Ref]:
+        preps = {"ATTACKED": {"against", "on", "at", "upon", "targeting", "of", "toward", "towards"},
+                 "BACKS": {"for", "to", "of"}, "OPPOSES": {"to", "against", "of", "toward", "towards", "on"},
+                 "COOPERATES": {"with", "between"}}.get(rel, set())
+        out = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        out += self.target(p)
+            if c.dep_ == "acl" and c.lower_ == "targeting":
+                for p in c.children:
+                    if p.dep_ == "dobj":
+                        out += self.target(p)
+        return _dedup(out)
+
+    def noun_rule(self, noun: Token) -> None:
+        rel = self.noun_rel.get(noun.lemma_.lower()) or self.noun_rel.get(noun.lower_)
+        if rel is None or self.m.at(noun) is not None:
+            return
+        head = noun.head
+        light = noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.light
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.light:
+            light, head = True, head.head   # "carried out four airstrikes" parsed oddly; "responded with attacks"
+        # "volleys of mortar shells": the meaningful noun is inside
+        objs = self.noun_targets(noun, rel)
+        if light and not objs:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ATTACK_PREPS | {"to"} and rel != "COOPERATES":
+                    for p in c.children:
+                        if p.dep_ in ("pobj",):
+                            objs += self.target(p)
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        objs += self.noun_targets(p, rel)
+        if not objs and rel == "ATTACKED":
+            words = {c.lower_ for c in noun.subtree if c.i < noun.i} | {"".join(t.text for t in noun.lefts).lower()}
+            if words & self.counter_terror or any(w.replace("-", "") in {x.replace("-", "") for x in self.counter_terror}
+                                                   for w in _hyphen_words(noun)):
+                g = self.m.generic_group
+                if g is not None:
+                    objs = [self._synthetic(noun, g)]
+        if not objs:
+            return
+        subs = self.owner(noun)
+        if light and not subs:
+            subs = self.subjects(head)
+        if not subs and noun.dep_ in ("nsubj",):
+            return
+        if not subs and rel == "ATTACKED" and noun.dep_ == "pobj" and head.lower_ == "for":
+            return  # blame rule
+        if not subs:
+            return
+        pred = head if light else noun
+        self.emit(subs, rel, objs, pred, "noun-light" if light else "noun", 0.7 if light else 0.65,
+                  scope_from=head if light else (noun.head if noun.dep_ in ("dobj", "pobj") else noun))
+
+    def role_rule(self, noun: Token) -> None:
+        low = noun.lemma_.lower()
+        rel = self.role_rel.get(low) or self.role_rel.get(noun.lower_)
+        proxy = self.proxy_rel.get(low)
+        if rel is None and proxy is None:
+            return
+        if self.m.at(noun) is not None and self.m.at(noun).role not in ("force",):
+            return
+        # whose role: "a Damascus ally", "an ally of Damascus", "guarantors of X"
+        of = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        of += self.refs(p)
+        if not of:
+            of = [r for r in self.owner(noun)]
+        if not of:
+            return
+        holders: list[Ref] = []
+        pred = noun
+        if noun.dep_ == "appos":
+            holders = self.refs(noun.head, conj=False)
+        elif noun.dep_ in ("attr", "acomp") and noun.head.lemma_ in ("be", "become", "remain"):
+            holders = self.subjects(noun.head)
+            pred = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            verb = noun.head.head
+            holders = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else self.refs(verb, conj=False)
+            if any(c.lower_ in ("fellow", "co") for c in noun.children):
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ == "with":
+                        for p in c.children:
+                            holders += self.refs(p)
+            pred = verb
+        elif noun.dep_ == "conj":
+            return
+        if not holders:
+            return
+        if proxy:
+            self.emit(of, proxy, holders, pred, "role-proxy", 0.65)
+        else:
+            self.emit(holders, rel, of, pred, "role", 0.7)
+
+    def hyphen_rule(self, tok: Token) -> None:
+        doc = self.doc
+        low = tok.lower_
+        # "Turkish-backed militants", "Iran-backed Houthis"
+        if low in self.participles and tok.i >= 2 and doc[tok.i - 1].text == "-":
+            x = doc[tok.i - 2]
+            xs = self._hyphen_refs(x)
+            ys = self.refs(self._modified_noun(tok), conj=False) if self._modified_noun(tok) is not None else []
+            rel = self.participles[low]
+            if xs and ys:
+                self.emit(xs, rel, ys, tok, "hyphen", 0.85)
+            return
+        # "Y backed by X"
+        if low in self.participles and tok.dep_ in ("acl", "amod", "advcl") and tok.tag_ == "VBN":
+            xs = [r for c in tok.children if c.dep_ == "agent" for p in c.children for r in self.refs(p)]
+            if xs:
+                ys = self.refs(tok.head, conj=False) if tok.dep_ != "advcl" else self.subjects(tok.head)
+                self.emit(xs, self.participles[low], ys, tok, "participle-agent", 0.8)
+            return
+        # "anti-Damascus militants"
+        if low in self.lex["anti_prefixes"] and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            xs = self._hyphen_refs(doc[tok.i + 2])
+            y = self._modified_noun(doc[tok.i + 2]) or self._modified_noun(tok)
+            ys = self.refs(y, conj=False) if y is not None else []
+            if xs and ys:
+                self.emit(ys, "OPPOSES", xs, tok, "anti", 0.75)
+            return
+        # "Russian-Turkish agreement", "Russia-Turkey joint patrols"
+        if tok.text == "-" and tok.whitespace_ == "" and 0 < tok.i < len(doc) - 1:
+            a, b = doc[tok.i - 1], doc[tok.i + 1]
+            ra, rb = self._hyphen_refs(a), self._hyphen_refs(b)
+            if not (ra and rb) or ra[0].ent.kind != "Actor" or rb[0].ent.kind != "Actor":
+                return
+            if tok.i >= 2 and doc[tok.i - 2].text == "-":
+                return
+            noun = self._modified_noun(b)
+            if noun is None:
+                return
+            m = self.m.at(noun)
+            if m is not None and m.ent.kind == "Agreement":
+                self.emit(ra + rb, "PARTY_TO", [self.ref(m)], noun, "pair-agreement", 0.8)
+            elif noun.lemma_.lower() in ("patrol", "patrols", "coordination", "cooperation", "operation", "exercise",
+                                           "center", "centre", "force", "drill", "mission", "talks", "statement", "effort"):
+                self.emit(ra, "COOPERATES", rb, noun, "pair-joint", 0.7)
+
+    def _hyphen_refs(self, x: Token) -> list[Ref]:
+        if x.i in self.m.adjective:
+            return [self._synthetic(x, self.m.state_ent(self.m.adjective[x.i]))]
+        m = self.m.at(x)
+        if m is not None and m.ent.kind in ("Actor", "Group", "Person", "Organization"):
+            sp = self.doc[m.start:m.end]
+            return [Ref(m.ent, x.idx, x.idx + len(x.text), x.text, m)] if len(sp) > 1 else [self.ref(m)]
+        if m is not None and m.locative and m.role == "capital":
+            hit = self.m.gaz.find(x.text)
+            if hit:
+                return [self._synthetic(x, self.m.state_ent(hit.entry))]
+        return []
+
+    def _modified_noun(self, tok: Token) -> Token | None:
+        t = tok
+        for _ in range(4):
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "npadvmod"):
+                return t
+            if t.head is t:
+                return None
+            t = t.head
+        return t if t.pos_ in ("NOUN", "PROPN") else None
+
+
+def _clause_head(tok: Token) -> Token:
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+        t = t.head
+    return t
+
+
+def _hyphenated(t: Token) -> bool:
+    doc = t.doc
+    return t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 1].whitespace_ == ""
+
+
+def _hyphen_words(tok: Token) -> list[str]:
+    doc = tok.doc
+    out = []
+    for c in tok.lefts:
+        s = c.left_edge.i
+        out.append("".join(t.text for t in doc[s:c.i + 1]).lower())
+    return out
+
+
+def _dedup(refs: list[Ref]) -> list[Ref]:
+    seen, out = set(), []
+    for r in refs:
+        if r.ent.key not in seen:
+            seen.add(r.ent.key)
+            out.append(r)
+    return out

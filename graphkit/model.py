@@ -1,0 +1,155 @@
+"""The graph model as plain data: what extraction produces and the store keeps.
+
+Everything here is a frozen dataclass or a small pure helper, so any stage
+(extraction, store, render, analysis) can be tested on hand-made values.
+
+Graph model in the store (see cypher/):
+
+    (:Document {id, name, title, source, path, published})
+    (:Entity {key, name, kind, aliases})          kind in ENTITY_KINDS
+    (:Claim {id, relation, sentence, start, end, subject_mention, object_mention,
+             subject_start, subject_end, object_start, object_end,
+             attributed_to, negated, hedged, confidence, doc})
+    (claim)-[:SUBJECT]->(entity), (claim)-[:OBJECT]->(entity),
+    (claim)-[:IN]->(document), (entity)-[:MENTIONED_IN]->(document)
+    (entity)-[:PART_OF]->(entity)                  a ministry or leader of a state
+    (a)-[:BACKS|OPPOSES|... {weight, docs}]->(b)   summary edges: asserted claims only
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, asdict
+
+ENTITY_KINDS = ("Actor", "Group", "Agreement", "Person", "Place", "Organization")
+
+# Relation types graphkit can emit. The extractor's lexicon (graphkit/data) may
+# only use these; the store formats them into query text, so they are checked
+# against this fixed set, never taken from user input.
+RELATION_TYPES = (
+    "BACKS", "OPPOSES", "GUARANTEES", "ATTACKED", "PARTY_TO",
+    "COOPERATES", "MEMBER_OF", "LEADS",
+)
+# Signed ties for balance analysis.
+POSITIVE_RELATIONS = ("BACKS", "PARTY_TO", "COOPERATES", "GUARANTEES")
+NEGATIVE_RELATIONS = ("OPPOSES", "ATTACKED")
+
+
+def slug(text: str) -> str:
+    """A stable ASCII key fragment: 'Hay'at Tahrir al-Sham' -> 'hayat_tahrir_al_sham'."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    t = re.sub(r"['’`]", "", t.lower())
+    return re.sub(r"[^a-z0-9]+", "_", t).strip("_") or "x"
+
+
+def entity_key(kind: str, name: str) -> str:
+    return f"{kind.lower()}:{slug(name)}"
+
+
+def content_id(text: str) -> str:
+    """Document id: a hash of the text, so the same content is the same document."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    name: str            # file name without extension (or jsonl title/line id)
+    text: str
+    title: str = ""
+    source: str = ""     # where it came from: a path or a URL given in JSONL
+    path: str = ""
+    published: str | None = None   # ISO date if known
+
+    def meta(self) -> dict:
+        d = asdict(self)
+        d.pop("text")
+        return d
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    part_of: str | None = None   # key of the state an organ or leader belongs to
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["aliases"] = list(self.aliases)
+        return d
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One relation asserted in one sentence of one document."""
+    doc: str                 # Document.id
+    doc_name: str            # Document.name (file stem): the contract's `doc`
+    subject: Entity
+    relation: str
+    object: Entity
+    subject_mention: str
+    object_mention: str
+    subject_span: tuple[int, int]
+    object_span: tuple[int, int]
+    sentence: str
+    sentence_span: tuple[int, int]
+    attributed_to: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    confidence: float = 0.5
+    rule: str = ""           # which pattern produced it (for debugging and eval)
+
+    @property
+    def id(self) -> str:
+        raw = "|".join(map(str, (self.doc, self.subject.key, self.relation, self.object.key,
+                                 self.subject_span, self.object_span)))
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+    @property
+    def asserted(self) -> bool:
+        """Counts for the summary edges: neither negated nor hedged."""
+        return not (self.negated or self.hedged)
+
+    def contract(self) -> dict:
+        """The extraction contract of DEVELOPERS.md (graphkit extract --format jsonl)."""
+        return {
+            "doc": self.doc_name,
+            "subject": self.subject.name,
+            "relation": self.relation,
+            "object": self.object.name,
+            "subject_kind": self.subject.kind,
+            "object_kind": self.object.kind,
+            "subject_mention": self.subject_mention,
+            "object_mention": self.object_mention,
+            "subject_span": list(self.subject_span),
+            "object_span": list(self.object_span),
+            "evidence": self.sentence,
+            "attributed_to": self.attributed_to,
+            "confidence": round(self.confidence, 3),
+            "negated": self.negated,
+            "hedged": self.hedged,
+        }
+
+    def row(self) -> dict:
+        """Flat parameters for the store's upsert."""
+        return {
+            "id": self.id, "doc": self.doc, "relation": self.relation,
+            "subject": self.subject.key, "object": self.object.key,
+            "subject_mention": self.subject_mention, "object_mention": self.object_mention,
+            "subject_start": self.subject_span[0], "subject_end": self.subject_span[1],
+            "object_start": self.object_span[0], "object_end": self.object_span[1],
+            "sentence": self.sentence, "start": self.sentence_span[0], "end": self.sentence_span[1],
+            "attributed_to": self.attributed_to, "negated": self.negated, "hedged": self.hedged,
+            "confidence": float(self.confidence),
+        }
+
+
+@dataclass
+class Extraction:
+    """What extraction yields for one document: the store loads it in one transaction."""
+    document: Document
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)

@@ -1,0 +1,170 @@
+"""Cypher text handling: the cypher/ directory, schema statements, saved queries,
+and the read-only guard. Pure functions, no database."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def cypher_dir() -> Path:
+    """The repository's top-level cypher/ directory, or $GRAPHKIT_CYPHER_DIR."""
+    env = os.environ.get("GRAPHKIT_CYPHER_DIR")
+    if env:
+        return Path(env)
+    # == Path(graphkit.__file__).parent.parent / "cypher" (graphkit/ may be a namespace package)
+    return Path(__file__).resolve().parents[2] / "cypher"
+
+
+# ---------------------------------------------------------------- tokenising
+
+_TOKEN = re.compile(r"""
+    (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<quoted>`(?:[^`]|``)*`)
+  | (?P<param>\$\w+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<semi>;)
+  | (?P<space>\s+)
+  | (?P<other>.)
+""", re.VERBOSE | re.DOTALL)
+
+
+def _tokens(text: str):
+    for m in _TOKEN.finditer(text):
+        yield m.lastgroup, m.group(), m.start()
+
+
+def split_statements(text: str) -> list[str]:
+    """Split on `;` outside strings and comments; drop comments and empty statements."""
+    out, cur = [], []
+    for kind, tok, _ in _tokens(text):
+        if kind == "comment":
+            cur.append(" ")
+        elif kind == "semi":
+            s = "".join(cur).strip()
+            if s:
+                out.append(s)
+            cur = []
+        else:
+            cur.append(tok)
+    s = "".join(cur).strip()
+    if s:
+        out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------- read-only guard
+
+WRITE_CLAUSES = frozenset({
+    "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH",
+    "ALTER", "RENAME", "GRANT", "DENY", "REVOKE", "TERMINATE", "START", "STOP",
+})
+# Procedures a read query may CALL. Anything else (apoc.*, db.create.*, dbms.*, ...) is
+# treated as a write: the guard errs on the side of refusing.
+READ_PROCEDURES = frozenset({
+    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
+    "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "db.index.fulltext.querynodes",
+    "db.index.fulltext.queryrelationships", "dbms.components", "db.info", "db.ping",
+})
+
+
+def write_clause(text: str) -> str | None:
+    """The first clause of ``text`` that may write, or None if it looks read-only.
+
+    Tokenises outside string literals, comments and `quoted` names; a word counts
+    as a clause keyword unless it follows `.`, `:` or `$` (a property, label or
+    parameter) or is a map key (followed by `:`). Flags CREATE, MERGE, DELETE,
+    DETACH, SET, REMOVE, DROP, FOREACH, admin verbs, LOAD CSV, and CALL of any
+    procedure not in READ_PROCEDURES (CALL { ... } subqueries are checked inside).
+    """
+    toks = [(k, t) for k, t, _ in _tokens(text) if k not in ("comment", "space")]
+    for i, (kind, tok) in enumerate(toks):
+        if kind != "word":
+            continue
+        prev = toks[i - 1][1] if i else ""
+        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+        if prev in (".", ":", "$") or nxt == ":":
+            continue
+        up = tok.upper()
+        if up in WRITE_CLAUSES:
+            return up
+        if up == "LOAD" and nxt.upper() == "CSV":
+            return "LOAD CSV"
+        if up == "CALL" and toks[i + 1:i + 2] and toks[i + 1][0] == "word":
+            # procedure name: word(.word)*
+            j, parts = i + 1, []
+            while j < len(toks) and toks[j][0] == "word":
+                parts.append(toks[j][1])
+                if j + 1 < len(toks) and toks[j + 1][1] == ".":
+                    j += 2
+                else:
+                    break
+            name = ".".join(parts).lower()
+            if name not in READ_PROCEDURES:
+                return f"CALL {'.'.join(parts)}"
+    return None
+
+
+# ---------------------------------------------------------------- saved queries
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    purpose: str
+    params: dict[str, str] = field(default_factory=dict)   # name (no $) -> meaning
+    text: str = ""
+    path: Path | None = None
+
+
+_HEADER = re.compile(r"^//\s*(name|purpose|params)\s*:\s*(.*)$", re.I)
+_PARAM = re.compile(r"\$(\w+)\s*(?:—|–|--|-|:)?\s*(.*)")
+
+
+def parse_saved_query(path: Path) -> SavedQuery:
+    """Parse the header comment block::
+
+        // name: who_backs
+        // purpose: who backs $name
+        // params: $name — entity name or alias (case-insensitive)
+        //         $other — one more, one per line
+
+    A `purpose:` continues on following comment lines until the next field."""
+    text = path.read_text(encoding="utf-8")
+    fields: dict[str, str] = {}
+    params: dict[str, str] = {}
+    current = None
+    for line in text.splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        if not s.startswith("//"):
+            break
+        m = _HEADER.match(s)
+        if m:
+            current = m.group(1).lower()
+            value = m.group(2).strip()
+        else:
+            value = s[2:].strip()
+            if not value:
+                current = None
+                continue
+        if current == "params":
+            pm = _PARAM.match(value)
+            if pm:
+                params[pm.group(1)] = pm.group(2).strip()
+        elif current in ("name", "purpose"):
+            fields[current] = (fields.get(current, "") + " " + value).strip()
+    name = fields.get("name") or path.stem
+    return SavedQuery(name=name, purpose=fields.get("purpose", ""), params=params,
+                      text=text, path=path)
+
+
+def load_saved_queries(directory: Path | None = None) -> dict[str, SavedQuery]:
+    d = directory or cypher_dir() / "queries"
+    out = {}
+    for p in sorted(d.glob("*.cypher")):
+        q = parse_saved_query(p)
+        out[q.name] = q
+    return out

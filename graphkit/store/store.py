@@ -1,0 +1,444 @@
+"""The graph store: one code path over Bolt (neo4j driver, managed transactions)
+to either the embedded ArcadeDB server (graphkit.store.server) or a Neo4j given
+by a URI.
+
+Values are always query parameters. The only things formatted into query text
+are labels and relationship types from the fixed sets graphkit.model.ENTITY_KINDS
+and graphkit.model.RELATION_TYPES, each checked right where it is formatted.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+from neo4j import GraphDatabase
+from neo4j.exceptions import Neo4jError
+from neo4j.graph import Node, Path as GPath, Relationship
+
+from ..graph import assemble
+from ..model import ENTITY_KINDS, RELATION_TYPES, Extraction
+from . import server as _server
+from .cypher import SavedQuery, cypher_dir, load_saved_queries, split_statements, write_clause
+
+BATCH = 1000
+_SUMMARY_TYPES = "|".join(RELATION_TYPES)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class ReadOnlyError(StoreError, PermissionError):
+    """A query with a write clause was run without write=True."""
+
+
+def _rel(rel: str) -> str:
+    if rel not in RELATION_TYPES:
+        raise ValueError(f"relation {rel!r} is not one of graphkit.model.RELATION_TYPES")
+    return rel
+
+
+def _kind(kind: str) -> str:
+    if kind not in ENTITY_KINDS:
+        raise ValueError(f"entity kind {kind!r} is not one of graphkit.model.ENTITY_KINDS")
+    return kind
+
+
+def _chunks(rows: list, n: int = BATCH) -> Iterable[list]:
+    for i in range(0, len(rows), n):
+        yield rows[i:i + n]
+
+
+def to_jsonable(v: Any) -> Any:
+    """neo4j values -> plain JSON-able values (nodes, relationships, paths, temporals)."""
+    if isinstance(v, Node):
+        return {"id": v.element_id, "labels": sorted(v.labels), "properties": to_jsonable(dict(v))}
+    if isinstance(v, Relationship):
+        return {"id": v.element_id, "type": v.type,
+                "start": v.start_node.element_id if v.start_node is not None else None,
+                "end": v.end_node.element_id if v.end_node is not None else None,
+                "properties": to_jsonable(dict(v))}
+    if isinstance(v, GPath):
+        return {"nodes": [to_jsonable(n) for n in v.nodes],
+                "relationships": [to_jsonable(r) for r in v.relationships]}
+    if isinstance(v, dict):
+        return {k: to_jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [to_jsonable(x) for x in v]
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+def _read_all(tx, cypher: str, params: dict | None = None) -> tuple[list[str], list[dict]]:
+    res = tx.run(cypher, params or {})
+    keys = list(res.keys())
+    rows = [{k: rec[k] for k in keys} for rec in res]
+    return keys, rows
+
+
+def _rows(tx, cypher: str, **params) -> list[dict]:
+    return _read_all(tx, cypher, params)[1]
+
+
+class Store:
+    """A connection to the graph store. Use :func:`connect`."""
+
+    def __init__(self, driver, database: str, server: _server.ServerHandle | None = None,
+                 backend: str = "neo4j"):
+        self.driver = driver
+        self.database = database
+        self.server = server
+        self.backend = backend          # "arcadedb" (embedded) or "neo4j" (a URI)
+        self._closed = False
+
+    # ------------------------------------------------------------ plumbing
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.driver.close()
+        finally:
+            if self.server is not None:
+                self.server.close()
+
+    def _session(self):
+        return self.driver.session(database=self.database)
+
+    def _read(self, fn, *args):
+        with self._session() as s:
+            return s.execute_read(fn, *args)
+
+    def _write(self, fn, *args):
+        with self._session() as s:
+            return s.execute_write(fn, *args)
+
+    def apply_schema(self, path: Path | None = None) -> list[str]:
+        """Run cypher/schema.cypher, one statement per transaction. Returns statements run."""
+        path = path or cypher_dir() / "schema.cypher"
+        done = []
+        for stmt in split_statements(path.read_text(encoding="utf-8")):
+            try:
+                self._write(lambda tx, q=stmt: tx.run(q).consume())
+            except Neo4jError as e:
+                if (e.code or "").endswith("AlreadyExists"):
+                    continue
+                raise StoreError(f"schema statement failed: {stmt}\n{e}") from e
+            done.append(stmt)
+        return done
+
+    # ------------------------------------------------------------ writing
+    def write_extraction(self, ex: Extraction) -> dict:
+        return self.write_extractions([ex])
+
+    def write_extractions(self, extractions: list[Extraction]) -> dict:
+        """Load whole documents in ONE write transaction (all or none).
+
+        A document whose id is already stored (or repeated in the list) is skipped
+        entirely. Summary edges of the touched (subject, relation, object) triples
+        are recomputed from all asserted claims in the store."""
+        extractions = list(extractions)
+        if not extractions:
+            return {"documents_added": 0, "documents_skipped": 0, "entities_added": 0,
+                    "claims_added": 0, "edges": 0}
+        return self._write(self._write_tx, extractions)
+
+    @staticmethod
+    def _write_tx(tx, extractions: list[Extraction]) -> dict:
+        ids = list(dict.fromkeys(ex.document.id for ex in extractions))
+        existing = {r["id"] for r in _rows(
+            tx, "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=ids)}
+        todo, seen = [], set(existing)
+        for ex in extractions:
+            if ex.document.id not in seen:
+                seen.add(ex.document.id)
+                todo.append(ex)
+        skipped = len(extractions) - len(todo)
+
+        docs, ents, mentions, part_of, claims = [], {}, set(), set(), {}
+        for ex in todo:
+            d = ex.document.meta()
+            docs.append({"id": d["id"], "props": {k: d[k] for k in
+                         ("id", "name", "title", "source", "path", "published") if d[k] is not None}})
+            doc_ents = list(ex.entities)
+            for c in ex.claims:
+                doc_ents += [c.subject, c.object]
+            for e in doc_ents:
+                cur = ents.get(e.key)
+                if cur is None:
+                    ents[e.key] = {"key": e.key, "name": e.name, "kind": _kind(e.kind),
+                                   "aliases": list(dict.fromkeys(e.aliases)), "part_of": e.part_of}
+                else:
+                    cur["aliases"] = list(dict.fromkeys(cur["aliases"] + list(e.aliases)))
+                    cur["part_of"] = cur["part_of"] or e.part_of
+                mentions.add((e.key, ex.document.id))
+                if e.part_of:
+                    part_of.add((e.key, e.part_of))
+            for c in ex.claims:
+                row = c.row()
+                props = {k: v for k, v in row.items() if k not in ("subject", "object") and v is not None}
+                claims[c.id] = {"id": c.id, "subject": c.subject.key, "object": c.object.key,
+                                "doc": c.doc, "props": props}
+
+        keys = list(ents)
+        old_keys = {r["k"] for chunk in _chunks(keys) for r in _rows(
+            tx, "UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN e.key AS k", keys=chunk)}
+        old_claims = {r["id"] for chunk in _chunks(list(claims)) for r in _rows(
+            tx, "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id", ids=chunk)}
+
+        for chunk in _chunks(docs):
+            tx.run("UNWIND $rows AS row MERGE (d:Document {id: row.id}) "
+                   "ON CREATE SET d += row.props", rows=chunk).consume()
+        by_kind = defaultdict(list)
+        for e in ents.values():
+            by_kind[e["kind"]].append(e)
+        for kind, rows in by_kind.items():
+            q = (f"UNWIND $rows AS row MERGE (e:Entity:{_kind(kind)} {{key: row.key}}) "
+                 "ON CREATE SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases "
+                 "ON MATCH SET e.aliases = coalesce(e.aliases, []) + "
+                 "[a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])]")
+            for chunk in _chunks(rows):
+                tx.run(q, rows=chunk).consume()
+        for chunk in _chunks([{"key": k, "doc": d} for k, d in sorted(mentions)]):
+            tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) MATCH (d:Document {id: row.doc}) "
+                   "MERGE (e)-[:MENTIONED_IN]->(d)", rows=chunk).consume()
+        for chunk in _chunks([{"key": k, "part_of": p} for k, p in sorted(part_of)]):
+            tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) MATCH (p:Entity {key: row.part_of}) "
+                   "MERGE (e)-[:PART_OF]->(p)", rows=chunk).consume()
+        for chunk in _chunks(list(claims.values())):
+            tx.run("UNWIND $rows AS row MERGE (c:Claim {id: row.id}) ON CREATE SET c += row.props "
+                   "WITH c, row MATCH (s:Entity {key: row.subject}) MATCH (o:Entity {key: row.object}) "
+                   "MATCH (d:Document {id: row.doc}) "
+                   "MERGE (c)-[:SUBJECT]->(s) MERGE (c)-[:OBJECT]->(o) MERGE (c)-[:IN]->(d)",
+                   rows=chunk).consume()
+
+        triples = sorted({(c["subject"], c["props"]["relation"], c["object"]) for c in claims.values()})
+        edges = Store._recompute_summary(tx, triples)
+        return {"documents_added": len(todo), "documents_skipped": skipped,
+                "entities_added": len(set(keys) - old_keys),
+                "claims_added": len(set(claims) - old_claims), "edges": edges}
+
+    @staticmethod
+    def _recompute_summary(tx, triples: list[tuple[str, str, str]]) -> int:
+        """Set weight/docs of the summary edges of these triples from ALL asserted
+        claims; delete an edge whose weight is 0."""
+        by_rel = defaultdict(list)
+        for s, rel, o in triples:
+            by_rel[_rel(rel)].append({"s": s, "o": o})
+        for rel, rows in by_rel.items():
+            for chunk in _chunks(rows):
+                found = {(r["s"], r["o"]): r for r in _rows(
+                    tx, "UNWIND $rows AS row "
+                        "MATCH (a:Entity {key: row.s})<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(b:Entity {key: row.o}) "
+                        "WHERE c.relation = $rel AND c.negated = false AND c.hedged = false "
+                        "RETURN row.s AS s, row.o AS o, count(c) AS weight, collect(DISTINCT c.doc) AS docs",
+                    rows=chunk, rel=rel)}
+                keep, drop = [], []
+                for row in chunk:
+                    f = found.get((row["s"], row["o"]))
+                    if f and f["weight"] > 0:
+                        keep.append({"s": row["s"], "o": row["o"], "weight": int(f["weight"]),
+                                     "docs": sorted(f["docs"])})
+                    else:
+                        drop.append(row)
+                if keep:
+                    tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}}) MATCH (b:Entity {{key: row.o}}) "
+                           f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r.weight = row.weight, r.docs = row.docs",
+                           rows=keep).consume()
+                if drop:
+                    tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->"
+                           f"(b:Entity {{key: row.o}}) DELETE r", rows=drop).consume()
+        return len(triples)
+
+    # ------------------------------------------------------------ querying
+    def query(self, cypher: str, params: dict | None = None, write: bool = False
+              ) -> tuple[list[str], list[dict]]:
+        """Run Cypher; returns (columns, rows of JSON-able values).
+
+        Read transaction unless write=True. ArcadeDB executes writes even in a
+        read transaction, so a query containing a write clause (see
+        graphkit.store.cypher.write_clause) is refused with ReadOnlyError
+        unless write=True, whatever the backend."""
+        if not write:
+            clause = write_clause(cypher)
+            if clause:
+                raise ReadOnlyError(f"query contains {clause}: refused in read-only mode (pass write=True)")
+
+        def fn(tx):
+            keys, rows = _read_all(tx, cypher, params)
+            return keys, [{k: to_jsonable(v) for k, v in r.items()} for r in rows]
+        return self._write(fn) if write else self._read(fn)
+
+    def stats(self) -> dict:
+        """{"labels": {Document, Entity, Claim, <each kind>: n}, "relations": {<summary type>: n}}."""
+        def fn(tx):
+            labels = dict.fromkeys(("Document", "Entity", "Claim") + ENTITY_KINDS, 0)
+            for r in _rows(tx, "MATCH (n) RETURN labels(n) AS labels, count(*) AS n"):
+                for lab in r["labels"]:
+                    labels[lab] = labels.get(lab, 0) + int(r["n"])
+            rels = dict.fromkeys(RELATION_TYPES, 0)
+            for r in _rows(tx, f"MATCH ()-[r:{_SUMMARY_TYPES}]->() RETURN type(r) AS t, count(*) AS n"):
+                rels[r["t"]] = int(r["n"])
+            return {"labels": labels, "relations": rels}
+        return self._read(fn)
+
+    def find_entities(self, name: str) -> list[dict]:
+        """Entities whose key equals ``name`` or whose name or an alias equals it, ignoring case."""
+        return self._read(lambda tx: _rows(
+            tx, "MATCH (e:Entity) WHERE e.key = $q OR toLower(e.name) = toLower($q) "
+                "OR ANY(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($q)) "
+                "RETURN e.key AS key, e.name AS name, e.kind AS kind ORDER BY key", q=name))
+
+    def load_graph(self, entity: str | None = None, hops: int = 1, keys: list[str] | None = None,
+                   since: str | None = None, until: str | None = None,
+                   include_unasserted: bool = True) -> nx.MultiDiGraph:
+        """The browsing graph (graphkit.graph.assemble) of the whole store, of the
+        neighbourhood of ``entity`` (key, or name/alias ignoring case) within ``hops``
+        summary-edge hops (either direction), or of exactly ``keys``.
+
+        since/until (ISO dates, inclusive) keep claims whose document's ``published``
+        is in range; claims of undated documents are then left out, as are entities
+        not mentioned in a document in range. Raises LookupError if ``entity``
+        matches nothing."""
+        return self._read(self._load_graph_tx, entity, hops, keys, since, until, include_unasserted)
+
+    def _load_graph_tx(self, tx, entity, hops, keys, since, until, include_unasserted):
+        selected: set[str] | None = None
+        if keys is not None:
+            selected = set(keys)
+        elif entity is not None:
+            start = {r["key"] for r in _rows(
+                tx, "MATCH (e:Entity) WHERE e.key = $q OR toLower(e.name) = toLower($q) "
+                    "OR ANY(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($q)) "
+                    "RETURN e.key AS key", q=entity)}
+            if not start:
+                raise LookupError(f"no entity matches {entity!r}")
+            selected, frontier = set(start), set(start)
+            for _ in range(max(0, int(hops))):
+                if not frontier:
+                    break
+                nxt = {r["k"] for r in _rows(
+                    tx, f"UNWIND $keys AS k MATCH (a:Entity {{key: k}})-[:{_SUMMARY_TYPES}]-(b:Entity) "
+                        "RETURN DISTINCT b.key AS k", keys=sorted(frontier))}
+                frontier = nxt - selected
+                selected |= nxt
+        dated = since is not None or until is not None
+
+        def in_range(pub):
+            if not dated:
+                return True
+            if pub is None:
+                return False
+            return (since is None or pub >= since) and (until is None or pub <= until)
+
+        docs = {r["id"]: r for r in _rows(
+            tx, "MATCH (d:Document) RETURN d.id AS id, d.name AS name, d.title AS title, "
+                "d.source AS source, d.path AS path, d.published AS published")
+            if in_range(r["published"])}
+
+        where = ["true"] if selected is None else ["s.key IN $keys", "o.key IN $keys"]
+        if not include_unasserted:
+            where.append("c.negated = false AND c.hedged = false")
+        claims = [r for r in _rows(
+            tx, "MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) WHERE " + " AND ".join(where) +
+                " RETURN s.key AS subject, o.key AS object, c.relation AS relation, c.id AS id, "
+                "c.sentence AS sentence, c.doc AS doc, c.attributed_to AS attributed_to, "
+                "c.negated AS negated, c.hedged AS hedged, c.confidence AS confidence, "
+                "c.subject_mention AS subject_mention, c.object_mention AS object_mention",
+            keys=sorted(selected or []))
+            if r["doc"] in docs]
+
+        ent_where = "" if selected is None else "WHERE e.key IN $keys "
+        ents = {r["key"]: r for r in _rows(
+            tx, f"MATCH (e:Entity) {ent_where}RETURN e.key AS key, e.name AS name, e.kind AS kind, "
+                "e.aliases AS aliases", keys=sorted(selected or []))}
+        mention_docs = defaultdict(set)
+        for r in _rows(tx, f"MATCH (e:Entity)-[:MENTIONED_IN]->(d:Document) {ent_where}"
+                           "RETURN e.key AS key, d.id AS doc", keys=sorted(selected or [])):
+            if r["doc"] in docs:
+                mention_docs[r["key"]].add(r["doc"])
+        part_of = {r["key"]: r["p"] for r in _rows(
+            tx, f"MATCH (e:Entity)-[:PART_OF]->(p:Entity) {ent_where}RETURN e.key AS key, p.key AS p",
+            keys=sorted(selected or []))}
+        in_claims = {k for c in claims for k in (c["subject"], c["object"])}
+        entities = []
+        for k, e in ents.items():
+            if dated and k not in mention_docs and k not in in_claims:
+                continue
+            e = dict(e, aliases=list(e["aliases"] or []), part_of=part_of.get(k),
+                     docs=len(mention_docs.get(k, ())))
+            entities.append(e)
+        if selected is not None or dated:
+            used = {c["doc"] for c in claims} | {d for s in mention_docs.values() for d in s}
+            docs = {i: d for i, d in docs.items() if i in used}
+        return assemble(docs.values(), entities, claims)
+
+    # ------------------------------------------------------------ saved queries
+    def saved_queries(self) -> dict[str, SavedQuery]:
+        return load_saved_queries()
+
+    def run_saved(self, name: str, params: dict | None = None) -> tuple[list[str], list[dict]]:
+        """Run a saved query (read-only). Every declared parameter must be given."""
+        queries = self.saved_queries()
+        if name not in queries:
+            raise KeyError(f"no saved query {name!r}; have: {', '.join(sorted(queries))}")
+        q = queries[name]
+        params = dict(params or {})
+        missing = [p for p in q.params if p not in params]
+        if missing:
+            raise ValueError(f"saved query {name!r} needs parameter(s): {', '.join('$' + p for p in missing)}")
+        stmts = split_statements(q.text)
+        if len(stmts) != 1:
+            raise StoreError(f"saved query {name!r} must hold exactly one statement")
+        return self.query(stmts[0], params)
+
+    def clear(self) -> None:
+        """Delete everything (nodes and relationships; the schema stays)."""
+        self._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+
+
+def connect(home: str | os.PathLike | None = None, uri: str | None = None, user: str | None = None,
+            password: str | None = None, database: str | None = None, timeout: float = 120.0,
+            apply_schema: bool = True) -> Store:
+    """Open the store: Neo4j at ``uri`` (or $NEO4J_URI; $NEO4J_USER, $NEO4J_PASSWORD,
+    $NEO4J_DATABASE, default database "neo4j"), else the embedded ArcadeDB server of
+    ``home`` (started or shared, see graphkit.store.server; database "graphkit")."""
+    uri = uri or os.environ.get("NEO4J_URI")
+    handle = None
+    if uri:
+        user = user or os.environ.get("NEO4J_USER", "neo4j")
+        password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
+        if password is None:
+            raise StoreError("NEO4J_PASSWORD (or password=) is required with a Neo4j URI")
+        database = database or os.environ.get("NEO4J_DATABASE", "neo4j")
+        backend = "neo4j"
+    else:
+        handle = _server.ensure_server(home, database=database or _server.DEFAULT_DATABASE, timeout=timeout)
+        uri, user, password, database = handle.uri, handle.user, handle.password, handle.database
+        backend = "arcadedb"
+    driver = None
+    try:
+        driver = GraphDatabase.driver(uri, auth=(user, password))
+        driver.verify_connectivity()
+        store = Store(driver, database, server=handle, backend=backend)
+        if apply_schema:
+            store.apply_schema()
+        return store
+    except BaseException:
+        if driver is not None:
+            driver.close()
+        if handle is not None:
+            handle.close()
+        raise
