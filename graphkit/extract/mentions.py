@@ -26,13 +26,17 @@ from ..model import entity_key
 from .gazetteer import Gazetteer, GazEntry
 
 LOCATIVE_PREPS = {"in", "inside", "within", "near", "across", "around", "throughout", "outside", "from",
-                  "into", "towards", "toward", "via", "along", "over", "beyond", "between", "among"}
+                  "into", "towards", "toward", "via", "along", "over", "beyond"}
 MOTION_VERBS = {"travel", "go", "come", "return", "fly", "arrive", "head", "visit", "move", "send", "deploy",
                 "fly", "flee", "withdraw", "retreat", "push", "advance", "enter", "bring"}
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "trio": 3, "pair": 2}
+PLACE_NOUNS = {"district", "districts", "province", "provinces", "village", "villages", "town", "towns", "city",
+               "cities", "region", "regions", "governorate", "governorates", "area", "areas", "neighborhood",
+               "neighbourhood", "camp", "countryside", "county", "oblast", "suburb", "suburbs", "valley", "river",
+               "highway", "crossing", "airport", "port", "mountains", "mountain", "plain", "desert", "enclave"}
 
 
 @dataclass
@@ -83,6 +87,7 @@ class Mentions:
         self._match(matcher)
         self._organs()
         self._generic_groups()
+        self._places()
         self._agreements()
         self._ner_fallback()
         self._name_generic_group()
@@ -127,9 +132,9 @@ class Mentions:
             if entry.kind == "Actor":
                 e = self.state_ent(entry)
                 m = Mention(sp.start, sp.end, sp.root.i, e, role)
-                m.locative = role in ("capital",) and _is_locative(sp.root)
-                if m.locative:
-                    m.ent = self.ent(sp.text if role == "capital" else entry.name, "Place")
+                m.locative = role in ("capital", "name", "seat") and _is_locative(sp.root)
+                if m.locative and role == "capital":
+                    m.ent = self.ent(sp.text, "Place")
                 self.add(m)
             elif entry.kind == "Person":
                 own = self.ent(entry.name, "Person")
@@ -218,7 +223,7 @@ class Mentions:
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False
         if low in self._generic and tok.pos_ in ("NOUN", "PROPN"):
-            return True
+            return not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"))
         if tok.lemma_.lower() in self._group_heads or low in self._group_heads:
             return any(c.dep_ in ("amod", "compound") and (c.lower_ in self._group_mods or c.lower_ in self._generic)
                        for c in tok.children)
@@ -234,10 +239,10 @@ class Mentions:
                 if self.generic_group is None:
                     self.generic_group = Ent("militants", "Group", plural=True)
                 start = tok.i
-                for c in tok.children:
-                    if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod") and not any(
-                            i in self.by_token for i in range(c.left_edge.i, c.i + 1)):
-                        start = min(start, c.left_edge.i)
+                while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in (
+                        "amod", "compound", "nmod") and doc[start - 1].i not in self.by_token and not (
+                        doc[start - 1].i in self.adjective or _hyphen_after(doc[start - 1]) or doc[start - 1].tag_ == "VBN"):
+                    start -= 1
                 while start < tok.i and doc[start].dep_ in ("det", "punct", "predet"):
                     start += 1
                 named = self._named_groups_of(tok)
@@ -261,6 +266,42 @@ class Mentions:
                         if m and m.ent.kind == "Group" and m.role == "name":
                             out.append(m)
         return out
+
+    def _places(self) -> None:
+        """'the Tal Tamr district', 'the village of Tawila', 'Um al-Khair and Tawila villages'."""
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in PLACE_NOUNS or tok.i in self.by_token:
+                continue
+            names: list[tuple[int, int]] = []
+            comp = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+            if comp:
+                first = comp[0]
+                s0 = first.left_edge.i
+                # coordination inside the compound: "Um al-Khair and Tawila villages"
+                cc = [t for t in doc[s0:tok.i] if t.dep_ == "cc"]
+                if cc:
+                    names += [(s0, cc[0].i), (cc[0].i + 1, tok.i)]
+                else:
+                    names.append((s0, tok.i))
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.pos_ == "PROPN":
+                            names.append((p.left_edge.i, p.i + 1))
+            for a, b in names:
+                while a < b and doc[a].dep_ in ("det", "punct"):
+                    a += 1
+                if a >= b or any(doc[i].pos_ not in ("PROPN", "PUNCT", "NOUN", "ADJ") for i in range(a, b)):
+                    continue
+                span = doc[a:b]
+                if any(i in self.by_token for i in range(a, b)):
+                    continue
+                hit = self.gaz.find(span.text)
+                name = hit.entry.name if hit and hit.entry.kind == "Place" else _clean_name(span.text)
+                if not name or not name[0].isupper():
+                    continue
+                self.add(Mention(a, b, span.root.i, self.ent(name, "Place"), "name"))
 
     # ---- agreements ---------------------------------------------------------------
     def _agreements(self) -> None:
@@ -393,13 +434,15 @@ class Mentions:
     def main_place(self) -> str | None:
         counts = Counter()
         for m in self.mentions:
-            if m.ent.kind == "Place" and m.role in ("name", "ner"):
+            if m.ent.kind == "Place" and m.role in ("name", "ner") and not _route(m.ent.name, self.doc[m.head]):
                 counts[m.ent.name] += 1
         for ent in self.doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and ent.start not in self.by_token:
                 hit = self.gaz.find(ent.text)
                 if hit is None:
                     counts[_clean_name(ent.text)] += 1
+        if not counts:
+            counts.update(m.ent.name for m in self.mentions if m.locative and m.ent.kind == "Actor")
         return counts.most_common(1)[0][0] if counts else None
 
     # ---- NER fallback ---------------------------------------------------------------
@@ -455,6 +498,11 @@ class Mentions:
                 if e is not None:
                     seen[e.key] = e
         return list(seen.values())
+
+
+def _route(name: str, head: Token) -> bool:
+    """Roads and rivers are places but not what a document is about."""
+    return bool(re.match(r"^[A-Z]-?\d+$", name)) or head.head.lower_ in ("highway", "road", "river", "motorway")
 
 
 def _new(clusters: list, ent: Ent, kind: str, date: str | None) -> dict:

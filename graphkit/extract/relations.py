@@ -42,6 +42,9 @@ ALLOWED = {
     "LEADS": ({"Person", "Actor", "Group"}, {"Group", "Actor", "Organization"}),
 }
 ATTACK_PREPS = {"against", "on", "at", "upon", "targeting", "into", "toward", "towards", "in"}
+TEMPORAL_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "although",
+                  "though", "whereas"}
+GROUP_NOUNS = {"organizations", "organisations", "groups", "outfits", "factions", "movements", "militias"}
 COMMITMENT = {"uphold", "honor", "honour", "implement", "fulfil", "fulfill", "respect", "observe", "comply", "abide"}
 
 
@@ -132,7 +135,19 @@ class RelationFinder:
                 named = self.m._named_groups_of(self.doc[m.head])
                 if named:
                     return [self.ref(n) for n in named]
+            if m.role in ("force", "organ"):
+                # "Turkish and Russian forces": one noun, two owners
+                extra = [self._synthetic(c, self.m.state_ent(self.m.adjective[c.i]))
+                         for a in self.doc[m.head].children if a.dep_ == "amod"
+                         for c in a.conjuncts if c.i in self.m.adjective]
+                if extra:
+                    first = [self._synthetic(a, self.m.state_ent(self.m.adjective[a.i]))
+                             for a in self.doc[m.head].children if a.dep_ == "amod" and a.i in self.m.adjective]
+                    return _dedup(first + extra)
             return [self.ref(m)]
+        appos = [c for c in tok.children if c.dep_ == "appos" and self.m.at(c) is not None]
+        if appos:
+            return [r for a in appos for r in self.refs(a)]
         low = tok.lower_
         if low in PRONOUNS_SG or low in PRONOUNS_PL:
             return self.antecedent(tok)
@@ -142,6 +157,10 @@ class RelationFinder:
                 return self.last_n(tok, n)
         if tok.i in self.m.owner_mark:
             return [self._synthetic(tok, self.m.owner_mark[tok.i])]
+        if low in GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in tok.children):
+            named = self._recent_named_groups(tok)
+            if named:
+                return named
         if tok.lemma_.lower() in self.wrappers or low in self.wrappers or tok.pos_ == "NUM":
             out = []
             for c in tok.children:
@@ -164,6 +183,16 @@ class RelationFinder:
                                     out += self.refs(p, depth + 1)
             return out
         return []
+
+    def _recent_named_groups(self, tok: Token) -> list[Ref]:
+        """'the mentioned organizations', 'these groups' -> the named groups of the sentence before."""
+        prev = [m for m in self.m.mentions if m.ent.kind == "Group" and m.role == "name"
+                and self._window_start(tok.sent) <= m.start < tok.sent.start]
+        if not prev:
+            return []
+        last_sent = self.doc[prev[-1].start].sent.start
+        return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for m in prev
+                if self.doc[m.start].sent.start == last_sent]
 
     def _synthetic(self, tok: Token, ent: Ent) -> Ref:
         return Ref(ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)
@@ -238,12 +267,11 @@ class RelationFinder:
     def subjects(self, verb: Token, depth: int = 0) -> list[Ref]:
         if depth > 4:
             return []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN")
+        passive = _passive(verb)
         out: list[Ref] = []
         if passive:
             for c in verb.children:
-                if c.dep_ == "agent":
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "between" and verb.dep_ == "acl"):
                     for p in c.children:
                         out += self.refs(p)
             return out
@@ -315,7 +343,7 @@ class RelationFinder:
 
     def objects(self, verb: Token, preps: set[str]) -> list[Ref]:
         out = []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = _passive(verb)
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and not passive:
                 out += self.target(c)
@@ -325,7 +353,7 @@ class RelationFinder:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out += self.target(p)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and passive:
             out += self.target(verb.head)
         return _dedup(out)
 
@@ -339,23 +367,25 @@ class RelationFinder:
             o = self.owner(tok)
             if o:
                 return o
-            if any(c.lower_ == "the" for c in tok.children) and self.last_attack is None:
-                return self._recent_asset_owner(tok)
-            return self._recent_asset_owner(tok)
+            if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
+                o = self._recent_asset_owner(tok)
+                if o:
+                    return o
         # "residential areas in the Tal Tamr district", "places in the village of X"
+        out = []
         for t in tok.subtree:
-            if t.i == tok.i:
+            if t.i == tok.i or abs(t.i - tok.i) > 12:
                 continue
             m = self.m.at(t)
-            if m and m.ent.kind == "Place":
-                return [self.ref(m)]
-        return []
+            if m and m.ent.kind == "Place" and t.i == m.head:
+                out.append(self.ref(m))
+        return _dedup(out)
 
     def _recent_asset_owner(self, tok: Token) -> list[Ref]:
         """'the targets' -> the owner of the last asset named before ('militant hideouts')."""
         sent_start = self._window_start(tok.sent)
-        for t in reversed(self.doc[sent_start:tok.i]):
-            if t.lower_ in self.assets or t.lemma_.lower() in self.assets:
+        for t in reversed(self.doc[sent_start:tok.sent.start]):
+            if (t.lower_ in self.assets or t.lemma_.lower() in self.assets) and self.m.at(t) is None:
                 o = self.owner(t)
                 if o:
                     return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in o]
@@ -389,13 +419,15 @@ class RelationFinder:
                 break
             if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.speech:
                 break
-            if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and t is not pred:
+            if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
                 break
             if t.dep_ == "conj" and t.head.pos_ == "VERB":
                 t = t.head
                 steps += 1
                 continue
             if t.dep_ in ("nsubj", "nsubjpass", "appos"):
+                break
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children):
                 break
             t = t.head
             steps += 1
@@ -407,6 +439,9 @@ class RelationFinder:
             if t.dep_ == "prep" and t.lower_ == "according":
                 for p in t.subtree:
                     if p.dep_ == "pobj":
+                        m = self.m.at(p)
+                        if m is not None and m.ent.kind == "Agreement":
+                            break
                         return self._speaker_name(p)
             if t.lower_ in ("citing",) and t.dep_ in ("advcl", "prep", "acl"):
                 for p in t.children:
@@ -479,13 +514,15 @@ class RelationFinder:
                     self.noun_rule(tok)
                     self.role_rule(tok)
                 self.hyphen_rule(tok)
+            speakers = []
             for tok in sent:
                 if tok.lemma_.lower() in self.speech and tok.pos_ == "VERB":
                     subj = [c for c in tok.children if c.dep_ == "nsubj"]
                     if subj:
-                        r = self.refs(subj[0], conj=False)
-                        if r:
-                            self.last_speaker = r[0]
+                        speakers += self.refs(subj[0], conj=False)
+            if speakers:
+                # a news agency passing a statement on is not its source
+                self.last_speaker = next((r for r in speakers if r.ent.kind != "Organization"), speakers[0])
         return self.found
 
     def verb_rule(self, verb: Token) -> None:
@@ -500,6 +537,9 @@ class RelationFinder:
         prep_rels = {p: r for (v, p), r in self.prep_verbs.items() if v == lemma}
         if lemma == "blame":
             return self.blame_rule(verb)
+        reversed_ = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.reversing and lemma in self.positive
+        if reversed_ and not rels:
+            rels = ["PARTY_TO"]
         if not rels and not prep_rels:
             return
         if lemma in self.light and any(self._event_noun(c) for c in verb.children if c.dep_ == "dobj"):
@@ -513,7 +553,6 @@ class RelationFinder:
             if not subs:
                 return
         # refuse to recognize / not complying with: the positive verb turns into OPPOSES
-        reversed_ = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.reversing and lemma in self.positive
         negated_positive = lemma in self.positive and any(c.dep_ == "neg" for c in verb.children)
         for rel in rels:
             preps = ATTACK_PREPS if rel == "ATTACKED" else {"against"} if rel == "OPPOSES" else set()
@@ -676,6 +715,14 @@ class RelationFinder:
             if xs and ys:
                 self.emit(xs, rel, ys, tok, "hyphen", 0.85)
             return
+        # "their allied militias", "Iran's allied militias"
+        if low in self.participles and tok.dep_ == "amod" and not (tok.i >= 1 and doc[tok.i - 1].text == "-"):
+            noun = tok.head
+            xs = [r for c in noun.children if c.dep_ == "poss" for r in (
+                self.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL else self.refs(c, conj=False))]
+            if xs:
+                self.emit(xs, self.participles[low], self.refs(noun, conj=False), tok, "poss-participle", 0.7)
+            return
         # "Y backed by X"
         if low in self.participles and tok.dep_ in ("acl", "amod", "advcl") and tok.tag_ == "VBN":
             xs = [r for c in tok.children if c.dep_ == "agent" for p in c.children for r in self.refs(p)]
@@ -731,6 +778,12 @@ class RelationFinder:
                 return None
             t = t.head
         return t if t.pos_ in ("NOUN", "PROPN") else None
+
+
+def _passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
 
 
 def _clause_head(tok: Token) -> Token:
