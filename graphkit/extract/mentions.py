@@ -29,10 +29,14 @@ LOCATIVE_PREPS = {"in", "inside", "within", "near", "across", "around", "through
                   "into", "towards", "toward", "via", "along", "over", "beyond"}
 MOTION_VERBS = {"travel", "go", "come", "return", "fly", "arrive", "head", "visit", "move", "send", "deploy",
                 "fly", "flee", "withdraw", "retreat", "push", "advance", "enter", "bring"}
+GOVERNMENT_MODS = {"government", "regime", "pro-government", "state", "loyalist"}
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "trio": 3, "pair": 2}
+STATE_ORGANS = {"state_body", "state_military", "ministry", "military", "government", "intelligence"}
+ZONE_WORDS = {"de-escalation", "deescalation", "demilitarized", "demilitarised", "buffer", "safe", "no-fly",
+              "security", "exclusion", "ceasefire"}
 PLACE_NOUNS = {"district", "districts", "province", "provinces", "village", "villages", "town", "towns", "city",
                "cities", "region", "regions", "governorate", "governorates", "area", "areas", "neighborhood",
                "neighbourhood", "camp", "countryside", "county", "oblast", "suburb", "suburbs", "valley", "river",
@@ -81,7 +85,7 @@ class Mentions:
         self._generic = set(lex["generic_group_heads"])
         self._group_heads = set(lex["group_heads"])
         self._group_mods = set(lex["group_modifiers"])
-        self._agreement_heads = _phrases(lex["agreement_heads"])
+        self._agreement_heads = _phrases(lex["agreement_heads"] + ["zone", "zones"])
         self._wrappers = set(lex["wrapper_nouns"]["words"])
         self.generic_group: Ent | None = None
         self._match(matcher)
@@ -146,8 +150,13 @@ class Mentions:
                     m = Mention(sp.start, sp.end, sp.root.i, own, "name")
                 self.add(self._widen_title(m))
             elif entry.kind == "Organization":
-                own = self.ent(entry.name, "Organization")
                 state = self.gaz.state(entry.state)
+                if state is not None and entry.info.get("type") in STATE_ORGANS:
+                    # a ministry or army acts for its state: rolled up, kept as its own node
+                    own = self.ent(entry.name, "Actor", part_of=entity_key("Actor", state.name))
+                    self.add(Mention(sp.start, sp.end, sp.root.i, self.state_ent(state), "organ", own=own))
+                    continue
+                own = self.ent(entry.name, "Organization")
                 if state is not None:
                     own.part_of = entity_key("Actor", state.name)
                 self.add(Mention(sp.start, sp.end, sp.root.i, own, "name"))
@@ -200,6 +209,9 @@ class Mentions:
                 continue
             owner, first = self._owner_state(tok)
             plural = tok.tag_ in ("NNS", "NNPS")
+            if owner is None and any(c.lower_ in GOVERNMENT_MODS and c.dep_ in ("compound", "amod") for c in tok.lefts):
+                owner = self.government_state()
+                first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
             if owner is None:
                 continue
             organ_word = _match_phrase(phrase, self._organ_nodes)
@@ -217,6 +229,27 @@ class Mentions:
                 self.add(Mention(tok.i, tok.i + 1, tok.i, owner, "organ" if own else "force", own=own))
             if plural:
                 pass
+
+    def government_state(self) -> Ent | None:
+        """The state whose 'government forces' a document speaks of: the one it most often
+        names together with government words ('the Syrian government', 'the Syrian army')."""
+        if hasattr(self, "_gov"):
+            return self._gov
+        words = set(self.lex["government_words"])
+        counts = Counter()
+        for tok in self.doc:
+            if tok.lower_ in words:
+                for c in tok.lefts:
+                    if c.i in self.adjective:
+                        counts[self.adjective[c.i].name] += 1
+                    m = self.by_token.get(c.i)
+                    if m is not None and m.ent.kind == "Actor" and m.role in ("name", "capital"):
+                        counts[m.ent.name] += 1
+        self._gov = None
+        if counts:
+            entry = self.gaz.state(counts.most_common(1)[0][0])
+            self._gov = self.state_ent(entry) if entry else None
+        return self._gov
 
     def _is_generic_group(self, tok: Token) -> bool:
         low = tok.lower_
@@ -322,7 +355,8 @@ class Mentions:
             if word in ("process", "initiative", "plan", "framework", "understanding", "arrangement") and not any(
                     c.lower_ in ("peace", "ceasefire", "de-escalation") for c in tok.children):
                 continue
-            if word in ("zone",):
+            if word == "zone" and not (
+                    {"".join(t.text for t in c.subtree).lower() for c in tok.lefts} & ZONE_WORDS):
                 continue
             found.append((tok, word, None))
         clusters: list[dict] = []   # {name, kind_word, date, members}

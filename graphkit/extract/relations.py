@@ -41,7 +41,7 @@ ALLOWED = {
     "MEMBER_OF": ({"Person"}, {"Actor", "Group", "Organization"}),
     "LEADS": ({"Person", "Actor", "Group"}, {"Group", "Actor", "Organization"}),
 }
-ATTACK_PREPS = {"against", "on", "at", "upon", "targeting", "into", "toward", "towards", "in"}
+ATTACK_PREPS = {"against", "on", "at", "upon", "targeting", "toward", "towards"}
 TEMPORAL_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "although",
                   "though", "whereas"}
 GROUP_NOUNS = {"organizations", "organisations", "groups", "outfits", "factions", "movements", "militias"}
@@ -122,6 +122,12 @@ class RelationFinder:
             for c in tok.conjuncts:
                 if c.i > tok.i:
                     out += self._refs1(c, depth)
+            # "Moscow, a Damascus ally, and Ankara, which ...": the parser hangs Ankara off the apposition
+            for a in tok.children:
+                if a.dep_ == "appos" and self.m.at(a) is None:
+                    for c in a.conjuncts:
+                        if c.i > a.i and self.m.at(c) is not None:
+                            out += self._refs1(c, depth)
         return _dedup(out)
 
     def _refs1(self, tok: Token, depth: int) -> list[Ref]:
@@ -231,6 +237,28 @@ class RelationFinder:
         sent = tok.sent
         clause = _clause_head(tok)
         coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+        # 1. the subject of an enclosing clause ("Ankara claims that X killed its troops")
+        if tok.dep_ == "poss":
+            v = clause.head if clause.head is not clause else None
+            while v is not None:
+                if v.pos_ in ("VERB", "AUX"):
+                    for c in v.children:
+                        if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
+                            r = self._agreeing(self.refs(c, conj=False), plural)
+                            if r:
+                                return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
+                if v.head is v:
+                    break
+                v = v.head
+        # 2. the subject of the previous sentence ("Ankara ... . It has threatened ...")
+        if tok.dep_ in ("nsubj", "nsubjpass") and not any(m.start < tok.i for m in self.m.mentions if m.start >= sent.start):
+            if sent.start > 0:
+                prev = self.doc[sent.start - 1].sent
+                for c in prev.root.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
+                        r = self._agreeing(self.refs(c, conj=plural), plural)
+                        if r:
+                            return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
         cands: list[Mention] = []
         for m in sorted(self.m.mentions, key=lambda m: -m.start):
             if m.start >= tok.i or m.locative or m.ent.kind in ("Place", "Agreement"):
@@ -252,6 +280,16 @@ class RelationFinder:
                     return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
             if m_plural == plural:
                 return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)]
+        return []
+
+    def _agreeing(self, refs: list[Ref], plural: bool) -> list[Ref]:
+        if not refs:
+            return []
+        if plural:
+            return refs if len(refs) > 1 or refs[0].ent.plural or (refs[0].mention and self.doc[refs[0].mention.head].tag_ in ("NNS", "NNPS")) else []
+        r = refs[0]
+        if len(refs) == 1 and not r.ent.plural and not (r.mention and r.mention.role in ("force", "generic") and self.doc[r.mention.head].tag_ in ("NNS", "NNPS")):
+            return refs
         return []
 
     def _window_start(self, sent: Span) -> int:
