@@ -294,6 +294,11 @@ class Store:
             return {"labels": labels, "relations": rels}
         return self._read(fn)
 
+    def known_documents(self, ids: list[str]) -> set[str]:
+        """Which of these document ids the store already holds (ingest skips their extraction)."""
+        rows = self._read(lambda tx: _rows(tx, "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=ids))
+        return {r["id"] for r in rows}
+
     def find_entities(self, name: str) -> list[dict]:
         """Entities whose key equals ``name`` or whose name or an alias equals it, ignoring case."""
         return self._read(lambda tx: _rows(

@@ -1,0 +1,22 @@
+// name: contested_claims
+// purpose: Pairs of claims that disagree about the same relation on the same object,
+//   from different claimants: either the same subject with opposite polarity (one
+//   asserts, one denies), or different subjects each asserted by a different named
+//   source (attributed_to), e.g. "Turkey says Syria attacked the post; Russia says
+//   militants did". The claimant of a claim is its attributed_to, else its document.
+//   Both sentences and documents are returned.
+// params: none
+MATCH (s1:Entity)<-[:SUBJECT]-(c1:Claim)-[:OBJECT]->(o:Entity)<-[:OBJECT]-(c2:Claim)-[:SUBJECT]->(s2:Entity)
+WHERE c1.relation = c2.relation AND c1.id < c2.id
+  AND coalesce(c1.attributed_to, 'doc:' + c1.doc) <> coalesce(c2.attributed_to, 'doc:' + c2.doc)
+  AND ((s1.key = s2.key AND c1.negated <> c2.negated)
+       OR (s1.key <> s2.key AND c1.attributed_to IS NOT NULL AND c2.attributed_to IS NOT NULL
+           AND c1.negated = false AND c2.negated = false))
+MATCH (c1)-[:IN]->(d1:Document)
+MATCH (c2)-[:IN]->(d2:Document)
+RETURN o.name AS object, c1.relation AS relation,
+       s1.name AS subject_1, c1.negated AS negated_1, c1.attributed_to AS claimant_1,
+       c1.sentence AS sentence_1, d1.name AS document_1, d1.source AS source_1,
+       s2.name AS subject_2, c2.negated AS negated_2, c2.attributed_to AS claimant_2,
+       c2.sentence AS sentence_2, d2.name AS document_2, d2.source AS source_2
+ORDER BY object, relation, subject_1, subject_2, sentence_1, sentence_2

@@ -1,0 +1,20 @@
+// name: evidence_for_edge
+// purpose: The evidence behind one edge: every claim $subject -$relation-> $object
+//   (asserted, negated or hedged), with its sentence, attribution and document.
+// params: $subject — entity name, alias or key (case-insensitive)
+//         $relation — relation type, e.g. BACKS (case-insensitive)
+//         $object — entity name, alias or key (case-insensitive)
+MATCH (s:Entity)
+WHERE s.key = $subject OR toLower(s.name) = toLower($subject)
+   OR ANY(x IN coalesce(s.aliases, []) WHERE toLower(x) = toLower($subject))
+MATCH (o:Entity)
+WHERE o.key = $object OR toLower(o.name) = toLower($object)
+   OR ANY(x IN coalesce(o.aliases, []) WHERE toLower(x) = toLower($object))
+MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o)
+WHERE c.relation = toUpper($relation)
+MATCH (c)-[:IN]->(d:Document)
+RETURN s.name AS subject, c.relation AS relation, o.name AS object, c.sentence AS sentence,
+       c.attributed_to AS attributed_to, c.negated AS negated, c.hedged AS hedged,
+       c.confidence AS confidence, d.name AS document, d.title AS title, d.source AS source,
+       d.published AS published
+ORDER BY document, sentence

@@ -1,0 +1,80 @@
+"""Precision, recall and F1 of extracted relations against a gold file.
+
+The gold format (graphkit-gold/1) lists entities with aliases, per-document
+aliases and relations (optional ones neither count as missed nor as wrong).
+Predicted names are mapped to gold entities the same way the project's shared
+scorer does: document aliases, then global aliases (exact after normalising case,
+quotes, articles and possessives), then the longest alias inside the name.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+
+def norm(name: str) -> str:
+    s = name.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = re.sub(r"^[\"'\s]+|[\"'\s.,;:]+$", "", s)
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+class Mapper:
+    def __init__(self, gold: dict):
+        self.alias: dict[str, str] = {}
+        for eid, ent in gold["entities"].items():
+            self.alias[norm(eid.replace("_", " "))] = eid
+            for a in ent["aliases"]:
+                self.alias[norm(a)] = eid
+        self.doc_alias = {d: {norm(a): t for a, t in v.get("aliases", {}).items()}
+                          for d, v in gold["documents"].items()}
+
+    def __call__(self, doc: str, name: str) -> str | None:
+        n = norm(name)
+        da = self.doc_alias.get(doc, {})
+        for variant in (n, re.sub(r"'s$", "", n)):
+            if variant in da:
+                return da[variant]
+            if variant in self.alias:
+                return self.alias[variant]
+        best, best_len = None, 0
+        for table in (da, self.alias):
+            for a, eid in table.items():
+                if len(a) > best_len and re.search(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", n):
+                    best, best_len = eid, len(a)
+        return best
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+def score(gold: dict, preds: Iterable[dict]) -> dict:
+    """{'overall': {...}, 'by_relation': {REL: {...}}, 'documents': {doc: {tp, fp, fn lists}}}"""
+    scored = set(gold["scored_relations"])
+    m = Mapper(gold)
+    required, optional = defaultdict(set), defaultdict(set)
+    for d, v in gold["documents"].items():
+        for r in v["relations"]:
+            (optional if r.get("optional") else required)[d].add((r["s"], r["r"], r["o"]))
+    predicted = defaultdict(set)
+    for p in preds:
+        if p.get("relation") not in scored or p.get("doc") not in gold["documents"]:
+            continue
+        s, o = m(p["doc"], p["subject"]), m(p["doc"], p["object"])
+        predicted[p["doc"]].add((s or "?" + p["subject"], p["relation"], o or "?" + p["object"]))
+    per_rel = defaultdict(lambda: [0, 0, 0])
+    docs = {}
+    for d in gold["documents"]:
+        req, opt, pred = required[d], optional[d], predicted[d]
+        tp, fp, fn = req & pred, pred - req - opt, req - pred
+        for i, group in enumerate((tp, fp, fn)):
+            for t in group:
+                per_rel[t[1]][i] += 1
+        docs[d] = {"tp": sorted(tp), "fp": sorted(fp), "fn": sorted(fn)}
+    tot = [sum(v[i] for v in per_rel.values()) for i in range(3)]
+    return {"overall": prf(*tot), "by_relation": {k: prf(*v) for k, v in sorted(per_rel.items())}, "documents": docs}
