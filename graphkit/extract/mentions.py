@@ -94,6 +94,7 @@ class Mentions:
         self._places()
         self._agreements()
         self._ner_fallback()
+        self._acronyms()
         self._name_generic_group()
 
     # ---- building -------------------------------------------------------------
@@ -282,7 +283,7 @@ class Mentions:
                 if named:
                     continue
                 self.add(Mention(start, tok.i + 1, tok.i, self.generic_group, "generic"))
-            elif tok.lower_ in self._generic and tok.pos_ == "ADJ" and tok.dep_ in ("amod", "compound"):
+            elif tok.lower_ in self._generic and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
                 if self.generic_group is None:
                     self.generic_group = Ent("militants", "Group", plural=True)
                 self.owner_mark[tok.head.i] = self.generic_group
@@ -386,6 +387,7 @@ class Mentions:
             if named is not None:
                 ent = named.ent
                 c = find_cluster(lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date)
+                c["named"] = True
                 continue
             if known_as is not None:
                 ent = known_as.ent
@@ -403,8 +405,9 @@ class Mentions:
                     c = _new(clusters, self.ent(label[0].upper() + label[1:], "Agreement"), kind, None)
                     c["label"] = label
             else:
-                c = (find_cluster(lambda c: kind in c["kinds"] and not c.get("label"))
-                     or (clusters[0] if clusters and not clusters[0].get("label") and kind != "ceasefire" else None))
+                c = (find_cluster(lambda c: kind in c["kinds"] and not c.get("label") and not c.get("named"))
+                     or (next((c for c in clusters if not c.get("label") and not c.get("named")
+                               and c["kinds"] & {"ceasefire", "deal"}), None) if kind != "ceasefire" else None))
                 if c is None:
                     place = self._place_in(tok) or doc_place
                     name = f"{place} {_head_word(word)}" if place else _head_word(word).capitalize()
@@ -501,6 +504,30 @@ class Mentions:
             else:
                 continue
             self.add(Mention(sp.start, sp.end, sp.root.i, self.ent(name, kind), "ner"))
+
+    def _acronyms(self) -> None:
+        """'the Free Leopard Brigade (FLB)': later 'FLB' names the same entity."""
+        doc = self.doc
+        found: dict[str, Ent] = {}
+        for tok in doc[2:-1]:
+            if not (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6 and doc[tok.i - 1].text == "("
+                    and doc[tok.i + 1].text == ")"):
+                continue
+            m = self.by_token.get(tok.i - 2)
+            if m is None or m.ent.kind in ("Place",):
+                continue
+            words = [t.text for t in doc[m.start:m.end] if t.is_alpha and t.text[0].isupper()]
+            initials = "".join(w[0] for w in words).upper()
+            if tok.text[0] == initials[:1] and set(tok.text) <= set(initials + "".join(words).upper()):
+                found[tok.text] = m.ent
+                if tok.i not in self.by_token:
+                    self.add(Mention(tok.i, tok.i + 1, tok.i, m.ent, m.role, own=m.own))
+        if not found:
+            return
+        for tok in doc:
+            ent = found.get(tok.text)
+            if ent is not None and tok.i not in self.by_token:
+                self.add(Mention(tok.i, tok.i + 1, tok.i, ent, "name"))
 
     def _name_generic_group(self) -> None:
         if self.generic_group is None:

@@ -239,7 +239,7 @@ class RelationFinder:
         coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
         # 1. the subject of an enclosing clause ("Ankara claims that X killed its troops")
         if tok.dep_ == "poss":
-            v = clause.head if clause.head is not clause else None
+            v = clause.head if clause.head.i != clause.i else None
             while v is not None:
                 if v.pos_ in ("VERB", "AUX"):
                     for c in v.children:
@@ -247,7 +247,7 @@ class RelationFinder:
                             r = self._agreeing(self.refs(c, conj=False), plural)
                             if r:
                                 return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
-                if v.head is v:
+                if v.head.i == v.i:
                     break
                 v = v.head
         # 2. the subject of the previous sentence ("Ankara ... . It has threatened ...")
@@ -415,7 +415,7 @@ class RelationFinder:
             if t.i == tok.i or abs(t.i - tok.i) > 12:
                 continue
             m = self.m.at(t)
-            if m and m.ent.kind == "Place" and t.i == m.head:
+            if m and m.ent.kind == "Place" and t.i == m.head and _inside_of(t, tok):
                 out.append(self.ref(m))
         return _dedup(out)
 
@@ -438,12 +438,12 @@ class RelationFinder:
         while True:
             kids = list(t.children)
             if any(c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det") for c in kids):
-                negated = not negated if t is not pred or True else negated
+                negated = not negated
             if any(c.dep_ == "aux" and c.lower_ in self.modals for c in kids):
                 hedged = True
             if any(c.dep_ == "mark" and c.lower_ in self.cond for c in kids):
                 hedged = True
-            if t is not pred:
+            if t.i != pred.i:
                 lem = t.lemma_.lower()
                 if lem in self.neg_verbs and not (lem == "fail" and rel == "PARTY_TO"):
                     negated = not negated
@@ -486,7 +486,7 @@ class RelationFinder:
                     if p.dep_ in ("dobj", "pobj"):
                         return self._speaker_name(p)
         t = pred
-        while t.dep_ != "ROOT" and t.head is not t:
+        while t.dep_ != "ROOT" and t.head.i != t.i:
             h = t.head
             if h.lemma_.lower() in self.speech and h.pos_ in ("VERB", "AUX") and t.dep_ in (
                     "ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj", "advmod", "npadvmod", "prep", "acomp"):
@@ -496,7 +496,7 @@ class RelationFinder:
             t = h
         # a parenthetical "..., it said," or "..., the ministry said" attached anywhere
         for t in sent:
-            if t.lemma_.lower() in self.speech and t.dep_ in ("parataxis", "ROOT", "ccomp") and t is not pred:
+            if t.lemma_.lower() in self.speech and t.dep_ in ("parataxis", "ROOT", "ccomp") and t.i != pred.i:
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
                 if subj and (t.dep_ == "parataxis" or t.i > pred.i):
                     name = self._speaker_name(subj[0])
@@ -812,10 +812,19 @@ class RelationFinder:
         for _ in range(4):
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "npadvmod"):
                 return t
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
         return t if t.pos_ in ("NOUN", "PROPN") else None
+
+
+def _inside_of(t: Token, top: Token) -> bool:
+    """t names where top is ('areas in X district', 'the village of X'), not what is near it."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ not in ("in", "of", "inside", "within"):
+            return False
+        t = t.head
+    return t.i == top.i
 
 
 def _passive(verb: Token) -> bool:
@@ -826,7 +835,7 @@ def _passive(verb: Token) -> bool:
 
 def _clause_head(tok: Token) -> Token:
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
 

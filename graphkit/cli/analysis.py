@@ -1,0 +1,174 @@
+"""Analysis and export commands: factions, actors, contested, timeline, path, export.
+
+Registered on the shared typer ``app`` when graphkit.cli imports this module. The
+analyses themselves (graphkit.analysis, graphkit.export) are imported inside the
+commands, so an error there surfaces when the command runs instead of making the
+commands vanish at import time.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import Database, FormatOpt, Home, Password, Uri, User, app, open_store
+from .output import Format, console, emit, err
+
+Since = Annotated[Optional[str], typer.Option("--since", help="Only claims from documents published on/after (YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option("--until", help="... and on/before this date.")]
+
+
+def _graph(home, uri, user, password, database, since=None, until=None, entity=None, hops=1):
+    with open_store(home, uri, user, password, database) as store:
+        try:
+            return store.load_graph(entity=entity, hops=hops, since=since, until=until)
+        except LookupError as e:
+            err.print(f"error: {e}", highlight=False, markup=False)
+            raise typer.Exit(2)
+
+
+def _json(value) -> None:
+    from ..store import to_jsonable
+    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+@app.command()
+def factions(
+    since: Since = None, until: Until = None,
+    max_blocs: Annotated[int, typer.Option("--blocs", "-k", help="At most this many blocs per connected group.")] = 3,
+    agreement_weight: Annotated[float, typer.Option("--agreement-weight",
+                                                    help="Weight of a tie through a shared agreement.")] = 0.5,
+    cut: Annotated[bool, typer.Option("--cut-ties", help="With --format csv: print the cut ties, not the blocs.")] = False,
+    fmt: FormatOpt = Format.table,
+    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+):
+    """Blocs of actors by structural balance, and the ties that cut across them."""
+    from ..analysis import label
+    from ..analysis.factions import factions as _factions
+    G = _graph(home, uri, user, password, database, since, until)
+    r = _factions(G, max_blocs=max_blocs, agreement_weight=agreement_weight)
+    members = [{"bloc": r.bloc_names[i], "name": label(G, k), "key": k, "kind": G.nodes[k].get("kind"),
+                "folded": ", ".join(sorted(label(G, c) for c, m in r.folded.items() if m == k))}
+               for i, b in enumerate(r.blocs) for k in b]
+    cut_cols = ["source", "relation", "target", "via", "sign", "weight", "evidence", "reason",
+                "bloc_source", "bloc_target"]
+    if fmt == Format.json:
+        _json({"frustration": r.frustration, "total_weight": r.total_weight, "balance": round(r.balance, 4),
+               "exact": r.exact,
+               "blocs": [{"bloc": r.bloc_names[i], "members": [label(G, k) for k in b], "keys": b}
+                         for i, b in enumerate(r.blocs)],
+               "node_bloc": r.node_bloc, "cut_ties": [{c: t[c] for c in cut_cols} for t in r.cut_ties]})
+        return
+    if fmt == Format.csv:
+        emit(cut_cols, r.cut_ties, fmt) if cut else emit(["bloc", "name", "key", "kind", "folded"], members, fmt)
+        return
+    emit(["bloc", "name", "kind", "folded"], members, fmt, title="blocs")
+    emit(cut_cols[:-2], r.cut_ties, fmt, title="cut ties (violate structural balance)")
+    console.print(f"frustration {r.frustration:g} of {r.total_weight:g} tie weight "
+                  f"(balance {r.balance:.2f}; {'exact' if r.exact else 'heuristic'} partition)", highlight=False)
+
+
+@app.command()
+def actors(
+    top: Annotated[int, typer.Option("--top", "-n", help="How many (0 = all).")] = 10,
+    since: Since = None, until: Until = None,
+    fmt: FormatOpt = Format.table,
+    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+):
+    """Key actors: backing, attacks, opposition, centrality and brokerage between blocs."""
+    from ..analysis.actors import COLUMNS, key_actors
+    G = _graph(home, uri, user, password, database, since, until)
+    rows = key_actors(G, top=top or None)
+    emit(COLUMNS if fmt == Format.table else ["key"] + COLUMNS, rows, fmt, title="key actors")
+
+
+@app.command()
+def contested(
+    since: Since = None, until: Until = None,
+    same_document: Annotated[bool, typer.Option("--same-document",
+                                                help="Compare attackers named in one document only.")] = False,
+    fmt: FormatOpt = Format.table,
+    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+):
+    """Claims that sources dispute: who attacked, or whether it happened at all."""
+    from ..analysis.contested import COLUMNS, contested as _contested
+    G = _graph(home, uri, user, password, database, since, until)
+    rows = _contested(G, same_document=same_document)
+    cols = COLUMNS if fmt == Format.table else COLUMNS + ["negated_a", "negated_b"]
+    emit(cols, rows, fmt, title="contested claims")
+
+
+@app.command()
+def timeline(
+    entity: Annotated[str, typer.Argument(help="Entity name, alias or key.")],
+    since: Since = None, until: Until = None,
+    fmt: FormatOpt = Format.table,
+    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+):
+    """An entity's relations (every claim, in and out) in date order, undated last."""
+    from ..analysis.timeline import COLUMNS, timeline as _timeline
+    G = _graph(home, uri, user, password, database, since, until, entity=entity, hops=1)
+    try:
+        rows = _timeline(G, entity)
+    except LookupError as e:   # matched in the store, but no claims in the date range
+        rows = []
+        err.print(f"note: {e} in range", highlight=False, markup=False)
+    emit(COLUMNS, rows, fmt, title=f"timeline: {entity}")
+
+
+@app.command()
+def path(
+    a: Annotated[str, typer.Argument(help="From entity (name, alias or key).")],
+    b: Annotated[str, typer.Argument(help="To entity.")],
+    max_hops: Annotated[int, typer.Option("--max-hops", help="Longest chain to look for.")] = 4,
+    since: Since = None, until: Until = None,
+    fmt: FormatOpt = Format.table,
+    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+):
+    """Shortest chains of relations between two entities (edges in either direction)."""
+    from ..analysis.paths import paths as _paths
+    G = _graph(home, uri, user, password, database, since, until)
+    try:
+        found = _paths(G, a, b, max_hops=max_hops)
+    except LookupError as e:
+        err.print(f"error: {e}", highlight=False, markup=False)
+        raise typer.Exit(2)
+    if fmt == Format.json:
+        _json(found)
+        return
+    rows = [{"path": i, "hop": j, **h} for i, p in enumerate(found, 1) for j, h in enumerate(p, 1)]
+    emit(["path", "hop", "from", "direction", "relation", "to", "weight", "sentence"], rows, fmt,
+         title=f"paths: {a} .. {b}")
+    if not found and fmt == Format.table:
+        err.print(f"no path of at most {max_hops} hops", highlight=False)
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (csv: a folder, or PREFIX.csv "
+                                                                "for PREFIX_nodes.csv and PREFIX_edges.csv).")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="graphml, gexf, csv (neo4j-admin import) or json.")]
+    = ExportFormat.graphml,
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity's neighbourhood.")] = None,
+    hops: Annotated[int, typer.Option("--hops", help="Neighbourhood depth with --entity.")] = 1,
+    since: Since = None, until: Until = None,
+    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+):
+    """Write the graph for Gephi, yEd, Cytoscape (GraphML/GEXF), neo4j-admin import (CSV) or code (JSON)."""
+    from ..export import export as _export
+    G = _graph(home, uri, user, password, database, since, until, entity=entity, hops=hops)
+    written = _export(G, fmt.value, output)
+    console.print(f"wrote {', '.join(map(str, written))} ({G.number_of_nodes()} entities, "
+                  f"{G.number_of_edges()} relations)", highlight=False)
