@@ -149,30 +149,54 @@ def _local_search(lab: np.ndarray, n, adj, k) -> np.ndarray:
     """Move single nodes to the bloc (existing, or a new one while fewer than k) that
     lowers frustration most, until no move helps."""
     lab = lab.copy()
-    improved = True
-    rounds = 0
-    while improved and rounds < 100:
-        improved, rounds = False, rounds + 1
+    size = defaultdict(int)
+    for li in lab.tolist():
+        size[li] += 1
+    for rounds in range(100):
+        improved = False
         for i in range(n):
-            used = sorted(set(lab.tolist()))
-            options = used + ([max(used) + 1] if len(used) < k else [])
+            if not adj[i]:
+                continue
+            cur_l = int(lab[i])
+            # cost of node i in bloc li: positive ties outside li + negative ties inside li
+            pos_total = sum(p for _, p, _ in adj[i])
+            inside_pos, inside_neg = defaultdict(float), defaultdict(float)
+            for j, p, q in adj[i]:
+                inside_pos[int(lab[j])] += p
+                inside_neg[int(lab[j])] += q
+            options = set(inside_pos)                 # blocs of its neighbours
+            if sum(1 for c in size.values() if c > 0) < k:
+                options.add(next(li for li in range(k) if size.get(li, 0) == 0))   # a new bloc
 
-            def node_cost(li):
-                c = 0.0
-                for j, p, q in adj[i]:
-                    c += q if lab[j] == li else p
-                return c
-            cur = node_cost(lab[i])
-            best, best_c = lab[i], cur
-            for li in options:
-                if li == lab[i]:
-                    continue
-                c = node_cost(li)
+            def cost(li):
+                return pos_total - inside_pos.get(li, 0.0) + inside_neg.get(li, 0.0)
+            best, best_c = cur_l, cost(cur_l)
+            for li in sorted(options - {cur_l}):
+                c = cost(li)
                 if c < best_c - _EPS:
                     best, best_c = li, c
-            if best != lab[i]:
+            if best != cur_l:
+                size[cur_l] -= 1
+                size[best] += 1
                 lab[i] = best
                 improved = True
+        if not improved:
+            break
+    return lab
+
+
+def _tree_sign(n, eu, ev, pos, neg) -> np.ndarray:
+    """Two-colouring that satisfies a maximum spanning forest of the strongest ties."""
+    T = nx.Graph()
+    T.add_nodes_from(range(n))
+    for a, b, p, q in zip(eu.tolist(), ev.tolist(), pos.tolist(), neg.tolist()):
+        if p != q:
+            T.add_edge(a, b, w=abs(p - q), s=1 if p > q else -1)
+    lab = np.zeros(n, dtype=int)
+    F = nx.maximum_spanning_tree(T, weight="w")
+    for comp in nx.connected_components(F):
+        for a, b in nx.bfs_edges(F, min(comp)):
+            lab[b] = lab[a] if F[a][b]["s"] > 0 else 1 - lab[a]
     return lab
 
 
@@ -205,7 +229,7 @@ def _heuristic(n, eu, ev, pos, neg, k, seed=0) -> np.ndarray:
     for a, b, p, q in zip(eu, ev, pos, neg):
         adj[a].append((b, p, q))
         adj[b].append((a, p, q))
-    starts = [_fiedler_sign(n, eu, ev, pos, neg), np.zeros(n, dtype=int)]
+    starts = [_fiedler_sign(n, eu, ev, pos, neg), _tree_sign(n, eu, ev, pos, neg), np.zeros(n, dtype=int)]
     rng = np.random.default_rng(seed)
     starts += [rng.integers(0, k, n) for _ in range(16 if n <= 200 else 2)]
     best, best_key = None, None

@@ -29,6 +29,7 @@ LOCATIVE_PREPS = {"in", "inside", "within", "near", "across", "around", "through
                   "into", "towards", "toward", "via", "along", "over", "beyond"}
 MOTION_VERBS = {"travel", "go", "come", "return", "fly", "arrive", "head", "visit", "move", "send", "deploy",
                 "fly", "flee", "withdraw", "retreat", "push", "advance", "enter", "bring"}
+AGREE_VERBS = {"agree", "sign", "reach", "conclude", "broker", "seal", "ink", "strike", "negotiate", "announce"}
 GOVERNMENT_MODS = {"government", "regime", "pro-government", "state", "loyalist"}
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -214,6 +215,9 @@ class Mentions:
                 owner = self.government_state()
                 first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
             if owner is None:
+                prev = self._definite_organ(tok)
+                if prev is not None:
+                    self.add(Mention(tok.i, tok.i + 1, tok.i, prev.ent, prev.role, own=prev.own))
                 continue
             organ_word = _match_phrase(phrase, self._organ_nodes)
             own = None
@@ -252,6 +256,20 @@ class Mentions:
             self._gov = self.state_ent(entry) if entry else None
         return self._gov
 
+    def _definite_organ(self, tok: Token) -> Mention | None:
+        """'the ministry', 'the military department' -> the last organ named with that head word."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        if any(c.dep_ in ("amod", "compound") for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        for m in reversed(self.mentions):
+            if m.start >= tok.i or m.role not in ("organ", "force"):
+                continue
+            if self.doc[m.head].lemma_.lower() == lemma:
+                return m
+        return None
+
     def _is_generic_group(self, tok: Token) -> bool:
         low = tok.lower_
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -283,7 +301,8 @@ class Mentions:
                 if named:
                     continue
                 self.add(Mention(start, tok.i + 1, tok.i, self.generic_group, "generic"))
-            elif tok.lower_ in self._generic and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+            elif tok.lower_ in self._generic and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not (
+                    tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in self.lex["anti_prefixes"]):
                 if self.generic_group is None:
                     self.generic_group = Ent("militants", "Group", plural=True)
                 self.owner_mark[tok.head.i] = self.generic_group
@@ -356,9 +375,10 @@ class Mentions:
             if word in ("process", "initiative", "plan", "framework", "understanding", "arrangement") and not any(
                     c.lower_ in ("peace", "ceasefire", "de-escalation") for c in tok.children):
                 continue
-            if word == "zone" and not (
-                    {"".join(t.text for t in c.subtree).lower() for c in tok.lefts} & ZONE_WORDS):
-                continue
+            if word in ("zone", "zones"):
+                left = "".join(t.text for t in doc[tok.left_edge.i:tok.i]).lower()
+                if not any(z in left for z in ZONE_WORDS):
+                    continue
             found.append((tok, word, None))
         clusters: list[dict] = []   # {name, kind_word, date, members}
         doc_place = self.main_place()
@@ -397,7 +417,9 @@ class Mentions:
             elif date:
                 c = find_cluster(lambda c: c["date"] == date)
                 if c is None:
-                    c = _new(clusters, self.ent(f"{date} {_head_word(word)}", "Agreement"), kind, date)
+                    # a zone "agreed in September" is known by its agreement
+                    head = "agreement" if kind == "zone" else _head_word(word)
+                    c = _new(clusters, self.ent(f"{date} {head}", "Agreement"), kind, date)
             elif wide or distinct:
                 label = f"{wide or distinct[0]} {_head_word(word)}"
                 c = find_cluster(lambda c: c.get("label") == label)
@@ -436,6 +458,10 @@ class Mentions:
                 for t in c.subtree:
                     if t.ent_type_ == "DATE":
                         cands.append(t)
+        # "the zone ... agreed in September last year": the participle is often attached elsewhere
+        nxt = tok.right_edge.i + 1
+        if nxt < len(self.doc) and self.doc[nxt].pos_ == "VERB" and self.doc[nxt].lemma_ in AGREE_VERBS:
+            cands += [t for t in self.doc[nxt:nxt + 6] if t.ent_type_ == "DATE"]
         text = " ".join(t.text for t in sorted(set(cands), key=lambda t: t.i)).lower()
         m = re.search(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", text)
         if m:

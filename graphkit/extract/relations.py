@@ -44,6 +44,7 @@ ALLOWED = {
 ATTACK_PREPS = {"against", "on", "at", "upon", "targeting", "toward", "towards"}
 TEMPORAL_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "although",
                   "though", "whereas"}
+NP_INTERNAL = {"hyphen", "anti", "pair-agreement", "pair-joint", "poss-participle", "participle-agent"}
 GROUP_NOUNS = {"organizations", "organisations", "groups", "outfits", "factions", "movements", "militias"}
 COMMITMENT = {"uphold", "honor", "honour", "implement", "fulfil", "fulfill", "respect", "observe", "comply", "abide"}
 
@@ -193,7 +194,8 @@ class RelationFinder:
     def _recent_named_groups(self, tok: Token) -> list[Ref]:
         """'the mentioned organizations', 'these groups' -> the named groups of the sentence before."""
         prev = [m for m in self.m.mentions if m.ent.kind == "Group" and m.role == "name"
-                and self._window_start(tok.sent) <= m.start < tok.sent.start]
+                and self._window_start(tok.sent) <= m.start < tok.sent.start
+                and not _of_complement(self.doc[m.head])]
         if not prev:
             return []
         last_sent = self.doc[prev[-1].start].sent.start
@@ -524,7 +526,11 @@ class RelationFinder:
         if rel not in RELATION_TYPES:
             return
         sk, ok = ALLOWED[rel]
-        neg, hedged, threat = self.scope(scope_from or pred, rel)
+        if rule in NP_INTERNAL:
+            # "Turkish-backed militants": a presupposition of the noun phrase, not under the clause's scope
+            neg, hedged, threat = False, False, False
+        else:
+            neg, hedged, threat = self.scope(scope_from or pred, rel)
         if rel == "OPPOSES":
             hedged = False
         attributed = self.attribution(pred)
@@ -624,8 +630,11 @@ class RelationFinder:
         """'X blamed Y for the attack' -> Y ATTACKED (what the attack hit), attributed to X."""
         speaker = self.subjects(verb)
         blamed = [r for c in verb.children if c.dep_ == "dobj" for r in self.refs(c)]
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "for":
+        fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not fors:  # "blamed terrorists based in Idlib for the attack": the parser attaches 'for' lower
+            fors = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "prep" and t.lower_ == "for"]
+        for c in fors:
+            if True:
                 for p in c.children:
                     if p.lemma_.lower() in self.noun_rel and self.noun_rel[p.lemma_.lower()] == "ATTACKED":
                         objs = self.noun_targets(p, "ATTACKED")
@@ -748,7 +757,11 @@ class RelationFinder:
         if low in self.participles and tok.i >= 2 and doc[tok.i - 1].text == "-":
             x = doc[tok.i - 2]
             xs = self._hyphen_refs(x)
-            ys = self.refs(self._modified_noun(tok), conj=False) if self._modified_noun(tok) is not None else []
+            inside = self.m.at(tok)
+            if inside is not None:
+                ys = [self.ref(inside)]
+            else:
+                ys = self.refs(self._modified_noun(tok), conj=False) if self._modified_noun(tok) is not None else []
             rel = self.participles[low]
             if xs and ys:
                 self.emit(xs, rel, ys, tok, "hyphen", 0.85)
@@ -798,6 +811,12 @@ class RelationFinder:
         if x.i in self.m.adjective:
             return [self._synthetic(x, self.m.state_ent(self.m.adjective[x.i]))]
         m = self.m.at(x)
+        if m is not None and m.end > x.i + 2 and self.doc[x.i + 1].text == "-":
+            # "Turkish-backed Syrian National Army" is one alias: the state is inside it
+            hit = self.m.gaz.find(x.text)
+            if hit is not None and hit.entry.kind == "Actor":
+                return [self._synthetic(x, self.m.state_ent(hit.entry))]
+            return []
         if m is not None and m.ent.kind in ("Actor", "Group", "Person", "Organization"):
             sp = self.doc[m.start:m.end]
             return [Ref(m.ent, x.idx, x.idx + len(x.text), x.text, m)] if len(sp) > 1 else [self.ref(m)]
@@ -816,6 +835,13 @@ class RelationFinder:
                 return None
             t = t.head
         return t if t.pos_ in ("NOUN", "PROPN") else None
+
+
+def _of_complement(t: Token) -> bool:
+    """'the methods of Al-Qaeda': a group named as what something belongs to, not as a referent."""
+    while t.dep_ == "conj":
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in GROUP_NOUNS | {"members"}
 
 
 def _inside_of(t: Token, top: Token) -> bool:
