@@ -29,7 +29,7 @@ from ..model import NEGATIVE_RELATIONS, POSITIVE_RELATIONS
 from . import label
 
 ACTOR_KINDS = ("Actor", "Group", "Person")
-EXACT_BUDGET = 1 << 17          # labellings enumerated at most per component
+EXACT_BUDGET = 1 << 17          # labellings enumerated at most per component (2 blocs: 18 actors, 3: 11)
 _EPS = 1e-9
 
 
@@ -44,6 +44,9 @@ class FactionResult:
     exact: bool = True                      # every component solved by exhaustive search
     ties: list[dict] = field(default_factory=list)   # pair ties: a, b, positive, negative
     folded: dict[str, str] = field(default_factory=dict)   # organ/leader key -> the member it counts as
+    # member key -> how much frustration would rise if it alone moved to its best other
+    # bloc (or a bloc of its own); 0 means the data does not decide where it belongs
+    margin: dict[str, float | None] = field(default_factory=dict)
 
     @property
     def balance(self) -> float:
@@ -130,19 +133,27 @@ def _cost(labels: np.ndarray, eu, ev, pos, neg) -> np.ndarray:
     return same @ neg + (~same) @ pos
 
 
-def _exact(n, eu, ev, pos, neg, k) -> np.ndarray | None:
+def _exact(n, eu, ev, pos, neg, k, chunk: int = 1 << 16) -> np.ndarray | None:
+    """The best of all k**(n-1) labellings (node 0 fixed to bloc 0), by (frustration,
+    number of blocs, enumeration order); evaluated in chunks."""
     k = max(1, min(k, n))
     m = k ** (n - 1)
     if m > EXACT_BUDGET:
         return None
-    codes = np.arange(m, dtype=np.int64)
-    labels = np.zeros((m, n), dtype=np.int8)
-    for i in range(1, n):
-        labels[:, i] = (codes // k ** (i - 1)) % k
-    cost = np.round(_cost(labels, eu, ev, pos, neg), 9)
-    nb = sum((labels == j).any(axis=1).astype(int) for j in range(k))
-    best = np.lexsort((np.arange(m), nb, cost))[0]
-    return labels[best].astype(int)
+    best_key, best_lab = None, None
+    powers = np.array([k ** (i - 1) for i in range(1, n)], dtype=np.int64)
+    for start in range(0, m, chunk):
+        codes = np.arange(start, min(m, start + chunk), dtype=np.int64)
+        labels = np.zeros((len(codes), n), dtype=np.int8)
+        if n > 1:
+            labels[:, 1:] = (codes[:, None] // powers[None, :]) % k
+        cost = np.round(_cost(labels, eu, ev, pos, neg), 9)
+        nb = sum((labels == j).any(axis=1).astype(int) for j in range(k))
+        i = np.lexsort((nb, cost))[0]
+        key = (float(cost[i]), int(nb[i]))
+        if best_key is None or key < best_key:
+            best_key, best_lab = key, labels[i].astype(int)
+    return best_lab
 
 
 def _local_search(lab: np.ndarray, n, adj, k) -> np.ndarray:
@@ -313,7 +324,27 @@ def factions(G: nx.MultiDiGraph, kinds=ACTOR_KINDS, max_blocs: int = 3, fold: bo
                 "bloc_source": names[of[rep.get(s, s)]], "bloc_target": names[of[rep.get(o, o)]],
                 "source_key": s, "target_key": o, "via_key": e["via"],
             })
+    margin: dict[str, float | None] = {}
+    comp_blocs = {}
+    for comp in nx.connected_components(T):
+        nb_ = len({of[y] for y in comp})
+        comp_blocs.update(dict.fromkeys(comp, nb_))
+    for x in of:
+        here, other = defaultdict(float), defaultdict(float)   # per bloc: cost contributions
+        pos_all = 0.0
+        for y in T[x]:
+            d = T[x][y]
+            pos_all += d["positive"]
+            here[of[y]] += d["positive"]
+            other[of[y]] += d["negative"]
+        def cost(bi):
+            return pos_all - here.get(bi, 0.0) + other.get(bi, 0.0)
+        alone = sum(1 for y in blocs[of[x]]) == 1
+        options = {of[y] for y in T[x]} | ({-1} if comp_blocs[x] < max_blocs and not alone else set())
+        options.discard(of[x])
+        alt = min((cost(bi) for bi in options), default=None)
+        margin[x] = round(alt - cost(of[x]), 9) if alt is not None else None
     cut.sort(key=lambda r: (-r["weight"], r["source"], r["relation"], r["target"], r["via"] or ""))
     return FactionResult(blocs=blocs, node_bloc=node_bloc, cut_ties=cut, frustration=round(frustration, 9),
                          total_weight=round(total, 9), bloc_names=names, exact=all_exact, ties=tie_rows,
-                         folded={k_: r for k_, r in rep.items() if r != k_ and r in of})
+                         folded={k_: r for k_, r in rep.items() if r != k_ and r in of}, margin=margin)

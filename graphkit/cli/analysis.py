@@ -53,6 +53,7 @@ def factions(
     G = _graph(home, uri, user, password, database, since, until)
     r = _factions(G, max_blocs=max_blocs, agreement_weight=agreement_weight)
     members = [{"bloc": r.bloc_names[i], "name": label(G, k), "key": k, "kind": G.nodes[k].get("kind"),
+                "margin": r.margin.get(k),
                 "folded": ", ".join(sorted(label(G, c) for c, m in r.folded.items() if m == k))}
                for i, b in enumerate(r.blocs) for k in b]
     cut_cols = ["source", "relation", "target", "via", "sign", "weight", "evidence", "reason",
@@ -62,15 +63,17 @@ def factions(
                "exact": r.exact,
                "blocs": [{"bloc": r.bloc_names[i], "members": [label(G, k) for k in b], "keys": b}
                          for i, b in enumerate(r.blocs)],
-               "node_bloc": r.node_bloc, "cut_ties": [{c: t[c] for c in cut_cols} for t in r.cut_ties]})
+               "node_bloc": r.node_bloc, "margin": r.margin, "cut_ties": [{c: t[c] for c in cut_cols} for t in r.cut_ties]})
         return
     if fmt == Format.csv:
-        emit(cut_cols, r.cut_ties, fmt) if cut else emit(["bloc", "name", "key", "kind", "folded"], members, fmt)
+        emit(cut_cols, r.cut_ties, fmt) if cut else emit(["bloc", "name", "key", "kind", "margin", "folded"], members, fmt)
         return
-    emit(["bloc", "name", "kind", "folded"], members, fmt, title="blocs")
+    emit(["bloc", "name", "kind", "margin", "folded"], members, fmt, title="blocs")
     emit(cut_cols[:-2], r.cut_ties, fmt, title="cut ties (violate structural balance)")
     console.print(f"frustration {r.frustration:g} of {r.total_weight:g} tie weight "
-                  f"(balance {r.balance:.2f}; {'exact' if r.exact else 'heuristic'} partition)", highlight=False)
+                  f"(balance {r.balance:.2f}; {'exact' if r.exact else 'heuristic'} partition). margin: how much "
+                  "frustration would rise if that actor alone changed bloc (0 = the data does not decide)",
+                  highlight=False)
 
 
 @app.command()

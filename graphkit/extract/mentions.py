@@ -35,6 +35,9 @@ DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "trio": 3, "pair": 2}
+ORGAN_CLASSES = {"Ministry of Defense": ("defen", "department of defense"),
+                 "Ministry of Foreign Affairs": ("foreign", "department of state"),
+                 "Armed Forces": ("armed forces",), "Army": ("army",)}
 STATE_ORGANS = {"state_body", "state_military", "ministry", "military", "government", "intelligence"}
 ZONE_WORDS = {"de-escalation", "deescalation", "demilitarized", "demilitarised", "buffer", "safe", "no-fly",
               "security", "exclusion", "ceasefire"}
@@ -222,7 +225,9 @@ class Mentions:
             organ_word = _match_phrase(phrase, self._organ_nodes)
             own = None
             if organ_word:
-                own = self.ent(f"{_organ_title(organ_word)} ({owner.name})", "Actor", part_of=owner.key)
+                title = _organ_title(organ_word)
+                known = self._known_organ(owner, title)
+                own = self.ent(known or f"{title} ({owner.name})", "Actor", part_of=owner.key)
             start = min(first, tok.left_edge.i if tok.left_edge.dep_ in ("amod", "compound") else first)
             while start < tok.i and doc[start].dep_ in ("det", "punct"):
                 start += 1
@@ -255,6 +260,19 @@ class Mentions:
             entry = self.gaz.state(counts.most_common(1)[0][0])
             self._gov = self.state_ent(entry) if entry else None
         return self._gov
+
+    def _known_organ(self, state: Ent, title: str) -> str | None:
+        """The alias data's own name for a state organ ('Russian Ministry of Defence'), so one
+        organ is one node however it is phrased."""
+        keys = ORGAN_CLASSES.get(title)
+        if not keys:
+            return None
+        for e in self.gaz.entries:
+            if e.kind == "Organization" and e.state == state.name and e.info.get("type") in STATE_ORGANS:
+                n = e.name.lower()
+                if any(k in n for k in keys):
+                    return e.name
+        return None
 
     def _definite_organ(self, tok: Token) -> Mention | None:
         """'the ministry', 'the military department' -> the last organ named with that head word."""
@@ -300,6 +318,12 @@ class Mentions:
                 named = self._named_groups_of(tok)
                 if named:
                     continue
+                owner = next((self.by_token[c.i] for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
+                              and c.i in self.by_token and self.by_token[c.i].ent.kind == "Group"), None)
+                if owner is not None:
+                    # "Houthi fighters", "Hamas militants": the named group itself
+                    self.add(Mention(tok.i, tok.i + 1, tok.i, owner.ent, owner.role, own=owner.own))
+                    continue
                 self.add(Mention(start, tok.i + 1, tok.i, self.generic_group, "generic"))
             elif tok.lower_ in self._generic and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not (
                     tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in self.lex["anti_prefixes"]):
@@ -316,7 +340,7 @@ class Mentions:
                 for p in c.children:
                     for q in [p] + list(p.conjuncts):
                         m = self.by_token.get(q.i)
-                        if m and m.ent.kind == "Group" and m.role == "name":
+                        if m and m.ent.kind == "Group" and m.role in ("name", "ner"):
                             out.append(m)
         return out
 
@@ -429,7 +453,8 @@ class Mentions:
             else:
                 c = (find_cluster(lambda c: kind in c["kinds"] and not c.get("label") and not c.get("named"))
                      or (next((c for c in clusters if not c.get("label") and not c.get("named")
-                               and c["kinds"] & {"ceasefire", "deal"}), None) if kind != "ceasefire" else None))
+                               and c["kinds"] & {"ceasefire", "deal"}), None) if kind != "ceasefire" else None)
+                     or find_cluster(lambda c: kind in c["kinds"] and c.get("named")))
                 if c is None:
                     place = self._place_in(tok) or doc_place
                     name = f"{place} {_head_word(word)}" if place else _head_word(word).capitalize()
@@ -546,14 +571,19 @@ class Mentions:
             initials = "".join(w[0] for w in words).upper()
             if tok.text[0] == initials[:1] and set(tok.text) <= set(initials + "".join(words).upper()):
                 found[tok.text] = m.ent
-                if tok.i not in self.by_token:
-                    self.add(Mention(tok.i, tok.i + 1, tok.i, m.ent, m.role, own=m.own))
         if not found:
             return
         for tok in doc:
             ent = found.get(tok.text)
-            if ent is not None and tok.i not in self.by_token:
+            if ent is None:
+                continue
+            old = self.by_token.get(tok.i)
+            if old is None:
                 self.add(Mention(tok.i, tok.i + 1, tok.i, ent, "name"))
+            elif old.role == "ner" and old.ent is not ent:
+                self.entities.pop(old.ent.key, None)
+                old.ent = ent
+                ent.aliases.add(tok.text)
 
     def _name_generic_group(self) -> None:
         if self.generic_group is None:

@@ -44,6 +44,8 @@ ALLOWED = {
 ATTACK_PREPS = {"against", "on", "at", "upon", "targeting", "toward", "towards"}
 TEMPORAL_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "although",
                   "though", "whereas"}
+MEASURE_NOUNS = {"series", "wave", "waves", "string", "spate", "volley", "barrage", "round", "rounds", "salvo",
+                 "flurry", "number", "dozens", "hundreds", "scores", "set"}
 NP_INTERNAL = {"hyphen", "anti", "pair-agreement", "pair-joint", "poss-participle", "participle-agent"}
 GROUP_NOUNS = {"organizations", "organisations", "groups", "outfits", "factions", "movements", "militias"}
 COMMITMENT = {"uphold", "honor", "honour", "implement", "fulfil", "fulfill", "respect", "observe", "comply", "abide"}
@@ -164,6 +166,13 @@ class RelationFinder:
                 return self.last_n(tok, n)
         if tok.i in self.m.owner_mark:
             return [self._synthetic(tok, self.m.owner_mark[tok.i])]
+        if low in self.m._organ_heads or tok.lemma_.lower() in self.m._organ_heads:
+            # "its jets", "their troops": the owner of the forces
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    r = self.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL else self._refs1(c, depth + 1)
+                    if r:
+                        return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
         if low in GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in tok.children):
             named = self._recent_named_groups(tok)
             if named:
@@ -325,7 +334,8 @@ class RelationFinder:
         if not out:
             if verb.dep_ == "relcl":
                 out += self.refs(verb.head, conj=False)
-            elif verb.dep_ in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            elif verb.dep_ in ("xcomp", "advcl", "ccomp") and (
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.tag_ == "VBG"):
                 head = verb.head
                 # object control: "asked Moscow to strike"
                 objs = [c for c in head.children if c.dep_ in ("dobj",)]
@@ -668,8 +678,13 @@ class RelationFinder:
         rel = self.noun_rel.get(noun.lemma_.lower()) or self.noun_rel.get(noun.lower_)
         if rel is None or self.m.at(noun) is not None:
             return
-        head = noun.head
-        light = noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.light
+        carrier = noun
+        # "a series of airstrikes", "volleys of shells", "dozens of raids": the measure noun carries the event
+        while carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and (
+                carrier.head.head.lemma_.lower() in self.wrappers | MEASURE_NOUNS):
+            carrier = carrier.head.head
+        head = carrier.head
+        light = carrier.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.light
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.light:
             light, head = True, head.head   # "carried out four airstrikes" parsed oddly; "responded with attacks"
         # "volleys of mortar shells": the meaningful noun is inside
