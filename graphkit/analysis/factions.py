@@ -327,8 +327,8 @@ def factions(G: nx.MultiDiGraph, kinds=ACTOR_KINDS, max_blocs: int = 3, fold: bo
     margin: dict[str, float | None] = {}
     comp_blocs = {}
     for comp in nx.connected_components(T):
-        nb_ = len({of[y] for y in comp})
-        comp_blocs.update(dict.fromkeys(comp, nb_))
+        bs = frozenset(of[y] for y in comp)
+        comp_blocs.update(dict.fromkeys(comp, bs))
     for x in of:
         here, other = defaultdict(float), defaultdict(float)   # per bloc: cost contributions
         pos_all = 0.0
@@ -340,7 +340,7 @@ def factions(G: nx.MultiDiGraph, kinds=ACTOR_KINDS, max_blocs: int = 3, fold: bo
         def cost(bi):
             return pos_all - here.get(bi, 0.0) + other.get(bi, 0.0)
         alone = sum(1 for y in blocs[of[x]]) == 1
-        options = {of[y] for y in T[x]} | ({-1} if comp_blocs[x] < max_blocs and not alone else set())
+        options = set(comp_blocs[x]) | ({-1} if len(comp_blocs[x]) < max_blocs and not alone else set())
         options.discard(of[x])
         alt = min((cost(bi) for bi in options), default=None)
         margin[x] = round(alt - cost(of[x]), 9) if alt is not None else None
