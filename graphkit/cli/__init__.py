@@ -347,14 +347,7 @@ def serve(home: Home = None):
     _serve(str(home) if home else None)
 
 
-def _register_extra() -> None:
-    try:
-        from . import analysis  # noqa: F401  (registers its commands on app)
-    except ImportError:
-        pass
-
-
-_register_extra()
+from . import analysis  # noqa: E402,F401  (registers its commands on app)
 
 
 def main() -> None:

@@ -442,14 +442,17 @@ class RelationFinder:
         return []
 
     # ---- scope and attribution ---------------------------------------------------------
-    def scope(self, pred: Token, rel: str) -> tuple[bool, bool, bool]:
-        """(negated, hedged, threatened) for a predicate, looking up its governing verbs."""
+    def scope(self, pred: Token, rel: str, neg_used: bool = False) -> tuple[bool, bool, bool]:
+        """(negated, hedged, threatened) for a predicate, looking up its governing verbs.
+        neg_used: the predicate's own negation already made the relation ('not complying' -> OPPOSES)."""
         negated = hedged = threat = False
         t = pred
         steps = 0
         while True:
             kids = list(t.children)
-            if any(c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det") for c in kids):
+            if neg_used and t.i == pred.i:
+                pass
+            elif any(c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det") for c in kids):
                 negated = not negated
             if any(c.dep_ == "aux" and c.lower_ in self.modals for c in kids):
                 hedged = True
@@ -532,7 +535,7 @@ class RelationFinder:
 
     # ---- emit ------------------------------------------------------------------------
     def emit(self, subs: list[Ref], rel: str, objs: list[Ref], pred: Token, rule: str,
-             conf: float = 0.7, scope_from: Token | None = None) -> None:
+             conf: float = 0.7, scope_from: Token | None = None, neg_used: bool = False) -> None:
         if rel not in RELATION_TYPES:
             return
         sk, ok = ALLOWED[rel]
@@ -540,7 +543,7 @@ class RelationFinder:
             # "Turkish-backed militants": a presupposition of the noun phrase, not under the clause's scope
             neg, hedged, threat = False, False, False
         else:
-            neg, hedged, threat = self.scope(scope_from or pred, rel)
+            neg, hedged, threat = self.scope(scope_from or pred, rel, neg_used)
         if rel == "OPPOSES":
             hedged = False
         attributed = self.attribution(pred)
@@ -612,7 +615,8 @@ class RelationFinder:
             preps = ATTACK_PREPS if rel == "ATTACKED" else {"against"} if rel == "OPPOSES" else set()
             objs = self.objects(verb, preps)
             if reversed_ or (negated_positive and rel == "PARTY_TO" and lemma not in COMMITMENT - {"comply"}):
-                self.emit(subs, "OPPOSES", objs, verb, "verb-reversed", 0.7, scope_from=verb.head if reversed_ else None)
+                self.emit(subs, "OPPOSES", objs, verb, "verb-reversed", 0.7, scope_from=verb.head if reversed_ else None,
+                          neg_used=not reversed_)
                 if reversed_:
                     continue
                 continue
@@ -626,7 +630,7 @@ class RelationFinder:
                             objs += self.target(p)
             if negated_positive and rel == "PARTY_TO":
                 if reversed_ or lemma == "comply":
-                    self.emit(subs, "OPPOSES", objs, verb, "verb-prep-reversed", 0.65)
+                    self.emit(subs, "OPPOSES", objs, verb, "verb-prep-reversed", 0.65, neg_used=True)
                 continue
             if reversed_:
                 self.emit(subs, "OPPOSES", objs, verb, "verb-prep-reversed", 0.65, scope_from=verb.head)
