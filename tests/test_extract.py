@@ -237,3 +237,36 @@ def test_user_alias_file_adds_entities(tmp_path):
     ex2 = Extractor(aliases=[str(f)])
     x = ex2.extract(Document(id="x", name="x", text="Nigeria accused the Hand of attacking a police station."))
     assert any(c.object.name == "Blue Hand" and c.relation == "OPPOSES" for c in x.claims)
+
+
+def test_claimed_responsibility_and_place_of_a_strike(ex):
+    ts = triples(ex, "Gunmen attacked a police station in the town of Kafanchan. "
+                     "Boko Haram claimed responsibility for the attack.")
+    assert any(s == "Boko Haram" and r == "ATTACKED" for s, r, o in ts)
+
+
+def test_relative_clause_passive_and_appositive_noun(ex):
+    ts = triples(ex, "Hezbollah, which is backed by Iran, said it would retaliate. "
+                     "The Houthis, an Iranian-supported movement in Yemen, fired drones at Israel.")
+    assert ("Iran", "BACKS", "Hezbollah") in ts
+    assert ("Iran", "BACKS", "Houthis") in ts
+
+
+def test_the_three_countries_are_the_last_coordinated_subject(ex):
+    ts = triples(ex, "Egypt and Qatar, along with the United States, mediated for weeks. "
+                     "Israel rejected the plan. The three countries later brokered a truce.")
+    parties = {s for s, r, o in ts if r == "PARTY_TO"}
+    assert parties == {"Egypt", "Qatar", "United States"}
+
+
+def test_accuse_x_of_doing_makes_x_the_doer(ex):
+    cs = claims(ex, "Mali's junta accused Algeria of backing separatist rebels.")
+    backs = [c for c in cs if c.relation == "BACKS"]
+    assert backs and backs[0].subject.name == "Algeria" and backs[0].attributed_to == "Mali"
+
+
+def test_possessive_refers_to_own_subject_unless_it_is_the_target(ex):
+    ts = triples(ex, "Russia launched its largest drone attack on Kyiv. "
+                     "The IDF said Hamas fired rockets at one of its bases.")
+    assert ("Russia", "ATTACKED", "Ukraine") in ts
+    assert ("Hamas", "ATTACKED", "Israel") in ts

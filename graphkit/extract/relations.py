@@ -19,6 +19,7 @@ off the path from the predicate up to the sentence root.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -44,6 +45,11 @@ ALLOWED = {
 ATTACK_PREPS = {"against", "on", "at", "upon", "targeting", "toward", "towards"}
 TEMPORAL_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "although",
                   "though", "whereas"}
+OBJECT_CONTROL = {"accuse", "blame", "suspect", "charge", "condemn", "criticize", "criticise", "praise", "thank",
+                  "credit", "fault", "punish", "sanction", "warn", "prevent", "stop", "bar", "ban", "urge"}
+STATE_WORDS = {"army", "military", "police", "government", "security", "navy", "naval", "air", "border"}
+FACILITIES = {"base", "refinery", "facility", "plant", "depot", "airfield", "airport", "station", "port",
+              "infrastructure", "bridge", "headquarters", "barracks", "compound", "camp", "checkpoint"}
 MEASURE_NOUNS = {"series", "wave", "waves", "string", "spate", "volley", "barrage", "round", "rounds", "salvo",
                  "flurry", "number", "dozens", "hundreds", "scores", "set"}
 NP_INTERNAL = {"hyphen", "anti", "pair-agreement", "pair-joint", "poss-participle", "participle-agent"}
@@ -160,6 +166,17 @@ class RelationFinder:
         low = tok.lower_
         if low in PRONOUNS_SG or low in PRONOUNS_PL:
             return self.antecedent(tok)
+        if low == "capital" and any(c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("prep", "poss", "compound") for c in tok.children):
+            caps = Counter(self.doc[m.start:m.end].text for m in self.m.mentions if m.role == "capital")
+            if caps:
+                # the capital the document speaks of most ("Kyiv ... fired drones at the capital")
+                hit = self.m.gaz.find(caps.most_common(1)[0][0])
+                if hit is not None:
+                    return [self._synthetic(tok, self.m.state_ent(hit.entry))]
+        if tok.dep_ == "appos" and self.m.at(tok.head) is not None and depth == 0:
+            # "Hezbollah, an Iran-backed group": the apposition is the same entity
+            return self._refs1(tok.head, depth + 1)
         if low in COLLECTIVE or tok.lemma_.lower() in ("leader", "country", "side", "state", "president"):
             n = self._collective_number(tok)
             if n:
@@ -224,6 +241,20 @@ class RelationFinder:
 
     def last_n(self, tok: Token, n: int) -> list[Ref]:
         want = {"leaders": "Person", "presidents": "Person", "leader": "Person", "president": "Person"}.get(tok.lower_)
+        if want is None:
+            # "Egypt and Qatar, along with the United States, ... The three countries ...": a recent
+            # coordinated subject with exactly that many members
+            start = tok.sent.start
+            for _ in range(3):
+                if start == 0:
+                    break
+                prev = self.doc[start - 1].sent
+                start = prev.start
+                for c in prev.root.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        group = _dedup(self.refs(c) + self._along_with(c))
+                        if len(group) == n and all(r.ent.kind == "Actor" for r in group):
+                            return [Ref(r.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for r in group]
         seen, out = set(), []
         for m in sorted(self.m.mentions, key=lambda m: -m.start):
             if m.start >= tok.i or m.locative:
@@ -248,8 +279,15 @@ class RelationFinder:
         sent = tok.sent
         clause = _clause_head(tok)
         coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
-        # 1. the subject of an enclosing clause ("Ankara claims that X killed its troops")
+        # 1. the subject of its own clause ("Russia launched its largest attack"), unless the number
+        # disagrees ("Syrian forces attacked its post"), then of an enclosing clause ("Ankara claims ...")
         if tok.dep_ == "poss":
+            in_target = any(a.dep_ == "pobj" and a.head.lower_ in ATTACK_PREPS for a in _path_up(tok, clause))
+            for c in ([] if in_target else clause.children):
+                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL and c.i < tok.i:
+                    r = self._agreeing(self.refs(c, conj=False), plural)
+                    if r and not any(c.conjuncts):
+                        return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
             v = clause.head if clause.head.i != clause.i else None
             while v is not None:
                 if v.pos_ in ("VERB", "AUX"):
@@ -293,15 +331,19 @@ class RelationFinder:
                 return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)]
         return []
 
+    def _is_plural(self, r: Ref) -> bool:
+        if r.mention is None:
+            return r.ent.plural
+        if r.mention.role in ("name", "capital", "seat", "leader", "ner", "agreement"):
+            return False   # "the United States", "the Philippines" take 'it'
+        return r.ent.plural or self.doc[r.mention.head].tag_ in ("NNS", "NNPS")
+
     def _agreeing(self, refs: list[Ref], plural: bool) -> list[Ref]:
         if not refs:
             return []
         if plural:
-            return refs if len(refs) > 1 or refs[0].ent.plural or (refs[0].mention and self.doc[refs[0].mention.head].tag_ in ("NNS", "NNPS")) else []
-        r = refs[0]
-        if len(refs) == 1 and not r.ent.plural and not (r.mention and r.mention.role in ("force", "generic") and self.doc[r.mention.head].tag_ in ("NNS", "NNPS")):
-            return refs
-        return []
+            return refs if len(refs) > 1 or self._is_plural(refs[0]) else []
+        return refs if len(refs) == 1 and not self._is_plural(refs[0]) else []
 
     def _window_start(self, sent: Span) -> int:
         """Pronouns look back two sentences at most."""
@@ -346,7 +388,12 @@ class RelationFinder:
             elif verb.dep_ == "conj":
                 out += self.subjects(verb.head, depth + 1)
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-                out += self.subjects(verb.head.head, depth + 1)
+                gov = verb.head.head
+                objs = [c for c in gov.children if c.dep_ == "dobj"]
+                if objs and gov.lemma_.lower() in OBJECT_CONTROL:
+                    out += self.refs(objs[0])   # "accused France of supporting terrorists"
+                else:
+                    out += self.subjects(gov, depth + 1)
             elif verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
                 out += self.refs(verb.head, conj=False) if verb.dep_ == "acl" else self.subjects(verb.head, depth + 1)
         return _dedup(out)
@@ -377,8 +424,10 @@ class RelationFinder:
 
     def owner(self, noun: Token) -> list[Ref]:
         out = []
-        for c in noun.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+        mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
+        mods += [x for c in mods for x in c.conjuncts if x.i < noun.i]   # "Hamas and Islamic Jihad targets"
+        for c in mods:
+            if True:
                 if c.i in self.m.adjective and not _hyphenated(c):
                     out.append(self._synthetic(c, self.m.state_ent(self.m.adjective[c.i])))
                 else:
@@ -398,7 +447,10 @@ class RelationFinder:
             if c.dep_ in ("dobj", "dative") and not passive:
                 out += self.target(c)
             elif c.dep_ == "nsubjpass":
-                out += self.target(c)
+                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    out += self.refs(verb.head, conj=False)   # "Hamas, which is backed by Iran"
+                else:
+                    out += self.target(c)
             elif c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
@@ -413,10 +465,16 @@ class RelationFinder:
         if r:
             return r
         low = tok.lower_
-        if low in self.assets or tok.lemma_.lower() in self.assets:
+        if low in self.assets or tok.lemma_.lower() in self.assets or tok.lemma_.lower() in FACILITIES:
             o = self.owner(tok)
             if o:
                 return o
+            if any(c.lower_ in STATE_WORDS for c in tok.lefts):
+                # "an army base in northern Burkina Faso": the state's own forces
+                for t in tok.subtree:
+                    m = self.m.at(t)
+                    if m is not None and m.locative and m.ent.kind == "Actor" and _inside_of(t, tok):
+                        return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)]
             if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
                 o = self._recent_asset_owner(tok)
                 if o:
@@ -513,7 +571,8 @@ class RelationFinder:
         for t in sent:
             if t.lemma_.lower() in self.speech and t.dep_ in ("parataxis", "ROOT", "ccomp") and t.i != pred.i:
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
-                if subj and (t.dep_ == "parataxis" or t.i > pred.i):
+                inside_subject = any(x.i == pred.i for c in subj for x in c.subtree)
+                if subj and not inside_subject and (t.dep_ == "parataxis" or t.i > pred.i):
                     name = self._speaker_name(subj[0])
                     if name:
                         return name
@@ -594,6 +653,8 @@ class RelationFinder:
         prep_rels = {p: r for (v, p), r in self.prep_verbs.items() if v == lemma}
         if lemma == "blame":
             return self.blame_rule(verb)
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ == "responsibility" for c in verb.children):
+            return self.responsibility_rule(verb)
         reversed_ = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.reversing and lemma in self.positive
         if reversed_ and not rels:
             rels = ["PARTY_TO"]
@@ -620,6 +681,10 @@ class RelationFinder:
                 if reversed_:
                     continue
                 continue
+            if rel == "ATTACKED" and not objs and any(c.dep_ == "dobj" for c in verb.children):
+                # "hit an oil refinery in Russia's Ryazan region": the place of the strike
+                objs = [r for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "outside")
+                        for p in c.children if p.dep_ == "pobj" for r in self.target(p) if r.ent.kind == "Place"]
             self.emit(subs, rel, objs, verb, "verb", 0.75)
         for prep, rel in prep_rels.items():
             objs = []
@@ -661,6 +726,20 @@ class RelationFinder:
                             f.attributed_to = name
         if speaker and blamed:
             pass
+
+    def responsibility_rule(self, verb: Token) -> None:
+        """'JNIM claimed responsibility for the assault on the base' -> JNIM ATTACKED (the base's owner)."""
+        subs = self.subjects(verb)
+        resp = next(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "responsibility")
+        fors = [c for c in list(verb.children) + list(resp.children) if c.dep_ == "prep" and c.lower_ == "for"]
+        for f in fors:
+            for p in f.children:
+                if self.noun_rel.get(p.lemma_.lower()) != "ATTACKED":
+                    continue
+                objs = self.noun_targets(p, "ATTACKED")
+                if not objs and self.last_attack:
+                    objs = [Ref(x.ent, p.idx, p.idx + len(p.text), p.text, None, True) for x in self.last_attack[1]]
+                self.emit(subs, "ATTACKED", objs, verb, "responsibility", 0.75)
 
     def noun_targets(self, noun: Token, rel: str) -> list[Ref]:
         preps = {"ATTACKED": {"against", "on", "at", "upon", "targeting", "of", "toward", "towards"},
@@ -876,6 +955,14 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     return verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    out, t = [], tok
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
 
 
 def _clause_head(tok: Token) -> Token:
