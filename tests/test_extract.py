@@ -270,3 +270,20 @@ def test_possessive_refers_to_own_subject_unless_it_is_the_target(ex):
                      "The IDF said Hamas fired rockets at one of its bases.")
     assert ("Russia", "ATTACKED", "Ukraine") in ts
     assert ("Hamas", "ATTACKED", "Israel") in ts
+
+
+def test_definite_description_names_the_last_named_group(ex):
+    ts = triples(ex, "The Saudi-led coalition said it intercepted the drones. Later, coalition warplanes pounded "
+                     "Houthi positions near Sanaa. The coalition, which backs the government, denied hitting civilians.")
+    assert ("Saudi-led coalition", "ATTACKED", "Houthis") in ts
+
+
+def test_supplying_weapons_to_and_aligned(ex):
+    ts = triples(ex, "Washington accused Tehran of supplying drones to the Houthis. The Iran-aligned militia denied it.")
+    assert ("Iran", "BACKS", "Houthis") in ts
+
+
+def test_appositive_generic_group_is_the_named_group(ex):
+    ts = triples(ex, "The Southern Transitional Council, a separatist group supported by the United Arab Emirates, "
+                     "took control of Aden.")
+    assert ("United Arab Emirates", "BACKS", "Southern Transitional Council") in ts

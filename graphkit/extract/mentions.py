@@ -99,6 +99,7 @@ class Mentions:
         self._agreements()
         self._ner_fallback()
         self._acronyms()
+        self._definite_names()
         self._name_generic_group()
 
     # ---- building -------------------------------------------------------------
@@ -320,6 +321,9 @@ class Mentions:
                     continue
                 owner = next((self.by_token[c.i] for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
                               and c.i in self.by_token and self.by_token[c.i].ent.kind == "Group"), None)
+                if owner is None and tok.dep_ == "appos" and tok.head.i in self.by_token and \
+                        self.by_token[tok.head.i].ent.kind == "Group":
+                    owner = self.by_token[tok.head.i]   # "the STC, a separatist group supported by ..."
                 if owner is not None:
                     # "Houthi fighters", "Hamas militants": the named group itself
                     self.add(Mention(tok.i, tok.i + 1, tok.i, owner.ent, owner.role, own=owner.own))
@@ -584,6 +588,26 @@ class Mentions:
                 self.entities.pop(old.ent.key, None)
                 old.ent = ent
                 ent.aliases.add(tok.text)
+
+    def _definite_names(self) -> None:
+        """'the coalition', 'the group', 'coalition warplanes' -> the last named group or
+        organisation whose name has that head word ('the Saudi-led coalition')."""
+        heads = set(self.lex["collective_heads"]["words"])
+        doc = self.doc
+        for tok in doc:
+            if tok.i in self.by_token or tok.lower_ not in heads or tok.pos_ != "NOUN":
+                continue
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+            modified = any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+            if modified or not (definite or (tok.dep_ == "compound" and tok.lower_ != "group")):
+                continue
+            for m in reversed(self.mentions):
+                if m.start >= tok.i or m.ent.kind not in ("Group", "Organization") or m.role not in ("name", "ner"):
+                    continue
+                words = {t.lemma_.lower() for t in doc[m.start:m.end]} | {w.lower() for w in m.ent.name.split()}
+                if tok.lemma_.lower() in words or (tok.lower_ == "group" and m.ent.kind == "Group"):
+                    self.add(Mention(tok.i, tok.i + 1, tok.i, m.ent, "name", own=m.own))
+                    break
 
     def _name_generic_group(self) -> None:
         if self.generic_group is None:

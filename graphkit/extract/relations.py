@@ -35,7 +35,7 @@ COLLECTIVE = {"leaders", "countries", "sides", "states", "presidents", "nations"
 ALLOWED = {
     "BACKS": ({"Actor", "Group", "Person", "Organization"}, {"Actor", "Group", "Person", "Organization", "Agreement"}),
     "OPPOSES": ({"Actor", "Group", "Person", "Organization"}, {"Actor", "Group", "Person", "Organization", "Agreement"}),
-    "ATTACKED": ({"Actor", "Group", "Person"}, {"Actor", "Group", "Person", "Place", "Organization"}),
+    "ATTACKED": ({"Actor", "Group", "Person", "Organization"}, {"Actor", "Group", "Person", "Place", "Organization"}),
     "PARTY_TO": ({"Actor", "Group", "Person", "Organization"}, {"Agreement"}),
     "GUARANTEES": ({"Actor", "Group", "Person", "Organization"}, {"Agreement"}),
     "COOPERATES": ({"Actor", "Group", "Person", "Organization"}, {"Actor", "Group", "Person", "Organization"}),
@@ -105,6 +105,7 @@ class RelationFinder:
         self.light = set(lex["light_verbs"])
         self.speech = set(lex["speech_verbs"])
         self.speech_nouns = set(lex["speech_nouns"])
+        self.speaker_nouns = set(lex["speaker_nouns"])
         self.hedge_verbs = set(lex["hedge_verbs"])
         self.hedge_nouns = set(lex["hedge_nouns"])
         self.modals = set(lex["hedge_modals"])
@@ -186,7 +187,9 @@ class RelationFinder:
         if low in self.m._organ_heads or tok.lemma_.lower() in self.m._organ_heads:
             # "its jets", "their troops": the owner of the forces
             for c in tok.children:
-                if c.dep_ == "poss":
+                if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self.m.at(c) is not None
+                                        and self.m.at(c).ent.kind in ("Group", "Organization")):
+                    # "its jets", "coalition warplanes", "Wagner fighters"
                     r = self.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL else self._refs1(c, depth + 1)
                     if r:
                         return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
@@ -585,11 +588,16 @@ class RelationFinder:
         if r:
             return r[0].ent.name
         if tok.lower_ in self.speech_nouns or tok.lemma_.lower() in self.speech_nouns:
+            # "the statement", "a ministry statement": whose statement
             o = self.owner(tok)
             if o:
                 return o[0].ent.name
             if self.last_speaker is not None:
                 return self.last_speaker.ent.name
+        if tok.lower_ in self.speaker_nouns or tok.lemma_.lower() in self.speaker_nouns:
+            o = self.owner(tok)
+            if o:
+                return o[0].ent.name
         return " ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct")) or None
 
     # ---- emit ------------------------------------------------------------------------
