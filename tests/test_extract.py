@@ -287,3 +287,19 @@ def test_appositive_generic_group_is_the_named_group(ex):
     ts = triples(ex, "The Southern Transitional Council, a separatist group supported by the United Arab Emirates, "
                      "took control of Aden.")
     assert ("United Arab Emirates", "BACKS", "Southern Transitional Council") in ts
+
+
+def test_killed_in_an_airstrike_blamed_on(ex):
+    ts = triples(ex, "Thirty Turkish soldiers were killed in an airstrike blamed on Damascus.")
+    assert ("Syria", "ATTACKED", "Turkey") in ts
+
+
+def test_condemning_attacks_by_x_opposes_x(ex):
+    ts = triples(ex, "Germany condemned the attacks by Russia on Ukrainian cities.")
+    assert ("Germany", "OPPOSES", "Russia") in ts
+
+
+def test_rebels_of_a_named_group_are_that_group(ex):
+    ts = triples(ex, "Turkish-backed rebels of the National Front for Liberation shelled Syrian army positions.")
+    assert ("Turkey", "BACKS", "National Front for Liberation") in ts
+    assert ("National Front for Liberation", "ATTACKED", "Syria") in ts

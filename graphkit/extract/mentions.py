@@ -318,6 +318,8 @@ class Mentions:
                     start += 1
                 named = self._named_groups_of(tok)
                 if named:
+                    # "rebels of the National Front for Liberation": the named group(s)
+                    self.add(Mention(tok.i, tok.i + 1, tok.i, named[0].ent, "named-of"))
                     continue
                 owner = next((self.by_token[c.i] for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
                               and c.i in self.by_token and self.by_token[c.i].ent.kind == "Group"), None)

@@ -147,7 +147,7 @@ class RelationFinder:
         if m is not None:
             if m.locative:
                 return []
-            if m.role == "generic":
+            if m.role in ("generic", "named-of"):
                 named = self.m._named_groups_of(self.doc[m.head])
                 if named:
                     return [self.ref(n) for n in named]
@@ -368,7 +368,14 @@ class RelationFinder:
                 if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "between" and verb.dep_ == "acl"):
                     for p in c.children:
                         out += self.refs(p)
-            return out
+            if not out:
+                # "soldiers were killed in an airstrike blamed on Damascus / in a Russian airstrike"
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                        for p in c.children:
+                            if self.noun_rel.get(p.lemma_.lower()) == "ATTACKED":
+                                out += self.owner(p) + self._blamed_on(p)
+            return _dedup(out)
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -400,6 +407,12 @@ class RelationFinder:
             elif verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
                 out += self.refs(verb.head, conj=False) if verb.dep_ == "acl" else self.subjects(verb.head, depth + 1)
         return _dedup(out)
+
+    def _blamed_on(self, noun: Token) -> list[Ref]:
+        """'an airstrike blamed on Damascus' -> Damascus."""
+        return [r for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "attribute")
+                for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "to", "by")
+                for q in p.children for r in self.refs(q)]
 
     def agent_of(self, tok: Token) -> list[Ref]:
         """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""
@@ -468,6 +481,12 @@ class RelationFinder:
         if r:
             return r
         low = tok.lower_
+        if self.noun_rel.get(tok.lemma_.lower()) == "ATTACKED" and self.m.at(tok) is None:
+            # "confront any Turkish aggression", "condemned the attacks by Russia": the attacker
+            agent = self.owner(tok) + [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                                       for p in c.children for r in self.refs(p)]
+            if agent:
+                return _dedup(agent)
         if low in self.assets or tok.lemma_.lower() in self.assets or tok.lemma_.lower() in FACILITIES:
             o = self.owner(tok)
             if o:
