@@ -303,3 +303,10 @@ def test_rebels_of_a_named_group_are_that_group(ex):
     ts = triples(ex, "Turkish-backed rebels of the National Front for Liberation shelled Syrian army positions.")
     assert ("Turkey", "BACKS", "National Front for Liberation") in ts
     assert ("National Front for Liberation", "ATTACKED", "Syria") in ts
+
+
+def test_joint_patrols_are_cooperation_and_leaders_lead_groups(ex):
+    ts = triples(ex, "On Sunday, Russia and Turkey cut short their first joint patrol in Idlib. "
+                     "Abu Mohammad al-Julani, the leader of Hay'at Tahrir al-Sham, did not comment.")
+    assert ("Russia", "COOPERATES", "Turkey") in ts
+    assert any(r == "LEADS" and o == "Hay'at Tahrir al-Sham" and s != "Syria" for s, r, o in ts)

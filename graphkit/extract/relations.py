@@ -103,6 +103,7 @@ class RelationFinder:
         self.proxy_rel = {n: rel for rel, nouns in lex["proxy_roles"].items() if rel != "about" for n in nouns}
         self.participles = {p: rel for rel, ps in lex["backed_participles"].items() if rel != "about" for p in ps}
         self.light = set(lex["light_verbs"])
+        self.joint = set(lex["joint_nouns"]["words"])
         self.speech = set(lex["speech_verbs"])
         self.speech_nouns = set(lex["speech_nouns"])
         self.speaker_nouns = set(lex["speaker_nouns"])
@@ -633,6 +634,11 @@ class RelationFinder:
         if rel == "OPPOSES":
             hedged = False
         attributed = self.attribution(pred)
+        if rel in ("LEADS", "MEMBER_OF"):
+            # a person's own role, not the state they are rolled up to
+            subs = [Ref(r.mention.own, r.start, r.end, r.text, r.mention, r.resolved)
+                    if r.mention is not None and r.mention.own is not None and r.mention.own.kind == "Person" else r
+                    for r in subs]
         for s in subs:
             for o in objs:
                 if s.ent.key == o.ent.key or s.ent.kind not in sk or o.ent.kind not in ok:
@@ -656,6 +662,7 @@ class RelationFinder:
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun_rule(tok)
                     self.role_rule(tok)
+                    self.joint_rule(tok)
                 self.hyphen_rule(tok)
             speakers = []
             for tok in sent:
@@ -830,6 +837,22 @@ class RelationFinder:
         pred = head if light else noun
         self.emit(subs, rel, objs, pred, "noun-light" if light else "noun", 0.7 if light else 0.65,
                   scope_from=head if light else (noun.head if noun.dep_ in ("dobj", "pobj") else noun))
+
+    def joint_rule(self, noun: Token) -> None:
+        """'Russia and Turkey cut short their first joint patrol', 'a joint patrol by Turkey and Russia'."""
+        if noun.lower_ not in self.joint or not any(c.lower_ == "joint" for c in noun.lefts):
+            return
+        actors = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between", "of")
+                  for p in c.children if p.dep_ == "pobj" for r in self.refs(p)]
+        if not actors:
+            head = noun.head
+            while head.dep_ in ("prep", "pobj", "conj") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                actors = self.subjects(head)
+        actors = [r for r in _dedup(actors) if r.ent.kind in ("Actor", "Group", "Organization")]
+        for i, a in enumerate(actors):
+            self.emit([a], "COOPERATES", actors[i + 1:], noun, "joint", 0.7)
 
     def role_rule(self, noun: Token) -> None:
         low = noun.lemma_.lower()

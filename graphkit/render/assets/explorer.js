@@ -4,7 +4,9 @@
 (function () {
   'use strict';
 
+  var T = window.graphkitTimings = { start: performance.now() };
   var D = JSON.parse(document.getElementById('gk-data').textContent);
+  T.parsed = performance.now();
   var N = D.nodes.length, M = D.edges.length;
 
   // ---------- small DOM helpers (text only) ----------
@@ -98,10 +100,12 @@
   compute();
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeOk[n.id] === 1; } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeOk[e.id] === 1; } });
+  T.datasets = performance.now();
   var container = $('gk-network');
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, D.vis.options);
+  T.network = performance.now();
   network.once('afterDrawing', function () {
-    window.graphkitReadyAt = performance.now();
+    window.graphkitReadyAt = T.drawn = performance.now();
     window.graphkitReady = true;
     document.body.setAttribute('data-ready', 'true');
   });
