@@ -54,6 +54,9 @@ def sentence_case_headlines(text: str) -> str:
         for m in _WORD.finditer(ln):
             w = m.group()
             k = w.lower()
+            before = ln[:m.start()].rstrip()
+            if not before or before[-1] in '.!?"\'':
+                continue   # sentence-initial capitals say nothing
             if w[0].isupper():
                 upper[k] = upper.get(k, 0) + 1
             else:
