@@ -52,8 +52,7 @@ def _extractor(aliases, home):
 
 
 def _report(e: ReadError) -> None:
-    err.print(f"[yellow]skipped[/yellow] {e.path}: {e.reason}", highlight=False, markup=False) if False else \
-        err.print(f"skipped {e.path}: {e.reason}", highlight=False, markup=False)
+    err.print(f"skipped {e.path}: {e.reason}", highlight=False, markup=False)
 
 
 def _chunks(it, n: int) -> Iterator[list]:
@@ -132,14 +131,14 @@ def ingest(
                 progress.advance(task, len(group))
     totals["errors"] = len(errors)
     totals["seconds"] = round(time.time() - t0, 1)
-    emit(list(totals), [totals], fmt, title="ingest")
+    if fmt == Format.table:
+        emit(["what", "count"], [{"what": k.replace("_", " "), "count": v} for k, v in totals.items()], fmt,
+             title="ingest")
+    else:
+        emit(list(totals), [totals], fmt, title="ingest")
     if errors:
         err.print(f"{len(errors)} input(s) could not be read; see the lines above.", highlight=False)
         raise typer.Exit(1)
-
-
-class ExtractFormat(str):
-    pass
 
 
 @app.command()

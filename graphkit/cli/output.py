@@ -13,6 +13,8 @@ from rich.table import Table
 from ..store import to_jsonable
 
 console = Console()
+if not console.is_terminal and "COLUMNS" not in __import__("os").environ:
+    console = Console(width=160)   # piped tables: wide enough to read, not the 80-column default
 err = Console(stderr=True)
 
 
