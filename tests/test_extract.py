@@ -318,3 +318,10 @@ def test_headline_case_is_lowered_where_the_body_writes_lower_case():
     out = sentence_case_headlines(text)
     assert len(out) == len(text)
     assert out.startswith("Rebels in Idlib are rejecting the truce Brokered by Turkey")
+
+
+def test_dated_agreement_links_to_the_known_agreement_of_that_day_and_place(ex):
+    x = run(ex, "Russia and Turkey agreed a ceasefire in Moscow for Idlib. Under the March 5 ceasefire, "
+                "joint patrols began on the M4 highway near Idlib.")
+    objs = {c.object.name for c in x.claims if c.relation == "PARTY_TO"}
+    assert objs == {"Moscow Protocol"}

@@ -428,7 +428,7 @@ class Mentions:
             return None
 
         for tok, word, named in found:
-            kind = kind_of(tok, word)
+            kind = kind_of(tok, tok.lower_ if named is not None else word)
             date = self._agreement_date(tok)
             known_as = self._known_as(tok)
             distinct = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")
@@ -447,9 +447,11 @@ class Mentions:
             elif date:
                 c = find_cluster(lambda c: c["date"] == date)
                 if c is None:
+                    known = self._known_agreement(date)
                     # a zone "agreed in September" is known by its agreement
                     head = "agreement" if kind == "zone" else _head_word(word)
-                    c = _new(clusters, self.ent(f"{date} {head}", "Agreement"), kind, date)
+                    ent = self.ent(known, "Agreement") if known else self.ent(f"{date} {head}", "Agreement")
+                    c = find_cluster(lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date)
             elif wide or distinct:
                 label = f"{wide or distinct[0]} {_head_word(word)}"
                 c = find_cluster(lambda c: c.get("label") == label)
@@ -474,6 +476,38 @@ class Mentions:
                 start += 1
             self.add(Mention(start, tok.i + 1, tok.i, c["ent"], "agreement")) or self.add(
                 Mention(tok.i, tok.i + 1, tok.i, c["ent"], "agreement"))
+        # "a ceasefire agreed in Moscow ... the March 5 ceasefire": an undated generic agreement is the
+        # document's one dated agreement of the same kind
+        dated = [c for c in clusters if c["date"]]
+        for g in clusters:
+            if g["date"] or g.get("label") or g.get("named"):
+                continue
+            same = [c for c in dated if c["primary"] == g["primary"]]
+            if len(same) == 1 and same[0]["ent"] is not g["ent"]:
+                for m in self.mentions:
+                    if m.ent is g["ent"]:
+                        m.ent = same[0]["ent"]
+                        same[0]["ent"].aliases.add(self.doc[m.start:m.end].text)
+                self.entities.pop(g["ent"].key, None)
+
+    def _known_agreement(self, date: str) -> str | None:
+        """'the March 5 ceasefire' in a document about Idlib -> the alias data's agreement of that
+        day (month and day, or month alone) whose places the document names."""
+        parts = date.split()
+        month = MONTHS.index(parts[0].lower()) + 1
+        day = int(parts[1]) if len(parts) > 1 and len(parts[1]) <= 2 else None
+        places = {m.ent.name.lower() for m in self.mentions if m.ent.kind == "Place"} | {
+            e.text.lower() for e in self.doc.ents if e.label_ in ("GPE", "LOC")}
+        found = []
+        for e in self.gaz.entries:
+            d = e.info.get("date") or ""
+            if e.kind != "Agreement" or len(d) < 7:
+                continue
+            if int(d[5:7]) != month or (day and len(d) >= 10 and int(d[8:10]) != day):
+                continue
+            if {p.lower() for p in e.info.get("places", [])} & places:
+                found.append(e.name)
+        return found[0] if len(found) == 1 else None
 
     def _agreement_date(self, tok: Token) -> str | None:
         """'the March 5 ceasefire', 'a deal concluded on March 5', 'signed an agreement last September'."""
@@ -649,7 +683,7 @@ def _route(name: str, head: Token) -> bool:
 
 
 def _new(clusters: list, ent: Ent, kind: str, date: str | None) -> dict:
-    c = {"ent": ent, "kinds": {kind}, "date": date}
+    c = {"ent": ent, "kinds": {kind}, "date": date, "primary": kind}
     clusters.append(c)
     return c
 

@@ -80,7 +80,7 @@ def page(payload: dict) -> str:
     _check_inlinable("explorer.js", app_js)
     _check_inlinable("explorer.css", app_css)
     slots = {
-        "CSP": html.escape(CSP, quote=True),
+        "CSP": CSP,                      # a constant: no quotes or markup inside
         "TITLE": html.escape(payload["title"], quote=True),
         "VIS_CSS": _vis("vis-network.css"),
         "APP_CSS": app_css,

@@ -5,7 +5,8 @@ Everything the page shows comes from one JSON document (see :func:`build_payload
 * ``vis``: vis-network node/edge items (integer ids = index into ``nodes``/``edges``) and
   network options, prepared with pyvis (``Network`` filled through ``net.nodes``/``net.edges``:
   its ``add_node``/``add_edge`` are quadratic);
-* ``nodes`` / ``edges`` / ``docs``: the details the side panel, search and filters read;
+* ``nodes`` / ``edges`` / ``docs``: the details the side panel, search and filters read
+  (an edge's ``claims`` are arrays in ``CLAIM_ARRAY`` order, ``doc`` an index into ``docs``);
 * ``kinds`` / ``relations`` / ``blocs``: legend entries with counts;
 * ``notice``: the text of the truncation notice, or ``None``.
 """
@@ -25,6 +26,9 @@ from .layout import layout_positions
 
 LARGE = 1000            # above this many nodes: straight edges, fewer labels, no hover
 LABEL_MAX = 32          # characters of a node label before it is shortened
+# Each claim is embedded as an array in this order (flags: 1 negated, 2 hedged).
+CLAIM_ARRAY = ("sentence", "doc", "attributed_to", "flags", "confidence",
+               "subject_mention", "object_mention", "id")
 
 
 def weighted_degree(G: nx.MultiDiGraph) -> dict:
@@ -205,13 +209,12 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
         rel_counts[relation] += 1
         claims = []
         for c in d.get("claims") or []:
-            claims.append({"id": _text(c.get("id")), "sentence": _text(c.get("sentence")) or "",
-                           "doc": doc_index.get(str(c.get("doc"))) if c.get("doc") is not None else None,
-                           "attributed_to": _text(c.get("attributed_to")),
-                           "negated": bool(c.get("negated")), "hedged": bool(c.get("hedged")),
-                           "confidence": _finite(c.get("confidence")),
-                           "subject_mention": _text(c.get("subject_mention")),
-                           "object_mention": _text(c.get("object_mention"))})
+            flags = (1 if c.get("negated") else 0) | (2 if c.get("hedged") else 0)
+            claims.append([_text(c.get("sentence")) or "",
+                           doc_index.get(str(c.get("doc"))) if c.get("doc") is not None else None,
+                           _text(c.get("attributed_to")), flags, _finite(c.get("confidence")),
+                           _text(c.get("subject_mention")), _text(c.get("object_mention")),
+                           _text(c.get("id"))])
         edges.append({"from": index[u], "to": index[v], "relation": relation, "weight": weight,
                       "contested": contested, "claims": claims})
         sname, oname = nodes[index[u]]["name"], nodes[index[v]]["name"]
@@ -266,5 +269,6 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
         "colorBy": "bloc" if groups is not None else "kind",
         "kinds": kinds_legend, "relations": relations_legend, "blocs": blocs,
         "docs": doc_list, "nodes": nodes, "edges": edges, "maxWeight": max_weight,
+        "claimFields": list(CLAIM_ARRAY),
         "vis": {"nodes": net.nodes, "edges": net.edges, "options": options},
     }
