@@ -43,7 +43,7 @@ def screenshot(html: Path, png: Path, width: int = 1400, height: int = 900, clic
                     route.abort()
             page.route("**/*", guard)
             page.goto(url, wait_until="load", timeout=timeout * 1000)
-            page.wait_for_function("window.graphkitReady === true", timeout=timeout * 1000)
+            page.wait_for_function("() => window.graphkitReady === true", timeout=timeout * 1000)
             if click_node:
                 found = page.evaluate(
                     """name => { const g = window.graphkit; const i = g.data.nodes.findIndex(n => n.name === name);

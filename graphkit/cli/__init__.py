@@ -66,6 +66,11 @@ def _chunks(it, n: int) -> Iterator[list]:
         yield buf
 
 
+def _hms(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
 def _count_inputs(paths: list[str]) -> int:
     files, _ = expand(paths)
     total = 0
@@ -98,11 +103,26 @@ def ingest(
     extractor = _extractor(aliases, home)
     total = _count_inputs(paths)
     with open_store(home, uri, user, password, database) as store:
+        forced = os.environ.get("GRAPHKIT_PROGRESS") == "1"
         progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
                             TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=err,
-                            disable=not err.is_terminal and os.environ.get("GRAPHKIT_PROGRESS") != "1")
+                            disable=not err.is_terminal and not forced)
         with progress:
             task = progress.add_task("ingest", total=total)
+            # Not a terminal (a log file, CI) but asked for: rich draws nothing until the
+            # end there, so also print a plain progress line every GRAPHKIT_PROGRESS_EVERY s.
+            every = float(os.environ.get("GRAPHKIT_PROGRESS_EVERY", "10")) if forced and not err.is_terminal else 0
+            last = [time.monotonic()]
+
+            def advance(n: int = 1) -> None:
+                progress.advance(task, n)
+                if every and time.monotonic() - last[0] >= every:
+                    last[0] = time.monotonic()
+                    t = progress.tasks[0]
+                    eta = t.time_remaining
+                    err.print(f"ingest {int(t.completed)}/{total} docs ({100 * t.completed / max(total, 1):.0f}%) "
+                              f"elapsed {_hms(t.elapsed or 0)} eta {_hms(eta) if eta is not None else '?'}",
+                              highlight=False, markup=False)
 
             def fresh_documents() -> Iterator[Document]:
                 for chunk in _chunks(read_documents(paths, published=date), 256):
@@ -111,7 +131,7 @@ def ingest(
                         if isinstance(d, ReadError):
                             errors.append(d)
                             _report(d)
-                            progress.advance(task)
+                            advance()
                         else:
                             docs.append(d)
                     known = store.known_documents([d.id for d in docs]) if docs else set()
@@ -119,7 +139,7 @@ def ingest(
                     for d in docs:
                         if d.id in known or d.id in seen:
                             totals["documents_skipped"] += 1
-                            progress.advance(task)
+                            advance()
                         else:
                             seen.add(d.id)
                             yield d
@@ -128,7 +148,7 @@ def ingest(
                 res = store.write_extractions(group)
                 for k in totals:
                     totals[k] += res.get(k, 0)
-                progress.advance(task, len(group))
+                advance(len(group))
     totals["errors"] = len(errors)
     totals["seconds"] = round(time.time() - t0, 1)
     if fmt == Format.table:
@@ -285,6 +305,7 @@ def render(
     until: Annotated[Optional[str], typer.Option("--until", help="... and on/before this date.")] = None,
     title: Annotated[str, typer.Option("--title")] = "graphkit",
     color_by: Annotated[Optional[str], typer.Option("--color-by", help="kind (default) or bloc (factions).")] = None,
+    all_entities: Annotated[bool, typer.Option("--all-entities", help="Also draw entities that have no relation.")] = False,
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
 ):
     """Write the graph (or part of it) as a self-contained interactive HTML page."""
@@ -301,6 +322,9 @@ def render(
             err.print(f"error: no entity named {entity!r}", highlight=False, markup=False)
             raise typer.Exit(2)
         G = store.load_graph(entity=entity, hops=hops, keys=keys, since=since, until=until)
+    if not all_entities:
+        # entities mentioned but in no relation would crowd the page; the store still has them
+        G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
     groups = None
     if color_by == "bloc":
         from ..analysis.factions import factions

@@ -179,7 +179,7 @@ def synthetic_graph(n: int, edges_per_node: float = 2.5, seed: int = 1,
     m = int(n * edges_per_node)
     rels = [r for r, *_ in REL_MIX]
     rw = [w for _, w, *_ in REL_MIX]
-    rule = {r: (set(sk), set(ok)) for r, _, sk, ok in REL_MIX}
+    rule = {r: (sk, ok) for r, _, sk, ok in REL_MIX}   # tuples: ordered, unlike sets
     made = 0
     attempts = 0
     while made < m and attempts < m * 20:

@@ -113,9 +113,7 @@ def _pack_components(g: igraph.Graph, pos: np.ndarray) -> np.ndarray:
     n_comp = int(membership.max()) + 1
     if n_comp <= 1:
         return pos
-    span = np.ptp(pos, axis=0).max() or 1.0
-    nn = _median_nearest(pos) if len(pos) > 1 else 1.0
-    gap = max(nn, span * 0.02) * 2
+    gap = 1.5 * (_median_nearest(pos) or 1.0)
     order = np.argsort(membership, kind="stable")
     bounds = np.searchsorted(membership[order], np.arange(n_comp + 1))
     comps = [order[bounds[c]:bounds[c + 1]] for c in range(n_comp)]

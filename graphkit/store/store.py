@@ -9,6 +9,8 @@ and graphkit.model.RELATION_TYPES, each checked right where it is formatted.
 from __future__ import annotations
 
 import os
+import random
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,6 +26,16 @@ from . import server as _server
 from .cypher import SavedQuery, cypher_dir, load_saved_queries, split_statements, write_clause
 
 BATCH = 1000
+WRITE_ATTEMPTS = 8
+
+
+def _conflict(e: Exception) -> bool:
+    """A write lost a race with a concurrent one (unique key taken meanwhile, or an
+    optimistic-concurrency conflict in ArcadeDB): worth running again."""
+    code = getattr(e, "code", None) or ""
+    text = f"{code} {getattr(e, 'message', '') or e}"
+    return (code.endswith("ConstraintValidationFailed") or "ConcurrentModification" in text
+            or "DuplicatedKey" in text or "NeedRetry" in text or ".TransientError." in code)
 _SUMMARY_TYPES = "|".join(RELATION_TYPES)
 
 
@@ -153,7 +165,17 @@ class Store:
         if not extractions:
             return {"documents_added": 0, "documents_skipped": 0, "entities_added": 0,
                     "claims_added": 0, "edges": 0}
-        return self._write(self._write_tx, extractions)
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return self._write(self._write_tx, extractions)
+            except Neo4jError as e:
+                # Another writer (a second ingest on the same store) committed some of
+                # these documents or entities first, or touched the same records: the
+                # whole transaction was rolled back; run it again, it skips what is there.
+                if attempt + 1 >= WRITE_ATTEMPTS or not _conflict(e):
+                    raise
+                time.sleep(0.05 * 2 ** attempt + random.random() * 0.05)
+        raise AssertionError("unreachable")
 
     @staticmethod
     def _write_tx(tx, extractions: list[Extraction]) -> dict:

@@ -1,0 +1,169 @@
+"""Loading speed: batched UNWIND upserts (graphkit's loader) against one MERGE per relation.
+
+    python bench/load_bench.py [--corpus bench/out/corpus.jsonl] [--docs 300]
+                               [--scale 10000] [--naive-docs 300] [--home DIR]
+
+1. Extracts --docs documents of the corpus once (spaCy; the claims are real ones).
+2. **batched**: loads them with ``Store.write_extractions`` (what ``graphkit ingest``
+   runs: one managed write transaction per 50 documents, UNWIND ... MERGE in
+   1,000-row chunks, summary edges recomputed) into an empty embedded ArcadeDB.
+3. **naive**: the same claims into the emptied store, one managed transaction per
+   relation, each a single MERGE statement (document, both entities, the claim,
+   its SUBJECT/OBJECT/IN edges and the summary edge), the way a first loader is
+   usually written. Same driver, same server, same claims.
+4. **at scale** (--scale N, 0 to skip): the extractions are cloned with new
+   document ids (so every clone is a new document with new claims, on the same
+   entities, which become hubs as in real news) up to N documents and loaded with
+   ``write_extractions``; prints relations/s over the whole load and per 10 % slice,
+   so a slowdown as the graph grows shows.
+
+Prints a Markdown table. The relation counts are claims (one claim = one relation
+found in one sentence).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graphkit.documents import ReadError, read_documents  # noqa: E402
+from graphkit.model import Extraction, content_id  # noqa: E402
+from graphkit.store import connect  # noqa: E402
+
+NAIVE = """
+MERGE (d:Document {id: $doc.id}) ON CREATE SET d += $doc
+MERGE (s:Entity {key: $s.key}) ON CREATE SET s.name = $s.name, s.kind = $s.kind, s.aliases = $s.aliases
+MERGE (o:Entity {key: $o.key}) ON CREATE SET o.name = $o.name, o.kind = $o.kind, o.aliases = $o.aliases
+MERGE (c:Claim {id: $c.id}) ON CREATE SET c += $c
+MERGE (c)-[:SUBJECT]->(s)
+MERGE (c)-[:OBJECT]->(o)
+MERGE (c)-[:IN]->(d)
+MERGE (s)-[:MENTIONED_IN]->(d)
+MERGE (o)-[:MENTIONED_IN]->(d)
+"""
+# the summary edge, when the claim is asserted (relation types are a fixed set: formatted in)
+NAIVE_EDGE = ("MATCH (s:Entity {key: $s}) MATCH (o:Entity {key: $o}) "
+              "MERGE (s)-[r:%s]->(o) ON CREATE SET r.weight = 1, r.docs = [$doc] "
+              "ON MATCH SET r.weight = r.weight + 1, "
+              "r.docs = CASE WHEN $doc IN r.docs THEN r.docs ELSE r.docs + $doc END")
+
+
+def extract(corpus: Path, n: int, workers: int) -> list[Extraction]:
+    from graphkit.extract import Extractor
+    docs = (d for d in read_documents([str(corpus)]) if not isinstance(d, ReadError))
+    return list(Extractor().extract_all(itertools.islice(docs, n), n_process=workers))
+
+
+def clone(exs: list[Extraction], n: int) -> list[Extraction]:
+    out = []
+    for i in range(n):
+        ex = exs[i % len(exs)]
+        if i < len(exs):
+            out.append(ex)
+            continue
+        d = ex.document
+        new_id = content_id(f"{d.id}/{i}")
+        doc = dataclasses.replace(d, id=new_id, name=f"{d.name}-c{i}")
+        out.append(Extraction(doc, ex.entities, [dataclasses.replace(c, doc=new_id, doc_name=doc.name)
+                                                 for c in ex.claims]))
+    return out
+
+
+def load_batched(store, exs: list[Extraction], batch: int = 50, slices: int = 10):
+    t0 = time.perf_counter()
+    marks = []
+    n = len(exs)
+    step = max(1, n // slices)
+    claims = 0
+    last_t, last_c = t0, 0
+    for i in range(0, n, batch):
+        group = exs[i:i + batch]
+        store.write_extractions(group)
+        claims += sum(len(x.claims) for x in group)
+        if (i + batch) // step > i // step or i + batch >= n:
+            now = time.perf_counter()
+            marks.append((min(i + batch, n), (claims - last_c) / (now - last_t)))
+            last_t, last_c = now, claims
+    return time.perf_counter() - t0, claims, marks
+
+
+def load_naive(store, exs: list[Extraction]):
+    t0 = time.perf_counter()
+    claims = 0
+    with store.driver.session(database=store.database) as s:
+        for ex in exs:
+            d = ex.document.meta()
+            doc = {k: v for k, v in d.items() if v is not None}
+            for c in ex.claims:
+                row = c.row()
+                props = {k: v for k, v in row.items() if k not in ("subject", "object") and v is not None}
+                props["id"] = c.id
+                ent = lambda e: {"key": e.key, "name": e.name, "kind": e.kind, "aliases": list(e.aliases)}
+
+                def tx(t, c=c, props=props):
+                    t.run(NAIVE, doc=doc, s=ent(c.subject), o=ent(c.object), c=props).consume()
+                    if c.asserted:
+                        t.run(NAIVE_EDGE % c.relation, s=c.subject.key, o=c.object.key, doc=c.doc).consume()
+                s.execute_write(tx)
+                claims += 1
+    return time.perf_counter() - t0, claims
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=ROOT / "bench" / "out" / "corpus.jsonl")
+    ap.add_argument("--docs", type=int, default=300, help="documents to extract (default 300)")
+    ap.add_argument("--naive-docs", type=int, default=300, help="of which loaded the naive way")
+    ap.add_argument("--scale", type=int, default=10000, help="clone up to N documents for the at-scale load")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--home", type=Path, default=None, help="store home (default: a temporary folder)")
+    a = ap.parse_args()
+    if not a.corpus.exists():
+        sys.exit(f"no corpus at {a.corpus}: run python bench/gen_corpus.py first")
+    t = time.perf_counter()
+    exs = extract(a.corpus, a.docs, a.workers)
+    print(f"extracted {len(exs)} documents, {sum(len(x.claims) for x in exs)} claims "
+          f"in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    home = a.home or Path(tempfile.mkdtemp(prefix="gk-loadbench-"))
+    rows = []
+    with connect(home=home) as store:
+        store.clear()
+        naive = exs[:a.naive_docs]
+        bt, bc, _ = load_batched(store, naive)
+        stats_b = store.stats()
+        store.clear()
+        nt, nc = load_naive(store, naive)
+        stats_n = store.stats()
+        same = stats_b == stats_n
+        rows.append(("batched UNWIND (write_extractions, 50 docs/tx)", len(naive), bc, bt, bc / bt))
+        rows.append(("one MERGE per relation (1 tx per claim)", len(naive), nc, nt, nc / nt))
+        ratio = (bc / bt) / (nc / nt)
+        scale_rows = []
+        if a.scale:
+            store.clear()
+            big = clone(exs, a.scale)
+            st, sc, marks = load_batched(store, big)
+            rows.append((f"batched, at scale (clones, {a.scale:,} docs)", len(big), sc, st, sc / st))
+            scale_rows = marks
+            s = store.stats()
+            print(f"store after the at-scale load: {s['labels']}", file=sys.stderr)
+        store.clear()
+    print("| load | documents | relations (claims) | seconds | relations/s |")
+    print("|---|---|---|---|---|")
+    for name, d, c, secs, rate in rows:
+        print(f"| {name} | {d:,} | {c:,} | {secs:.1f} | {rate:,.0f} |")
+    print(f"\nbatched / naive: **{ratio:.1f}x** (same graph both ways: {same})")
+    if scale_rows:
+        print("\nrelations/s per slice of the at-scale load (documents loaded so far -> rate):")
+        print("  " + ", ".join(f"{n:,}: {r:,.0f}" for n, r in scale_rows))
+
+
+if __name__ == "__main__":
+    main()
