@@ -325,3 +325,9 @@ def test_dated_agreement_links_to_the_known_agreement_of_that_day_and_place(ex):
                 "joint patrols began on the M4 highway near Idlib.")
     objs = {c.object.name for c in x.claims if c.relation == "PARTY_TO"}
     assert objs == {"Moscow Protocol"}
+
+
+def test_misspelt_leader_name_is_the_leader(ex):
+    x = run(ex, "The clashes stopped after Erodgan traveled to Moscow and clinched a ceasefire.")
+    assert any(c.subject.name == "Turkey" and c.relation == "PARTY_TO" for c in x.claims)
+    assert any(e.kind == "Person" and e.part_of == "actor:turkey" for e in x.entities)

@@ -54,6 +54,7 @@ class Gazetteer:
         self.by_name: dict[str, GazEntry] = {}
         self.lookup: dict[str, Hit] = {}        # folded alias -> hit
         self.exact: dict[str, Hit] = {}         # case-sensitive alias -> hit
+        self._surnames: dict[str, Hit] | None = None
         for e in entries:
             self.by_name.setdefault(fold(e.name), e)
         for e in entries:
@@ -83,6 +84,21 @@ class Gazetteer:
         if prev is None or (prev.role == "adjective" and role != "adjective" and prev.entry is not e):
             self.lookup[k] = Hit(e, role)
 
+    def near_person(self, word: str) -> Hit | None:
+        """A misspelt leader's surname ('Erodgan'): one edit or one transposition away from a
+        single-word alias of exactly one person."""
+        if len(word) < 6 or not word[0].isupper():
+            return None
+        if self._surnames is None:
+            self._surnames = {}
+            for k, hit in self.lookup.items():
+                if hit.entry.kind == "Person" and " " not in k and len(k) >= 5:
+                    self._surnames.setdefault(k, hit)
+        w = word.lower()
+        found = {k: h for k, h in self._surnames.items() if abs(len(k) - len(w)) <= 1 and _one_edit(k, w)}
+        entries = {id(h.entry) for h in found.values()}
+        return next(iter(found.values())) if len(entries) == 1 else None
+
     def state(self, name: str | None) -> GazEntry | None:
         return self.by_name.get(fold(name)) if name else None
 
@@ -92,6 +108,23 @@ class Gazetteer:
     def patterns(self) -> tuple[list[str], list[str]]:
         """(case-insensitive aliases, case-sensitive aliases) for a PhraseMatcher."""
         return sorted(self.lookup), sorted(self.exact)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance exactly one (substitution, insertion, deletion, transposition)."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
 
 
 def _entry(raw: dict, kind: str) -> GazEntry:

@@ -581,6 +581,17 @@ class Mentions:
             name = _clean_name(sp.text)
             if not name or len(name) < 2 or not any(ch.isupper() for ch in name):
                 continue
+            if sp.label_ == "PERSON" and len(sp) == 1:
+                hit = self.gaz.near_person(sp.text)
+                if hit is not None:   # "Erodgan": a typo of a known leader's name
+                    own = self.ent(hit.entry.name, "Person")
+                    state = self.gaz.state(hit.entry.state)
+                    if state is not None:
+                        own.part_of = entity_key("Actor", state.name)
+                        self.add(Mention(sp.start, sp.end, sp.root.i, self.state_ent(state), "leader", own=own))
+                    else:
+                        self.add(Mention(sp.start, sp.end, sp.root.i, own, "name"))
+                    continue
             if sp.label_ == "PERSON":
                 kind = "Person"
                 if re.match(r"(?i)^al[- ]", name) or any(t.lower_ in self._generic for t in sp):
