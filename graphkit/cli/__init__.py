@@ -66,6 +66,31 @@ def _chunks(it, n: int) -> Iterator[list]:
         yield buf
 
 
+_FORK_HOOK = []
+
+
+def _die_with_parent_in_forked_workers() -> None:
+    """spaCy's n_process workers are forked and block on a queue: if this process is
+    killed (kill -9) they would live on, orphaned. Ask Linux to SIGKILL each of them
+    when its parent dies (prctl PR_SET_PDEATHSIG); a no-op elsewhere."""
+    if _FORK_HOOK or not sys.platform.startswith("linux") or not hasattr(os, "register_at_fork"):
+        return
+    import ctypes
+    import signal
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    parent = os.getpid()
+
+    def child() -> None:
+        prctl(1, signal.SIGKILL)          # PR_SET_PDEATHSIG
+        if os.getppid() != parent:        # the parent died before prctl took effect
+            os._exit(1)
+    os.register_at_fork(after_in_child=child)
+    _FORK_HOOK.append(child)
+
+
 def _hms(seconds: float) -> str:
     s = int(seconds)
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
@@ -100,6 +125,11 @@ def ingest(
     errors: list[ReadError] = []
     totals = {"documents_added": 0, "documents_skipped": 0, "entities_added": 0, "claims_added": 0, "edges": 0}
     t0 = time.time()
+    # A server this command starts gets a 1 GiB heap (loading needs little; the whole
+    # ingest, server included, stays under 2 GiB) unless GRAPHKIT_HEAP says otherwise.
+    os.environ.setdefault("GRAPHKIT_HEAP", "1g")
+    if workers > 1:
+        _die_with_parent_in_forked_workers()
     extractor = _extractor(aliases, home)
     total = _count_inputs(paths)
     with open_store(home, uri, user, password, database) as store:

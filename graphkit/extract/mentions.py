@@ -214,7 +214,6 @@ class Mentions:
             if head_word is None:
                 continue
             owner, first = self._owner_state(tok)
-            plural = tok.tag_ in ("NNS", "NNPS")
             if owner is None and any(c.lower_ in GOVERNMENT_MODS and c.dep_ in ("compound", "amod") for c in tok.lefts):
                 owner = self.government_state()
                 first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
@@ -238,8 +237,6 @@ class Mentions:
             if self.add(m) is None:
                 # overlaps an adjective-free name mention: try only the head
                 self.add(Mention(tok.i, tok.i + 1, tok.i, owner, "organ" if own else "force", own=own))
-            if plural:
-                pass
 
     def government_state(self) -> Ent | None:
         """The state whose 'government forces' a document speaks of: the one it most often
@@ -302,7 +299,6 @@ class Mentions:
 
     def _generic_groups(self) -> None:
         doc = self.doc
-        place = None
         for tok in doc:
             if tok.i in self.by_token:
                 continue
@@ -336,7 +332,6 @@ class Mentions:
                 if self.generic_group is None:
                     self.generic_group = Ent("militants", "Group", plural=True)
                 self.owner_mark[tok.head.i] = self.generic_group
-        del place
 
     def _named_groups_of(self, tok: Token) -> list[Mention]:
         """'terrorist groups of HTS and Hurras al-Din' -> the named groups."""

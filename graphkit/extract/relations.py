@@ -324,9 +324,7 @@ class RelationFinder:
                 if not plural:
                     continue
             head = self.doc[m.head]
-            m_plural = m.ent.plural or head.tag_ in ("NNS", "NNPS")
-            if m.role in ("name", "capital", "seat", "leader", "organ", "ner") and head.tag_ not in ("NNS", "NNPS"):
-                m_plural = False
+            m_plural = self._is_plural(self.ref(m))
             if self.doc[m.head].dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
                 if plural:
                     r = self.refs(head)
@@ -338,9 +336,11 @@ class RelationFinder:
     def _is_plural(self, r: Ref) -> bool:
         if r.mention is None:
             return r.ent.plural
+        plural_tag = self.doc[r.mention.head].tag_ in ("NNS", "NNPS")
         if r.mention.role in ("name", "capital", "seat", "leader", "ner", "agreement"):
-            return False   # "the United States", "the Philippines" take 'it'
-        return r.ent.plural or self.doc[r.mention.head].tag_ in ("NNS", "NNPS")
+            # "the United States" takes 'it'; "the Houthis" take 'they'
+            return plural_tag and r.ent.kind == "Group"
+        return r.ent.plural or plural_tag
 
     def _agreeing(self, refs: list[Ref], plural: bool) -> list[Ref]:
         if not refs:
@@ -444,15 +444,14 @@ class RelationFinder:
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         mods += [x for c in mods for x in c.conjuncts if x.i < noun.i]   # "Hamas and Islamic Jihad targets"
         for c in mods:
-            if True:
-                if c.i in self.m.adjective and not _hyphenated(c):
-                    out.append(self._synthetic(c, self.m.state_ent(self.m.adjective[c.i])))
-                else:
-                    m = self.m.at(c)
-                    if m is not None and not m.locative and m.ent.kind != "Agreement" and not _hyphenated(c):
-                        out.append(self.ref(m))
-                    elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL:
-                        out += self.antecedent(c)
+            if c.i in self.m.adjective and not _hyphenated(c):
+                out.append(self._synthetic(c, self.m.state_ent(self.m.adjective[c.i])))
+                continue
+            m = self.m.at(c)
+            if m is not None and not m.locative and m.ent.kind != "Agreement" and not _hyphenated(c):
+                out.append(self.ref(m))
+            elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL:
+                out += self.antecedent(c)
         if noun.i in self.m.owner_mark:
             out.append(self._synthetic(noun, self.m.owner_mark[noun.i]))
         return _dedup(out)
@@ -531,9 +530,9 @@ class RelationFinder:
         steps = 0
         while True:
             kids = list(t.children)
-            if neg_used and t.i == pred.i:
-                pass
-            elif any(c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det") for c in kids):
+            own_neg = neg_used and t.i == pred.i
+            if not own_neg and any(c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det")
+                                   for c in kids):
                 negated = not negated
             if any(c.dep_ == "aux" and c.lower_ in self.modals for c in kids):
                 hedged = True
@@ -698,8 +697,7 @@ class RelationFinder:
             return  # the noun rule reads "launch an attack against X"
         subs = self.subjects(verb)
         if not subs:
-            if verb.dep_ in ("ccomp", "xcomp", "ROOT", "conj") and "OPPOSES" in rels + list(prep_rels.values()):
-                pass
+            # "terrorists must be eliminated", said in a statement: the speaker's stance
             if self.last_speaker is not None and any(c.dep_ in ("nsubjpass",) for c in verb.children) and set(rels) & {"OPPOSES"}:
                 subs = [self.last_speaker] if self.attribution(verb) else []
             if not subs:
@@ -747,19 +745,17 @@ class RelationFinder:
         if not fors:  # "blamed terrorists based in Idlib for the attack": the parser attaches 'for' lower
             fors = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "prep" and t.lower_ == "for"]
         for c in fors:
-            if True:
-                for p in c.children:
-                    if p.lemma_.lower() in self.noun_rel and self.noun_rel[p.lemma_.lower()] == "ATTACKED":
-                        objs = self.noun_targets(p, "ATTACKED")
-                        if not objs and self.last_attack:
-                            objs = [Ref(x.ent, p.idx, p.idx + len(p.text), p.text, None, True) for x in self.last_attack[1]]
-                        before = len(self.found)
-                        self.emit(blamed, "ATTACKED", objs, p, "blame", 0.6, scope_from=verb)
-                        name = speaker[0].ent.name if speaker else None
-                        for f in self.found[before:]:
-                            f.attributed_to = name
-        if speaker and blamed:
-            pass
+            for p in c.children:
+                if self.noun_rel.get(p.lemma_.lower()) != "ATTACKED":
+                    continue
+                objs = self.noun_targets(p, "ATTACKED")
+                if not objs and self.last_attack:
+                    objs = [Ref(x.ent, p.idx, p.idx + len(p.text), p.text, None, True) for x in self.last_attack[1]]
+                before = len(self.found)
+                self.emit(blamed, "ATTACKED", objs, p, "blame", 0.6, scope_from=verb)
+                name = speaker[0].ent.name if speaker else None
+                for f in self.found[before:]:
+                    f.attributed_to = name
 
     def responsibility_rule(self, verb: Token) -> None:
         """'JNIM claimed responsibility for the assault on the base' -> JNIM ATTACKED (the base's owner)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import random
 import time
+import weakref
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
@@ -37,6 +38,30 @@ def _conflict(e: Exception) -> bool:
     return (code.endswith("ConstraintValidationFailed") or "ConcurrentModification" in text
             or "DuplicatedKey" in text or "NeedRetry" in text or ".TransientError." in code)
 _SUMMARY_TYPES = "|".join(RELATION_TYPES)
+
+
+_OPEN_STORES: "weakref.WeakSet[Store]" = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    """A forked child (spaCy's parser workers) must not keep this process's claim on
+    the embedded server: the claim is a shared flock on HOME/clients, and a child
+    holding a copy of that descriptor would keep the server up after this process
+    dies (kill -9), and the server would never idle out. Close the child's copies."""
+    for store in list(_OPEN_STORES):
+        h = store.server
+        fd = getattr(h, "_clients_fd", None) if h is not None else None
+        if fd is not None:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+            h._clients_fd = None
+        store._closed = True     # the child never closes the parent's driver or server
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class StoreError(RuntimeError):
@@ -108,6 +133,7 @@ class Store:
         self.server = server
         self.backend = backend          # "arcadedb" (embedded) or "neo4j" (a URI)
         self._closed = False
+        _OPEN_STORES.add(self)
 
     # ------------------------------------------------------------ plumbing
     def __enter__(self) -> "Store":
