@@ -193,7 +193,7 @@ class RelationFinder:
                     # "its jets", "coalition warplanes", "Wagner fighters"
                     r = self.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL else self._refs1(c, depth + 1)
                     if r:
-                        return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
+                        return self._as(tok, r)
         if low in GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in tok.children):
             named = self._recent_named_groups(tok)
             if named:
@@ -229,8 +229,12 @@ class RelationFinder:
         if not prev:
             return []
         last_sent = self.doc[prev[-1].start].sent.start
-        return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for m in prev
+        return [self._synthetic(tok, m.ent) for m in prev
                 if self.doc[m.start].sent.start == last_sent]
+
+    def _as(self, tok: Token, refs: list[Ref]) -> list[Ref]:
+        """The entities of refs, mentioned by tok (a pronoun, 'the targets', 'the two leaders')."""
+        return [self._synthetic(tok, r.ent) for r in refs]
 
     def _synthetic(self, tok: Token, ent: Ent) -> Ref:
         return Ref(ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)
@@ -258,7 +262,7 @@ class RelationFinder:
                     if c.dep_ in ("nsubj", "nsubjpass"):
                         group = _dedup(self.refs(c) + self._along_with(c))
                         if len(group) == n and all(r.ent.kind == "Actor" for r in group):
-                            return [Ref(r.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for r in group]
+                            return self._as(tok, group)
         seen, out = set(), []
         for m in sorted(self.m.mentions, key=lambda m: -m.start):
             if m.start >= tok.i or m.locative:
@@ -271,7 +275,7 @@ class RelationFinder:
             if m.ent.key in seen:
                 continue
             seen.add(m.ent.key)
-            out.append(Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True))
+            out.append(self._synthetic(tok, m.ent))
             if len(out) == n:
                 break
         return out if len(out) == n else []
@@ -291,7 +295,7 @@ class RelationFinder:
                 if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL and c.i < tok.i:
                     r = self._agreeing(self.refs(c, conj=False), plural)
                     if r and not any(c.conjuncts):
-                        return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
+                        return self._as(tok, r)
             v = clause.head if clause.head.i != clause.i else None
             while v is not None:
                 if v.pos_ in ("VERB", "AUX"):
@@ -299,7 +303,7 @@ class RelationFinder:
                         if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
                             r = self._agreeing(self.refs(c, conj=False), plural)
                             if r:
-                                return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
+                                return self._as(tok, r)
                 if v.head.i == v.i:
                     break
                 v = v.head
@@ -311,7 +315,7 @@ class RelationFinder:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
                         r = self._agreeing(self.refs(c, conj=plural), plural)
                         if r:
-                            return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
+                            return self._as(tok, r)
         cands: list[Mention] = []
         for m in sorted(self.m.mentions, key=lambda m: -m.start):
             if m.start >= tok.i or m.locative or m.ent.kind in ("Place", "Agreement"):
@@ -328,9 +332,9 @@ class RelationFinder:
             if self.doc[m.head].dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
                 if plural:
                     r = self.refs(head)
-                    return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in r]
+                    return self._as(tok, r)
             if m_plural == plural:
-                return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)]
+                return [self._synthetic(tok, m.ent)]
         return []
 
     def _is_plural(self, r: Ref) -> bool:
@@ -426,7 +430,7 @@ class RelationFinder:
             if owner:
                 return owner
             if self.last_attack and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-                return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in self.last_attack[0]]
+                return self._as(tok, self.last_attack[0])
         return []
 
     def _along_with(self, tok: Token) -> list[Ref]:
@@ -496,7 +500,7 @@ class RelationFinder:
                 for t in tok.subtree:
                     m = self.m.at(t)
                     if m is not None and m.locative and m.ent.kind == "Actor" and _inside_of(t, tok):
-                        return [Ref(m.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True)]
+                        return [self._synthetic(tok, m.ent)]
             if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
                 o = self._recent_asset_owner(tok)
                 if o:
@@ -518,7 +522,7 @@ class RelationFinder:
             if (t.lower_ in self.assets or t.lemma_.lower() in self.assets) and self.m.at(t) is None:
                 o = self.owner(t)
                 if o:
-                    return [Ref(x.ent, tok.idx, tok.idx + len(tok.text), tok.text, None, True) for x in o]
+                    return self._as(tok, o)
         return []
 
     # ---- scope and attribution ---------------------------------------------------------
@@ -750,7 +754,7 @@ class RelationFinder:
                     continue
                 objs = self.noun_targets(p, "ATTACKED")
                 if not objs and self.last_attack:
-                    objs = [Ref(x.ent, p.idx, p.idx + len(p.text), p.text, None, True) for x in self.last_attack[1]]
+                    objs = self._as(p, self.last_attack[1])
                 before = len(self.found)
                 self.emit(blamed, "ATTACKED", objs, p, "blame", 0.6, scope_from=verb)
                 name = speaker[0].ent.name if speaker else None
@@ -768,7 +772,7 @@ class RelationFinder:
                     continue
                 objs = self.noun_targets(p, "ATTACKED")
                 if not objs and self.last_attack:
-                    objs = [Ref(x.ent, p.idx, p.idx + len(p.text), p.text, None, True) for x in self.last_attack[1]]
+                    objs = self._as(p, self.last_attack[1])
                 self.emit(subs, "ATTACKED", objs, verb, "responsibility", 0.75)
 
     def noun_targets(self, noun: Token, rel: str) -> list[Ref]:
