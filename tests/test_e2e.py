@@ -119,6 +119,10 @@ def test_render_whole_graph_and_neighbourhood(ingested, tmp_path):
     assert res.exit_code == 0, res.output
     res = cli("render", "-o", str(out), "--entity", "Atlantis", home=home)
     assert res.exit_code == 2
+    res = cli("render", "-o", str(out), "--color-by", "bloc", home=home)
+    assert res.exit_code == 0, res.output
+    blocs = json.loads(re.search(r'id="gk-data">(.*?)</script>', out.read_text(encoding="utf-8"), re.S).group(1))
+    assert blocs["colorBy"] == "bloc" and blocs["blocs"]
 
 
 def test_bad_files_are_named_the_rest_goes_in_nothing_is_lost(ingested, tmp_path, monkeypatch):
