@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 GRAPHKIT = [sys.executable, "-c", "from graphkit.cli import main; main()"]
 
 
-def tree_rss(proc: psutil.Process) -> tuple[int, dict[str, int]]:
+def tree_rss(proc: psutil.Process, pss: bool = False) -> tuple[int, dict[str, int]]:
+    """Sum of RSS (or, with pss=True, of PSS: shared pages split between their users)
+    over proc and all its descendants, and the same per part (cli, worker, server)."""
     total, parts = 0, {}
     try:
         procs = [proc] + proc.children(recursive=True)
@@ -42,7 +44,7 @@ def tree_rss(proc: psutil.Process) -> tuple[int, dict[str, int]]:
         return 0, {}
     for p in procs:
         try:
-            rss = p.memory_info().rss
+            rss = p.memory_full_info().pss if pss else p.memory_info().rss
             cmd = " ".join(p.cmdline()[1:4])
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
@@ -67,6 +69,7 @@ def run(corpus: Path, home: Path, workers: int, interval: float, extra: list[str
     env.pop("NEO4J_URI", None)
     err_path = home.parent / f"{home.name}.ingest.stderr"
     samples: list[tuple[float, int, dict]] = []
+    pss_peak = 0
     t0 = time.perf_counter()
     with err_path.open("wb") as err:
         p = subprocess.Popen(GRAPHKIT + ["ingest", str(corpus), "--workers", str(workers), "--format", "json"]
@@ -75,10 +78,15 @@ def run(corpus: Path, home: Path, workers: int, interval: float, extra: list[str
         out: list[bytes] = []
         reader = threading.Thread(target=lambda: out.append(p.stdout.read()), daemon=True)
         reader.start()
+        i = 0
         while p.poll() is None:
             total, parts = tree_rss(ps)
             if total:
                 samples.append((time.perf_counter() - t0, total, parts))
+            if i % 4 == 0:
+                total_pss, _ = tree_rss(ps, pss=True)
+                pss_peak = max(pss_peak, total_pss)
+            i += 1
             time.sleep(interval)
         reader.join()
     secs = time.perf_counter() - t0
@@ -95,7 +103,8 @@ def run(corpus: Path, home: Path, workers: int, interval: float, extra: list[str
         inq = [s[1] for s in samples if lo <= s[0] < hi]
         quarters.append(max(inq) if inq else 0)
     tail = err_path.read_text(errors="replace").replace("\r", "\n").strip().splitlines()[-3:]
-    return {"seconds": secs, "summary": summary, "peak_rss": peak[1], "peak_at": peak[0],
+    return {"seconds": secs, "summary": summary, "peak_rss": peak[1], "peak_at": peak[0], "peak_pss": pss_peak,
+            "series": [(round(t, 1), total, parts) for t, total, parts in samples[::10]],
             "peak_parts": by_part, "quarters": quarters, "samples": len(samples),
             "stderr_tail": tail}
 
@@ -124,6 +133,7 @@ def main() -> None:
           f"{words / r['seconds']:,.0f} | {s['claims_added'] / r['seconds']:,.0f} | {r['peak_rss'] / gib:.2f} GiB |")
     parts = ", ".join(f"{k} {v / gib:.2f}" for k, v in r["peak_parts"].items())
     print(f"\nsummary: {json.dumps(s)}")
+    print(f"peak PSS of the process tree (shared pages counted once): {r['peak_pss'] / gib:.2f} GiB")
     print(f"peak RSS by part (GiB, each its own peak): {parts}; peak of the sum at {r['peak_at']:.0f}s")
     print("peak RSS per quarter of the run (GiB): " + ", ".join(f"{q / gib:.2f}" for q in r["quarters"]))
     print(f"load average before/after: {load[0]:.2f} / {r['load_after'][0]:.2f}")
