@@ -47,7 +47,7 @@ def pick_params(store) -> dict[str, list[dict]]:
         "who_backs": [{"name": backed[0]["name"].lower()}, {"name": mid_name}],
         "attacks_on": [{"name": attacked[0]["name"]}, {"name": mid_name.upper()}],
         "agreement_parties": [{"name": agreement[0]["name"].lower()}],
-        "contested_claims": [{}],
+        "contested_claims": [{"name": attacked[0]["name"]}, {"name": mid_name}],
         "entity_profile": [{"name": hub["name"].lower()}, {"name": alias}, {"name": mid_name}],
         "evidence_for_edge": [{"subject": edge["s"], "relation": "backs", "object": edge["o"]}],
         "paths_between": [{"a": hub["name"], "b": mid_name}, {"a": top[1]["name"], "b": top[3]["name"]}],

@@ -16,10 +16,14 @@
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (e:Entity) REQUIRE e.key IS UNIQUE;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
+// Every lower-cased name, alias and key of an entity: (:Name {lower})-[:NAMES]->(:Entity),
+// so a case-insensitive look-up is one index hit instead of a scan of all entities.
+CREATE CONSTRAINT name_lower IF NOT EXISTS FOR (n:Name) REQUIRE n.lower IS UNIQUE;
 
 // lookups by name (exact-case; case-insensitive lookups scan, fine at news scale)
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
+CREATE INDEX entity_evidence IF NOT EXISTS FOR (e:Entity) ON (e.evidence);
 // claims by relation (contested_claims, evidence_for_edge) and by document
 CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation);
 CREATE INDEX claim_doc IF NOT EXISTS FOR (c:Claim) ON (c.doc);

@@ -77,7 +77,7 @@ def test_all_saved_queries_are_described(store):
     assert qs["who_backs"].params == {"name": "entity name, alias or key (case-insensitive)"}
     assert set(qs["paths_between"].params) == {"a", "b"}
     assert set(qs["evidence_for_edge"].params) == {"subject", "relation", "object"}
-    assert qs["contested_claims"].params == {} and qs["top_actors"].params == {}
+    assert list(qs["contested_claims"].params) == ["name"] and qs["top_actors"].params == {}
 
 
 def test_missing_parameter(qstore):
@@ -112,7 +112,7 @@ def test_agreement_parties(qstore):
 
 
 def test_contested_claims(qstore):
-    rows = run(qstore, "contested_claims")
+    rows = run(qstore, "contested_claims", name="observation post 9") + run(qstore, "contested_claims", name="hts")
     got = {(r["object"], r["relation"], r["subject_1"], r["subject_2"], r["negated_1"], r["negated_2"])
            for r in rows}
     assert got == {

@@ -2,10 +2,10 @@
 // purpose: Guarantors and parties of agreement $name (GUARANTEES and PARTY_TO
 //   summary edges into it), with weight and documents.
 // params: $name — agreement name, alias or key (case-insensitive)
-MATCH (t:Entity)
-WHERE t.key = $name OR toLower(t.name) = toLower($name)
-   OR ANY(a IN coalesce(t.aliases, []) WHERE toLower(a) = toLower($name))
+WITH toLower($name) AS k
+MATCH (:Name {lower: k})-[:NAMES]->(t:Entity)
 MATCH (x:Entity)-[r:GUARANTEES|PARTY_TO]->(t)
 RETURN t.name AS agreement, type(r) AS role, x.name AS entity, x.kind AS kind,
        r.weight AS weight, r.docs AS docs
 ORDER BY role DESC, weight DESC, entity
+LIMIT 100

@@ -1,14 +1,21 @@
 // name: attacks_on
-// purpose: Who attacked $name, with the evidence: every ATTACKED claim against it
-//   (asserted, negated or hedged: see the flags), its sentence, who said so, and the document.
+// purpose: Who attacked $name, with the evidence: its attackers by asserted evidence
+//   (ATTACKED summary edges), strongest first, each with its five most recent claims
+//   (sentence, who said so, negated/hedged flags, document). At most 100 rows.
 // params: $name — entity name, alias or key (case-insensitive)
-MATCH (t:Entity)
-WHERE t.key = $name OR toLower(t.name) = toLower($name)
-   OR ANY(a IN coalesce(t.aliases, []) WHERE toLower(a) = toLower($name))
-MATCH (a:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(t)
+WITH toLower($name) AS k
+MATCH (:Name {lower: k})-[:NAMES]->(t:Entity)
+MATCH (a:Entity)-[e:ATTACKED]->(t)
+WITH a, t, e ORDER BY e.weight DESC, a.name LIMIT 20
+MATCH (a)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(t)
 WHERE c.relation = 'ATTACKED'
 MATCH (c)-[:IN]->(d:Document)
-RETURN a.name AS attacker, t.name AS target, c.sentence AS sentence,
+WITH a, t, e, c, d ORDER BY d.published DESC
+WITH a, t, e, collect([c, d])[..5] AS evidence
+UNWIND evidence AS cd
+WITH a, t, e, cd[0] AS c, cd[1] AS d
+RETURN a.name AS attacker, t.name AS target, e.weight AS weight, c.sentence AS sentence,
        c.attributed_to AS attributed_to, c.negated AS negated, c.hedged AS hedged,
        d.name AS document, d.source AS source, d.published AS published
-ORDER BY attacker, document, sentence
+ORDER BY weight DESC, attacker, published DESC
+LIMIT 100

@@ -4,12 +4,9 @@
 // params: $subject — entity name, alias or key (case-insensitive)
 //         $relation — relation type, e.g. BACKS (case-insensitive)
 //         $object — entity name, alias or key (case-insensitive)
-MATCH (s:Entity)
-WHERE s.key = $subject OR toLower(s.name) = toLower($subject)
-   OR ANY(x IN coalesce(s.aliases, []) WHERE toLower(x) = toLower($subject))
-MATCH (o:Entity)
-WHERE o.key = $object OR toLower(o.name) = toLower($object)
-   OR ANY(x IN coalesce(o.aliases, []) WHERE toLower(x) = toLower($object))
+WITH toLower($subject) AS ks, toLower($object) AS ko
+MATCH (:Name {lower: ks})-[:NAMES]->(s:Entity)
+MATCH (:Name {lower: ko})-[:NAMES]->(o:Entity)
 MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o)
 WHERE c.relation = toUpper($relation)
 MATCH (c)-[:IN]->(d:Document)
@@ -18,3 +15,4 @@ RETURN s.name AS subject, c.relation AS relation, o.name AS object, c.sentence A
        c.confidence AS confidence, d.name AS document, d.title AS title, d.source AS source,
        d.published AS published
 ORDER BY document, sentence
+LIMIT 100

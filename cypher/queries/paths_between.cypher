@@ -4,13 +4,10 @@
 //   "subject -RELATION-> object" with its weight.
 // params: $a — entity name, alias or key (case-insensitive)
 //         $b — entity name, alias or key (case-insensitive)
-MATCH (a:Entity)
-WHERE a.key = $a OR toLower(a.name) = toLower($a)
-   OR ANY(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($a))
-MATCH (b:Entity)
-WHERE (b.key = $b OR toLower(b.name) = toLower($b)
-   OR ANY(x IN coalesce(b.aliases, []) WHERE toLower(x) = toLower($b)))
-  AND b.key <> a.key
+WITH toLower($a) AS ka, toLower($b) AS kb
+MATCH (:Name {lower: ka})-[:NAMES]->(a:Entity)
+MATCH (:Name {lower: kb})-[:NAMES]->(b:Entity)
+WHERE b.key <> a.key
 MATCH p = allShortestPaths((a)-[:BACKS|OPPOSES|GUARANTEES|ATTACKED|PARTY_TO|COOPERATES|MEMBER_OF|LEADS*..4]-(b))
 RETURN length(p) AS hops, [n IN nodes(p) | n.name] AS entities,
        [r IN relationships(p) | startNode(r).name + ' -' + type(r) + '-> ' + endNode(r).name] AS steps,

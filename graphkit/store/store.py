@@ -64,6 +64,15 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+NAMES_UPSERT = ("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) UNWIND row.names AS nm "
+                "MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)")
+
+
+def _names(e: dict) -> list[str]:
+    """The lower-cased key, name and aliases an entity is looked up by."""
+    return sorted({x.lower() for x in [e["key"], e["name"], *(e.get("aliases") or [])] if x})
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -163,6 +172,20 @@ class Store:
         with self._session() as s:
             return s.execute_write(fn, *args)
 
+    def backfill(self) -> bool:
+        """Stores written before Name nodes and Entity.evidence existed get them once."""
+        def fn(tx):
+            if not _rows(tx, "MATCH (e:Entity) RETURN e.key AS k LIMIT 1") or \
+                    _rows(tx, "MATCH (n:Name) RETURN n.lower AS k LIMIT 1"):
+                return False
+            ents = _rows(tx, "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases")
+            for chunk in _chunks([{"key": e["key"], "names": _names(e)} for e in ents]):
+                tx.run(NAMES_UPSERT, rows=chunk).consume()
+            tx.run(f"MATCH (e:Entity)-[r:{_SUMMARY_TYPES}]-() WITH e, sum(r.weight) AS w "
+                   "SET e.evidence = w").consume()
+            return True
+        return self._write(fn)
+
     def apply_schema(self, path: Path | None = None) -> list[str]:
         """Run cypher/schema.cypher, one statement per transaction. Returns statements run."""
         path = path or cypher_dir() / "schema.cypher"
@@ -175,6 +198,7 @@ class Store:
                     continue
                 raise StoreError(f"schema statement failed: {stmt}\n{e}") from e
             done.append(stmt)
+        self.backfill()
         return done
 
     # ------------------------------------------------------------ writing
@@ -259,6 +283,9 @@ class Store:
                  "[a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])]")
             for chunk in _chunks(rows):
                 tx.run(q, rows=chunk).consume()
+        name_rows = [{"key": e["key"], "names": _names(e)} for e in ents.values()]
+        for chunk in _chunks(name_rows):
+            tx.run(NAMES_UPSERT, rows=chunk).consume()
         # Every document in `todo` was absent when this transaction looked (above), so
         # its mentions, its claims and their links are new: CREATE them. (MERGE on a
         # relationship checks the existing ones, and a hub entity mentioned in
@@ -317,6 +344,14 @@ class Store:
                 tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}}) MATCH (b:Entity {{key: row.o}}) "
                        f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r.weight = row.weight, r.docs = row.docs",
                        rows=keep).consume()
+        # Entity.evidence: the sum of the weights of its summary edges (top_actors reads it)
+        per_entity: dict[str, int] = defaultdict(int)
+        for (s, _rel_, o), (n, _docs) in add.items():
+            per_entity[s] += n
+            per_entity[o] += n
+        for chunk in _chunks([{"key": k, "n": n} for k, n in sorted(per_entity.items())]):
+            tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) "
+                   "SET e.evidence = coalesce(e.evidence, 0) + row.n", rows=chunk).consume()
         return len(add)
 
     @staticmethod
@@ -391,9 +426,8 @@ class Store:
     def find_entities(self, name: str) -> list[dict]:
         """Entities whose key equals ``name`` or whose name or an alias equals it, ignoring case."""
         return self._read(lambda tx: _rows(
-            tx, "MATCH (e:Entity) WHERE e.key = $q OR toLower(e.name) = toLower($q) "
-                "OR ANY(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($q)) "
-                "RETURN e.key AS key, e.name AS name, e.kind AS kind ORDER BY key", q=name))
+            tx, "MATCH (:Name {lower: $q})-[:NAMES]->(e:Entity) "
+                "RETURN e.key AS key, e.name AS name, e.kind AS kind ORDER BY key", q=name.lower()))
 
     def load_graph(self, entity: str | None = None, hops: int = 1, keys: list[str] | None = None,
                    since: str | None = None, until: str | None = None,
@@ -414,9 +448,8 @@ class Store:
             selected = set(keys)
         elif entity is not None:
             start = {r["key"] for r in _rows(
-                tx, "MATCH (e:Entity) WHERE e.key = $q OR toLower(e.name) = toLower($q) "
-                    "OR ANY(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($q)) "
-                    "RETURN e.key AS key", q=entity)}
+                tx, "MATCH (:Name {lower: $q})-[:NAMES]->(e:Entity) "
+                    "RETURN e.key AS key", q=entity.lower())}
             if not start:
                 raise LookupError(f"no entity matches {entity!r}")
             selected, frontier = set(start), set(start)
