@@ -27,6 +27,8 @@ CREATE INDEX entity_evidence IF NOT EXISTS FOR (e:Entity) ON (e.evidence);
 // claims by relation (contested_claims, evidence_for_edge) and by document
 CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation);
 CREATE INDEX claim_doc IF NOT EXISTS FOR (c:Claim) ON (c.doc);
+// "subject key|RELATION|object key": the claims behind one summary edge, by index
+CREATE INDEX claim_pair IF NOT EXISTS FOR (c:Claim) ON (c.pair);
 // since/until filters
 CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.published);
 CREATE INDEX document_name IF NOT EXISTS FOR (d:Document) ON (d.name);

@@ -165,7 +165,7 @@ def test_top_actors(qstore):
     # Syria: BACKS in 2+1, PARTY_TO 1, ATTACKED 1 = 5; Turkey: BACKS 1, GUARANTEES 1, OPPOSES 1,
     # ATTACKED 1 = 4; Russia: BACKS 2, GUARANTEES 1 = 3 (ties broken by name)
     assert top == [("Syria", 5), ("Turkey", 4), ("Russia", 3)]
-    assert next(r for r in rows if r["entity"] == "Syria")["partners"] == 4
+    assert next(r for r in rows if r["entity"] == "Syria")["kind"] == "Actor"
 
 
 def test_entity_profile(qstore):

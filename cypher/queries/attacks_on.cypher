@@ -7,8 +7,8 @@ WITH toLower($name) AS k
 MATCH (:Name {lower: k})-[:NAMES]->(t:Entity)
 MATCH (a:Entity)-[e:ATTACKED]->(t)
 WITH a, t, e ORDER BY e.weight DESC, a.name LIMIT 20
-MATCH (a)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(t)
-WHERE c.relation = 'ATTACKED'
+WITH a, t, e, a.key + '|ATTACKED|' + t.key AS pair
+MATCH (c:Claim {pair: pair})
 MATCH (c)-[:IN]->(d:Document)
 WITH a, t, e, c, d ORDER BY d.published DESC
 WITH a, t, e, collect([c, d])[..5] AS evidence

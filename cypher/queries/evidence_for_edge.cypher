@@ -1,14 +1,14 @@
 // name: evidence_for_edge
-// purpose: The evidence behind one edge: every claim $subject -$relation-> $object
-//   (asserted, negated or hedged), with its sentence, attribution and document.
+// purpose: The evidence behind one edge: the claims $subject -$relation-> $object
+//   (asserted, negated or hedged), with sentence, attribution and document; at most 100.
 // params: $subject — entity name, alias or key (case-insensitive)
 //         $relation — relation type, e.g. BACKS (case-insensitive)
 //         $object — entity name, alias or key (case-insensitive)
-WITH toLower($subject) AS ks, toLower($object) AS ko
+WITH toLower($subject) AS ks, toLower($object) AS ko, toUpper($relation) AS rel
 MATCH (:Name {lower: ks})-[:NAMES]->(s:Entity)
 MATCH (:Name {lower: ko})-[:NAMES]->(o:Entity)
-MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o)
-WHERE c.relation = toUpper($relation)
+WITH s, o, s.key + '|' + rel + '|' + o.key AS pair
+MATCH (c:Claim {pair: pair})
 MATCH (c)-[:IN]->(d:Document)
 RETURN s.name AS subject, c.relation AS relation, o.name AS object, c.sentence AS sentence,
        c.attributed_to AS attributed_to, c.negated AS negated, c.hedged AS hedged,

@@ -64,6 +64,7 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+STORE_VERSION = 2   # what backfill() brings older stores up to
 NAMES_UPSERT = ("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) UNWIND row.names AS nm "
                 "MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)")
 
@@ -173,16 +174,22 @@ class Store:
             return s.execute_write(fn, *args)
 
     def backfill(self) -> bool:
-        """Stores written before Name nodes and Entity.evidence existed get them once."""
+        """Stores written by an older graphkit get what the queries now rely on (Name
+        nodes, Entity.evidence, Claim.pair) once; (:Meta {id: 'graphkit'}) records it."""
         def fn(tx):
-            if not _rows(tx, "MATCH (e:Entity) RETURN e.key AS k LIMIT 1") or \
-                    _rows(tx, "MATCH (n:Name) RETURN n.lower AS k LIMIT 1"):
+            meta = _rows(tx, "MATCH (m:Meta {id: 'graphkit'}) RETURN m.version AS v")
+            if meta and (meta[0]["v"] or 0) >= STORE_VERSION:
+                return False
+            tx.run("MERGE (m:Meta {id: 'graphkit'}) SET m.version = $v", v=STORE_VERSION).consume()
+            if not _rows(tx, "MATCH (e:Entity) RETURN e.key AS k LIMIT 1"):
                 return False
             ents = _rows(tx, "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases")
             for chunk in _chunks([{"key": e["key"], "names": _names(e)} for e in ents]):
                 tx.run(NAMES_UPSERT, rows=chunk).consume()
             tx.run(f"MATCH (e:Entity)-[r:{_SUMMARY_TYPES}]-() WITH e, sum(r.weight) AS w "
                    "SET e.evidence = w").consume()
+            tx.run("MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) "
+                   "SET c.pair = s.key + '|' + c.relation + '|' + o.key").consume()
             return True
         return self._write(fn)
 
@@ -261,6 +268,7 @@ class Store:
             for c in ex.claims:
                 row = c.row()
                 props = {k: v for k, v in row.items() if k not in ("subject", "object") and v is not None}
+                props["pair"] = f"{c.subject.key}|{c.relation}|{c.object.key}"   # indexed: the claims of one edge
                 claims[c.id] = {"id": c.id, "subject": c.subject.key, "object": c.object.key,
                                 "doc": c.doc, "props": props}
 
