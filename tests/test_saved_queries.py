@@ -76,8 +76,8 @@ def test_all_saved_queries_are_described(store):
         assert q.purpose, q.name
     assert qs["who_backs"].params == {"name": "entity name, alias or key (case-insensitive)"}
     assert set(qs["paths_between"].params) == {"a", "b"}
-    assert set(qs["evidence_for_edge"].params) == {"subject", "relation", "object"}
-    assert list(qs["contested_claims"].params) == ["name"] and qs["top_actors"].params == {}
+    assert set(qs["evidence_for_edge"].params) == {"subject", "relation", "object", "since", "until"}
+    assert list(qs["contested_claims"].params) == ["name", "since", "until"] and qs["top_actors"].params == {}
 
 
 def test_missing_parameter(qstore):

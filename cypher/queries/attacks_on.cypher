@@ -3,6 +3,8 @@
 //   (ATTACKED summary edges), strongest first, each with its five most recent claims
 //   (sentence, who said so, negated/hedged flags, document). At most 100 rows.
 // params: $name — entity name, alias or key (case-insensitive)
+//         $since — optional ISO date: only claims from documents published on or after it
+//         $until — optional ISO date: only claims from documents published on or before it
 WITH toLower($name) AS k
 MATCH (:Name {lower: k})-[:NAMES]->(t:Entity)
 MATCH (a:Entity)-[e:ATTACKED]->(t)
@@ -10,6 +12,7 @@ WITH a, t, e ORDER BY e.weight DESC, a.name LIMIT 20
 WITH a, t, e, a.key + '|ATTACKED|' + t.key AS pair
 MATCH (c:Claim {pair: pair})
 MATCH (c)-[:IN]->(d:Document)
+WHERE ($since IS NULL OR d.published >= $since) AND ($until IS NULL OR d.published <= $until)
 WITH a, t, e, c, d ORDER BY d.published DESC
 WITH a, t, e, collect([c, d])[..5] AS evidence
 UNWIND evidence AS cd

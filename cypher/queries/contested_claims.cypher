@@ -7,6 +7,8 @@
 //   sentences and documents are returned; at most 100 pairs.
 //   (`graphkit contested` lists them over the whole graph.)
 // params: $name — entity name, alias or key (case-insensitive): the object of the claims
+//         $since — optional ISO date: only claims from documents published on or after it
+//         $until — optional ISO date: only claims from documents published on or before it
 WITH toLower($name) AS k
 MATCH (:Name {lower: k})-[:NAMES]->(o:Entity)
 MATCH (o)<-[:OBJECT]-(c1:Claim)
@@ -24,6 +26,8 @@ WHERE (s1.key = s2.key AND c1.negated <> c2.negated)
 WITH o, c1, c2, s1, s2 LIMIT 100
 MATCH (c1)-[:IN]->(d1:Document)
 MATCH (c2)-[:IN]->(d2:Document)
+WHERE ($since IS NULL OR (d1.published >= $since AND d2.published >= $since))
+  AND ($until IS NULL OR (d1.published <= $until AND d2.published <= $until))
 RETURN o.name AS object, c1.relation AS relation,
        s1.name AS subject_1, c1.negated AS negated_1, c1.attributed_to AS claimant_1,
        c1.sentence AS sentence_1, d1.name AS document_1, d1.source AS source_1,

@@ -293,6 +293,8 @@ def query(
     saved: Annotated[Optional[str], typer.Option("--saved", "-s", help="Run cypher/queries/NAME.cypher.")] = None,
     list_saved: Annotated[bool, typer.Option("--list", help="List saved queries.")] = False,
     write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="Sets $since (saved queries filter claims by document date).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Sets $until.")] = None,
     fmt: FormatOpt = Format.table,
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
 ):
@@ -307,6 +309,9 @@ def query(
         err.print("error: give a Cypher query, --saved NAME or --list")
         raise typer.Exit(2)
     params = _parse_params(param)
+    for k, v in (("since", since), ("until", until)):
+        if v is not None:
+            params[k] = v
     from ..store import StoreError
     with open_store(home, uri, user, password, database) as store:
         try:

@@ -132,6 +132,7 @@ class Mentions:
             if hit is None:
                 continue
             entry, role = hit.entry, hit.role
+            known = {entry.name, *entry.aliases}   # users can look the entity up by any known alias
             if role == "adjective":
                 # "Turkish" alone is a modifier; organ and hyphen rules use it.
                 if len(sp) == 1 or all(t.pos_ in ("ADJ", "PROPN", "PUNCT", "NOUN") for t in sp):
@@ -141,6 +142,7 @@ class Mentions:
                 continue
             if entry.kind == "Actor":
                 e = self.state_ent(entry)
+                e.aliases |= known
                 m = Mention(sp.start, sp.end, sp.root.i, e, role)
                 m.locative = role in ("capital", "name", "seat") and _is_locative(sp.root)
                 if m.locative and role == "capital":
@@ -167,7 +169,9 @@ class Mentions:
                     own.part_of = entity_key("Actor", state.name)
                 self.add(Mention(sp.start, sp.end, sp.root.i, own, "name"))
             else:
-                self.add(Mention(sp.start, sp.end, sp.root.i, self.ent(entry.name, entry.kind), "name"))
+                e = self.ent(entry.name, entry.kind)
+                e.aliases |= known
+                self.add(Mention(sp.start, sp.end, sp.root.i, e, "name"))
 
     def _widen_title(self, m: Mention) -> Mention:
         """'Turkish Defense Minister Hulusi Akar': the title words belong to the mention."""

@@ -531,6 +531,9 @@ class Store:
             raise KeyError(f"no saved query {name!r}; have: {', '.join(sorted(queries))}")
         q = queries[name]
         params = dict(params or {})
+        for p, desc in q.params.items():
+            if p not in params and desc.startswith("optional"):
+                params[p] = None
         missing = [p for p in q.params if p not in params]
         if missing:
             raise ValueError(f"saved query {name!r} needs parameter(s): {', '.join('$' + p for p in missing)}")
