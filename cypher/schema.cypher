@@ -19,6 +19,8 @@ CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
 // Every lower-cased name, alias and key of an entity: (:Name {lower})-[:NAMES]->(:Entity),
 // so a case-insensitive look-up is one index hit instead of a scan of all entities.
 CREATE CONSTRAINT name_lower IF NOT EXISTS FOR (n:Name) REQUIRE n.lower IS UNIQUE;
+// (:Meta {id: 'graphkit', version}): which backfills a store has had (Store.backfill)
+CREATE CONSTRAINT meta_id IF NOT EXISTS FOR (m:Meta) REQUIRE m.id IS UNIQUE;
 
 // lookups by name (exact-case; case-insensitive lookups scan, fine at news scale)
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);

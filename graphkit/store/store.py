@@ -191,7 +191,13 @@ class Store:
             tx.run("MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) "
                    "SET c.pair = s.key + '|' + c.relation + '|' + o.key").consume()
             return True
-        return self._write(fn)
+        try:
+            return self._write(fn)
+        except Neo4jError as e:
+            # two commands connecting at once: the Meta.id constraint lets one of them do it
+            if "onstraint" in (e.code or "") or "duplicat" in str(e).lower() or "unique" in str(e).lower():
+                return False
+            raise
 
     def apply_schema(self, path: Path | None = None) -> list[str]:
         """Run cypher/schema.cypher, one statement per transaction. Returns statements run."""
@@ -419,7 +425,8 @@ class Store:
             labels = dict.fromkeys(("Document", "Entity", "Claim") + ENTITY_KINDS, 0)
             for r in _rows(tx, "MATCH (n) RETURN labels(n) AS labels, count(*) AS n"):
                 for lab in r["labels"]:
-                    labels[lab] = labels.get(lab, 0) + int(r["n"])
+                    if lab != "Meta":   # graphkit's own bookkeeping
+                        labels[lab] = labels.get(lab, 0) + int(r["n"])
             rels = dict.fromkeys(RELATION_TYPES, 0)
             for r in _rows(tx, f"MATCH ()-[r:{_SUMMARY_TYPES}]->() RETURN type(r) AS t, count(*) AS n"):
                 rels[r["t"]] = int(r["n"])
