@@ -748,24 +748,16 @@ class RelationFinder:
         fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
         if not fors:  # "blamed terrorists based in Idlib for the attack": the parser attaches 'for' lower
             fors = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "prep" and t.lower_ == "for"]
-        for c in fors:
-            for p in c.children:
-                if self.noun_rel.get(p.lemma_.lower()) != "ATTACKED":
-                    continue
-                objs = self.noun_targets(p, "ATTACKED")
-                if not objs and self.last_attack:
-                    objs = self._as(p, self.last_attack[1])
-                before = len(self.found)
-                self.emit(blamed, "ATTACKED", objs, p, "blame", 0.6, scope_from=verb)
-                name = speaker[0].ent.name if speaker else None
-                for f in self.found[before:]:
-                    f.attributed_to = name
+        for p, objs in self._attacks_for(fors):
+            before = len(self.found)
+            self.emit(blamed, "ATTACKED", objs, p, "blame", 0.6, scope_from=verb)
+            name = speaker[0].ent.name if speaker else None
+            for f in self.found[before:]:
+                f.attributed_to = name
 
-    def responsibility_rule(self, verb: Token) -> None:
-        """'JNIM claimed responsibility for the assault on the base' -> JNIM ATTACKED (the base's owner)."""
-        subs = self.subjects(verb)
-        resp = next(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "responsibility")
-        fors = [c for c in list(verb.children) + list(resp.children) if c.dep_ == "prep" and c.lower_ == "for"]
+    def _attacks_for(self, fors: list[Token]) -> list[tuple[Token, list[Ref]]]:
+        """'for the attack (on X)': each attack noun and what it hit (X, or the last attack's target)."""
+        out = []
         for f in fors:
             for p in f.children:
                 if self.noun_rel.get(p.lemma_.lower()) != "ATTACKED":
@@ -773,7 +765,16 @@ class RelationFinder:
                 objs = self.noun_targets(p, "ATTACKED")
                 if not objs and self.last_attack:
                     objs = self._as(p, self.last_attack[1])
-                self.emit(subs, "ATTACKED", objs, verb, "responsibility", 0.75)
+                out.append((p, objs))
+        return out
+
+    def responsibility_rule(self, verb: Token) -> None:
+        """'JNIM claimed responsibility for the assault on the base' -> JNIM ATTACKED (the base's owner)."""
+        subs = self.subjects(verb)
+        resp = next(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "responsibility")
+        fors = [c for c in list(verb.children) + list(resp.children) if c.dep_ == "prep" and c.lower_ == "for"]
+        for _noun, objs in self._attacks_for(fors):
+            self.emit(subs, "ATTACKED", objs, verb, "responsibility", 0.75)
 
     def noun_targets(self, noun: Token, rel: str) -> list[Ref]:
         preps = {"ATTACKED": {"against", "on", "at", "upon", "targeting", "of", "toward", "towards"},
