@@ -64,6 +64,7 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+KNOWN_DOCUMENTS = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id"
 STORE_VERSION = 2   # what backfill() brings older stores up to
 NAMES_UPSERT = ("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) UNWIND row.names AS nm "
                 "MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)")
@@ -223,7 +224,7 @@ class Store:
 
         A document whose id is already stored (or repeated in the list) is skipped
         entirely. Summary edges of the touched (subject, relation, object) triples
-        are recomputed from all asserted claims in the store."""
+        gain the new asserted claims (see :meth:`_add_to_summary`)."""
         extractions = list(extractions)
         if not extractions:
             return {"documents_added": 0, "documents_skipped": 0, "entities_added": 0,
@@ -244,7 +245,7 @@ class Store:
     def _write_tx(tx, extractions: list[Extraction]) -> dict:
         ids = list(dict.fromkeys(ex.document.id for ex in extractions))
         existing = {r["id"] for r in _rows(
-            tx, "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=ids)}
+            tx, KNOWN_DOCUMENTS, ids=ids)}
         todo, seen = [], set(existing)
         for ex in extractions:
             if ex.document.id not in seen:
@@ -331,9 +332,9 @@ class Store:
     def _add_to_summary(tx, new_claims: list[dict]) -> int:
         """Add this transaction's new asserted claims to their summary edges: weight +=
         their number, docs |= their documents (kept sorted). Incremental, so a batch
-        costs the same however large the graph is; equal to a recount from all claims
-        (:meth:`_recompute_summary`) because a claim is only ever added once, with its
-        new document, in the transaction that creates it."""
+        costs the same however large the graph is; equal to a recount from all asserted
+        claims because a claim is only ever added once, with its new document, in the
+        transaction that creates it."""
         add: dict[tuple[str, str, str], list] = {}
         for c in new_claims:
             p = c["props"]
@@ -370,38 +371,6 @@ class Store:
                    "SET e.evidence = coalesce(e.evidence, 0) + row.n", rows=chunk).consume()
         return len(add)
 
-    @staticmethod
-    def _recompute_summary(tx, triples: list[tuple[str, str, str]]) -> int:
-        """Set weight/docs of the summary edges of these triples from ALL asserted
-        claims; delete an edge whose weight is 0."""
-        by_rel = defaultdict(list)
-        for s, rel, o in triples:
-            by_rel[_rel(rel)].append({"s": s, "o": o})
-        for rel, rows in by_rel.items():
-            for chunk in _chunks(rows):
-                found = {(r["s"], r["o"]): r for r in _rows(
-                    tx, "UNWIND $rows AS row "
-                        "MATCH (a:Entity {key: row.s})<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(b:Entity {key: row.o}) "
-                        "WHERE c.relation = $rel AND c.negated = false AND c.hedged = false "
-                        "RETURN row.s AS s, row.o AS o, count(c) AS weight, collect(DISTINCT c.doc) AS docs",
-                    rows=chunk, rel=rel)}
-                keep, drop = [], []
-                for row in chunk:
-                    f = found.get((row["s"], row["o"]))
-                    if f and f["weight"] > 0:
-                        keep.append({"s": row["s"], "o": row["o"], "weight": int(f["weight"]),
-                                     "docs": sorted(f["docs"])})
-                    else:
-                        drop.append(row)
-                if keep:
-                    tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}}) MATCH (b:Entity {{key: row.o}}) "
-                           f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r.weight = row.weight, r.docs = row.docs",
-                           rows=keep).consume()
-                if drop:
-                    tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->"
-                           f"(b:Entity {{key: row.o}}) DELETE r", rows=drop).consume()
-        return len(triples)
-
     # ------------------------------------------------------------ querying
     def query(self, cypher: str, params: dict | None = None, write: bool = False
               ) -> tuple[list[str], list[dict]]:
@@ -437,7 +406,7 @@ class Store:
 
     def known_documents(self, ids: list[str]) -> set[str]:
         """Which of these document ids the store already holds (ingest skips their extraction)."""
-        rows = self._read(lambda tx: _rows(tx, "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=ids))
+        rows = self._read(lambda tx: _rows(tx, KNOWN_DOCUMENTS, ids=ids))
         return {r["id"] for r in rows}
 
     def find_entities(self, name: str) -> list[dict]:
