@@ -1,16 +1,19 @@
 """Loading speed: batched UNWIND upserts (graphkit's loader) against one MERGE per relation.
 
     python bench/load_bench.py [--corpus bench/out/corpus.jsonl] [--docs 300]
-                               [--scale 10000] [--naive-docs 300] [--home DIR]
+                               [--scale 10000] [--naive-docs 300] [--batch 100] [--home DIR]
 
 1. Extracts --docs documents of the corpus once (spaCy; the claims are real ones).
 2. **batched**: loads them with ``Store.write_extractions`` (what ``graphkit ingest``
-   runs: one managed write transaction per 50 documents, UNWIND ... MERGE in
-   1,000-row chunks, summary edges recomputed) into an empty embedded ArcadeDB.
+   runs: one managed write transaction per --batch (100) documents, UNWIND in
+   row chunks, summary edges updated incrementally) into an empty embedded ArcadeDB.
 3. **naive**: the same documents into the emptied store, one managed transaction
-   per relation (claim: its node, SUBJECT/OBJECT/IN links and summary edge) and one
-   per entity mention (entity, document, MENTIONED_IN), each MERGE-based, the way a
-   first loader is usually written. Same driver, same server, same graph (checked).
+   per relation (claim: its node, SUBJECT/OBJECT/IN links, pair key, summary edge and
+   the entities' evidence counts), one per document and one per entity mention
+   (entity, MENTIONED_IN, its Name look-up nodes), each MERGE-based, the way a first
+   loader is usually written. Same driver, same server, and the same graph: every
+   label and relationship type counted, summary weights, evidence, pair keys and
+   aliases compared (printed as "same graph both ways").
    Both paths are warmed up first (the JVM compiles as it goes).
 4. **at scale** (--scale N, 0 to skip): the extractions are cloned with new
    document ids (so every clone is a new document with new claims, on the same
@@ -45,12 +48,16 @@ from graphkit.store import connect  # noqa: E402
 NAIVE_ENTITY = """
 MERGE (d:Document {id: $doc.id}) ON CREATE SET d += $doc
 MERGE (e:Entity:%s {key: $e.key}) ON CREATE SET e.name = $e.name, e.kind = $e.kind, e.aliases = $e.aliases
+  ON MATCH SET e.aliases = e.aliases + [a IN $e.aliases WHERE NOT a IN e.aliases]
 MERGE (e)-[:MENTIONED_IN]->(d)
+WITH e UNWIND $names AS nm
+MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)
 """
+NAIVE_DOCUMENT = "MERGE (d:Document {id: $doc.id}) ON CREATE SET d += $doc"
 NAIVE_PART_OF = "MATCH (e:Entity {key: $e}) MATCH (p:Entity {key: $p}) MERGE (e)-[:PART_OF]->(p)"
 NAIVE_CLAIM = """
 MATCH (d:Document {id: $doc}) MATCH (s:Entity {key: $s}) MATCH (o:Entity {key: $o})
-MERGE (c:Claim {id: $c.id}) ON CREATE SET c += $c
+MERGE (c:Claim {id: $c.id}) ON CREATE SET c += $c, c.pair = s.key + '|' + $c.relation + '|' + o.key
 MERGE (c)-[:SUBJECT]->(s)
 MERGE (c)-[:OBJECT]->(o)
 MERGE (c)-[:IN]->(d)
@@ -58,7 +65,20 @@ MERGE (c)-[:IN]->(d)
 NAIVE_EDGE = ("MATCH (s:Entity {key: $s}) MATCH (o:Entity {key: $o}) "
               "MERGE (s)-[r:%s]->(o) ON CREATE SET r.weight = 1, r.docs = [$doc] "
               "ON MATCH SET r.weight = r.weight + 1, "
-              "r.docs = CASE WHEN $doc IN r.docs THEN r.docs ELSE r.docs + $doc END")
+              "r.docs = CASE WHEN $doc IN r.docs THEN r.docs ELSE r.docs + $doc END "
+              "SET s.evidence = coalesce(s.evidence, 0) + 1, o.evidence = coalesce(o.evidence, 0) + 1")
+
+
+def fingerprint(store) -> dict:
+    """Counts of every label and relationship type, summary weights, evidence and pairs:
+    equal fingerprints = the same graph for every query graphkit runs."""
+    q = store.query
+    return {"labels": store.stats()["labels"],
+            "rels": {r["t"]: r["n"] for r in q("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n")[1]},
+            "weight": q("MATCH ()-[r]->() WHERE r.weight IS NOT NULL RETURN sum(r.weight) AS w")[1][0]["w"],
+            "evidence": q("MATCH (e:Entity) RETURN sum(e.evidence) AS s")[1][0]["s"],
+            "pairs": q("MATCH (c:Claim) WHERE c.pair IS NOT NULL RETURN count(*) AS n")[1][0]["n"],
+            "aliases": q("MATCH (e:Entity) RETURN sum(size(e.aliases)) AS n")[1][0]["n"]}
 
 
 def extract(corpus: Path, n: int, workers: int) -> list[Extraction]:
@@ -82,7 +102,7 @@ def clone(exs: list[Extraction], n: int) -> list[Extraction]:
     return out
 
 
-def load_batched(store, exs: list[Extraction], batch: int = 50, slices: int = 10):
+def load_batched(store, exs: list[Extraction], batch: int = 100, slices: int = 10):
     t0 = time.perf_counter()
     marks = []
     n = len(exs)
@@ -106,10 +126,13 @@ def load_naive(store, exs: list[Extraction]):
     with store.driver.session(database=store.database) as s:
         for ex in exs:
             doc = {k: v for k, v in ex.document.meta().items() if v is not None and k != "text"}
+            s.execute_write(lambda t, doc=doc: t.run(NAIVE_DOCUMENT, doc=doc).consume())
             ents = {e.key: e for e in list(ex.entities) + [x for c in ex.claims for x in (c.subject, c.object)]}
             for e in ents.values():
                 row = {"key": e.key, "name": e.name, "kind": e.kind, "aliases": list(e.aliases)}
-                s.execute_write(lambda t, row=row, kind=e.kind: t.run(NAIVE_ENTITY % kind, doc=doc, e=row).consume())
+                names = sorted({x.lower() for x in [e.key, e.name, *e.aliases] if x})
+                s.execute_write(lambda t, row=row, kind=e.kind, names=names:
+                                t.run(NAIVE_ENTITY % kind, doc=doc, e=row, names=names).consume())
                 if e.part_of:
                     s.execute_write(lambda t, e=e: t.run(NAIVE_PART_OF, e=e.key, p=e.part_of).consume())
             for c in ex.claims:
@@ -133,6 +156,7 @@ def main() -> None:
     ap.add_argument("--naive-docs", type=int, default=300, help="of which loaded the naive way")
     ap.add_argument("--scale", type=int, default=10000, help="clone up to N documents for the at-scale load")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=100, help="documents per write transaction (graphkit ingest --batch)")
     ap.add_argument("--home", type=Path, default=None, help="store home (default: a temporary folder)")
     a = ap.parse_args()
     if not a.corpus.exists():
@@ -151,22 +175,22 @@ def main() -> None:
         load_naive(store, warm)
         store.clear()
         naive = exs[:a.naive_docs]
-        bt, bc, _ = load_batched(store, naive)
-        stats_b = store.stats()
+        bt, bc, _ = load_batched(store, naive, a.batch)
+        stats_b = fingerprint(store)
         store.clear()
         nt, nc = load_naive(store, naive)
-        stats_n = store.stats()
+        stats_n = fingerprint(store)
         same = stats_b == stats_n
         if not same:
             print(f"batched: {stats_b}\nnaive:   {stats_n}", file=sys.stderr)
-        rows.append(("batched UNWIND (write_extractions, 50 docs/tx)", len(naive), bc, bt, bc / bt))
+        rows.append((f"batched UNWIND (write_extractions, {a.batch} docs/tx)", len(naive), bc, bt, bc / bt))
         rows.append(("one MERGE transaction per relation (and per mention)", len(naive), nc, nt, nc / nt))
         ratio = (bc / bt) / (nc / nt)
         scale_rows = []
         if a.scale:
             store.clear()
             big = clone(exs, a.scale)
-            st, sc, marks = load_batched(store, big)
+            st, sc, marks = load_batched(store, big, a.batch)
             rows.append((f"batched, at scale (clones, {a.scale:,} docs)", len(big), sc, st, sc / st))
             scale_rows = marks
             s = store.stats()

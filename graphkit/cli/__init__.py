@@ -117,7 +117,7 @@ def ingest(
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
     aliases: Aliases = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Parser processes (spaCy n_process).")] = 1,
-    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.")] = 50,
+    batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.")] = 100,
     date: Annotated[Optional[str], typer.Option("--date", help="Published date (YYYY-MM-DD) for documents without one.")] = None,
     fmt: FormatOpt = Format.table,
 ):

@@ -280,25 +280,39 @@ class Store:
                                 "doc": c.doc, "props": props}
 
         keys = list(ents)
-        old_keys = {r["k"] for chunk in _chunks(keys) for r in _rows(
-            tx, "UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN e.key AS k", keys=chunk)}
+        stored = {r["k"]: r["aliases"] or [] for chunk in _chunks(keys) for r in _rows(
+            tx, "UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN e.key AS k, e.aliases AS aliases",
+            keys=chunk)}
         old_claims = {r["id"] for chunk in _chunks(list(claims)) for r in _rows(
             tx, "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id", ids=chunk)}
 
         for chunk in _chunks(docs):
             tx.run("UNWIND $rows AS row MERGE (d:Document {id: row.id}) "
                    "ON CREATE SET d += row.props", rows=chunk).consume()
-        by_kind = defaultdict(list)
+        # Entities: new ones are created with their look-up names; a stored one is only
+        # touched when this batch brings aliases it does not have yet (at scale, most
+        # entities of a batch are stored hubs: nothing to write for them).
+        by_kind, grown, name_rows = defaultdict(list), [], []
         for e in ents.values():
-            by_kind[e["kind"]].append(e)
+            if e["key"] not in stored:
+                by_kind[e["kind"]].append(e)
+                name_rows.append({"key": e["key"], "names": _names(e)})
+                continue
+            have = stored[e["key"]]
+            extra = [a for a in e["aliases"] if a not in have]
+            if extra:
+                grown.append({"key": e["key"], "aliases": have + extra})
+                new_names = sorted({a.lower() for a in extra} - {x.lower() for x in [e["key"], e["name"], *have]})
+                if new_names:
+                    name_rows.append({"key": e["key"], "names": new_names})
         for kind, rows in by_kind.items():
             q = (f"UNWIND $rows AS row MERGE (e:Entity:{_kind(kind)} {{key: row.key}}) "
-                 "ON CREATE SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases "
-                 "ON MATCH SET e.aliases = coalesce(e.aliases, []) + "
-                 "[a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])]")
+                 "ON CREATE SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases")
             for chunk in _chunks(rows):
                 tx.run(q, rows=chunk).consume()
-        name_rows = [{"key": e["key"], "names": _names(e)} for e in ents.values()]
+        for chunk in _chunks(grown):
+            tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) SET e.aliases = row.aliases",
+                   rows=chunk).consume()
         for chunk in _chunks(name_rows):
             tx.run(NAMES_UPSERT, rows=chunk).consume()
         # Every document in `todo` was absent when this transaction looked (above), so
@@ -307,25 +321,32 @@ class Store:
         # thousands of documents made every batch slower than the one before.) A
         # concurrent transaction adding the same document fails on the Document.id
         # unique constraint at commit and is rolled back whole.
-        for chunk in _chunks([{"key": k, "doc": d} for k, d in sorted(mentions)]):
+        per_doc = defaultdict(list)
+        for k, d in sorted(mentions):
+            per_doc[d].append(k)
+        for chunk in _chunks([{"doc": d, "keys": ks} for d, ks in per_doc.items()], 100):
             # MERGE, not CREATE: a crash of the server mid-commit was seen (tests/test_crash.py,
             # 1 run in 3) to leave a document's mention links behind; re-running must not double them
-            tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.doc}) MATCH (e:Entity {key: row.key}) "
-                   "MERGE (e)-[:MENTIONED_IN]->(d)", rows=chunk).consume()
+            tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.keys AS k "
+                   "MATCH (e:Entity {key: k}) MERGE (d)<-[:MENTIONED_IN]-(e)", rows=chunk).consume()
         for chunk in _chunks([{"key": k, "part_of": p} for k, p in sorted(part_of)]):
             tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) MATCH (p:Entity {key: row.part_of}) "
                    "MERGE (e)-[:PART_OF]->(p)", rows=chunk).consume()
         new_claims = [c for cid, c in claims.items() if cid not in old_claims]
-        for chunk in _chunks(new_claims):
-            tx.run("UNWIND $rows AS row MATCH (s:Entity {key: row.subject}) MATCH (o:Entity {key: row.object}) "
-                   "MATCH (d:Document {id: row.doc}) "
-                   "CREATE (c:Claim {id: row.id}) SET c += row.props "
+        claims_of = defaultdict(list)
+        for c in new_claims:
+            claims_of[c["doc"]].append({"id": c["id"], "subject": c["subject"], "object": c["object"],
+                                        "props": c["props"]})
+        for chunk in _chunks([{"doc": d, "claims": cs} for d, cs in claims_of.items()], 100):
+            tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.claims AS cl "
+                   "MATCH (s:Entity {key: cl.subject}) MATCH (o:Entity {key: cl.object}) "
+                   "CREATE (c:Claim {id: cl.id}) SET c += cl.props "
                    "CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o) CREATE (c)-[:IN]->(d)",
                    rows=chunk).consume()
 
         edges = Store._add_to_summary(tx, new_claims)
         return {"documents_added": len(todo), "documents_skipped": skipped,
-                "entities_added": len(set(keys) - old_keys),
+                "entities_added": len(set(keys) - set(stored)),
                 "claims_added": len(new_claims), "edges": edges}
 
     @staticmethod
