@@ -171,5 +171,25 @@ def test_top_actors(qstore):
 def test_entity_profile(qstore):
     rows = run(qstore, "entity_profile", name="SYRIA")
     got = [(r["direction"], r["relation"], r["other"], r["weight"]) for r in rows]
-    assert got == [("out", "ATTACKED", "Observation Post 9", 1), ("out", "PARTY_TO", "Sochi Agreement", 1),
-                   ("in", "BACKS", "Iran", 1), ("in", "BACKS", "Russia", 2)]
+    # strongest first, then by relation and name
+    assert got == [("in", "BACKS", "Russia", 2), ("out", "ATTACKED", "Observation Post 9", 1),
+                   ("in", "BACKS", "Iran", 1), ("out", "PARTY_TO", "Sochi Agreement", 1)]
+
+
+def test_attacks_on_shows_the_five_newest_claims_by_either_path(clean_store):
+    """The edge's own list of recent claims (no dates given) and the scan of all its
+    claims (dates given) agree: the five newest asserted claims, newest first, also
+    after later batches bring newer and older documents."""
+    docs = [doc(f"r{i}", f"raid {i}", f"2023-0{i}-15") for i in range(1, 9)]
+    def ex(d, **kw):
+        return Extraction(d, [RU, HTS], [claim(d, RU, "ATTACKED", HTS, f"Russia raided HTS ({d.name}).", **kw)])
+    clean_store.write_extractions([ex(docs[i]) for i in (2, 5, 0)])
+    clean_store.write_extractions([ex(docs[i]) for i in (7, 1)] + [ex(docs[6], hedged=True)])
+    clean_store.write_extractions([ex(docs[i]) for i in (4, 3)])
+    newest = ["r8", "r6", "r5", "r4", "r3"]          # r7 is hedged: not evidence of the edge
+    fast = run(clean_store, "attacks_on", name="hts")
+    assert [r["document"] for r in fast] == newest and {r["weight"] for r in fast} == {7}
+    scanned = run(clean_store, "attacks_on", name="hts", since="2000-01-01")
+    assert scanned == fast
+    assert [r["document"] for r in run(clean_store, "attacks_on", name="hts", until="2023-04-30")] == [
+        "r4", "r3", "r2", "r1"]

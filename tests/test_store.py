@@ -323,3 +323,31 @@ def test_waits_for_lock_holder(tmp_path):
     finally:
         os.close(fd)
     assert err.getvalue().count("waiting for another graphkit process (pid 4242)") == 1
+
+
+def test_backfill_brings_an_old_store_to_what_the_loader_writes(clean_store):
+    """A store written by graphkit before version 3 (no Name nodes, evidence, pair,
+    published or recent) is brought by backfill() to exactly what the loader writes now."""
+    clean_store.write_extractions(corpus())
+    d6 = doc("Foxtrot Turkey backs HTS again.", "2024-04-01")
+    clean_store.write_extraction(Extraction(d6, [TR, HTS], [claim(d6, TR, "BACKS", HTS, "Turkey backs HTS again.")]))
+
+    def graph():
+        return [n for n in nodes(clean_store) if not n.startswith('[["Meta"]')]
+    loaded = graph()
+    q_recent = ("MATCH (a)-[r]->(b) WHERE r.recent IS NOT NULL "
+                "RETURN a.key AS a, type(r) AS t, b.key AS b, r.recent AS r ORDER BY a, t, b")
+    recent = clean_store.query(q_recent)[1]
+    backs = next(r["r"] for r in recent if (r["a"], r["t"], r["b"]) == (TR.key, "BACKS", HTS.key))
+    assert [x.split("|")[0] for x in backs] == ["2024-04-01", "2024-01-10"]     # newest first
+    assert len(recent) == 4
+    clean_store.query("MATCH (n:Name) DETACH DELETE n", write=True)
+    clean_store.query("MATCH (e:Entity) REMOVE e.evidence", write=True)
+    clean_store.query("MATCH (c:Claim) REMOVE c.pair, c.published", write=True)
+    clean_store.query("MATCH ()-[r]->() REMOVE r.recent", write=True)
+    clean_store.query("MATCH (m:Meta) SET m.version = 1", write=True)
+    assert graph() != loaded
+    assert clean_store.backfill() is True
+    assert graph() == loaded
+    assert clean_store.query(q_recent)[1] == recent
+    assert clean_store.backfill() is False                      # once

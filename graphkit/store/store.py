@@ -65,9 +65,17 @@ if hasattr(os, "register_at_fork"):
 
 
 KNOWN_DOCUMENTS = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id"
-STORE_VERSION = 2   # what backfill() brings older stores up to
+STORE_VERSION = 3   # what backfill() brings older stores up to
 NAMES_UPSERT = ("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) UNWIND row.names AS nm "
                 "MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)")
+
+
+RECENT = 5   # claims kept on a summary edge as its most recent evidence
+
+
+def recent_key(published: str | None, claim_id: str) -> str:
+    """Sorts by date, newest last (undated first); the claim id after the '|'."""
+    return f"{published or ''}|{claim_id}"
 
 
 def _names(e: dict) -> list[str]:
@@ -175,22 +183,44 @@ class Store:
             return s.execute_write(fn, *args)
 
     def backfill(self) -> bool:
-        """Stores written by an older graphkit get what the queries now rely on (Name
-        nodes, Entity.evidence, Claim.pair) once; (:Meta {id: 'graphkit'}) records it."""
+        """Stores written by an older graphkit get what the queries now rely on once:
+        version 2 added Name nodes, Entity.evidence and Claim.pair, version 3
+        Claim.published (its document's date) and the summary edges' recent claims. (:Meta {id: 'graphkit'}) records it."""
         def fn(tx):
             meta = _rows(tx, "MATCH (m:Meta {id: 'graphkit'}) RETURN m.version AS v")
-            if meta and (meta[0]["v"] or 0) >= STORE_VERSION:
+            version = (meta[0]["v"] or 0) if meta else 0
+            if version >= STORE_VERSION:
                 return False
             tx.run("MERGE (m:Meta {id: 'graphkit'}) SET m.version = $v", v=STORE_VERSION).consume()
             if not _rows(tx, "MATCH (e:Entity) RETURN e.key AS k LIMIT 1"):
                 return False
-            ents = _rows(tx, "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases")
-            for chunk in _chunks([{"key": e["key"], "names": _names(e)} for e in ents]):
-                tx.run(NAMES_UPSERT, rows=chunk).consume()
-            tx.run(f"MATCH (e:Entity)-[r:{_SUMMARY_TYPES}]-() WITH e, sum(r.weight) AS w "
-                   "SET e.evidence = w").consume()
-            tx.run("MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) "
-                   "SET c.pair = s.key + '|' + c.relation + '|' + o.key").consume()
+            if version < 2:
+                ents = _rows(tx, "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases")
+                for chunk in _chunks([{"key": e["key"], "names": _names(e)} for e in ents]):
+                    tx.run(NAMES_UPSERT, rows=chunk).consume()
+                tx.run(f"MATCH (e:Entity)-[r:{_SUMMARY_TYPES}]-() WITH e, sum(r.weight) AS w "
+                       "SET e.evidence = w").consume()
+                tx.run("MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) "
+                       "SET c.pair = s.key + '|' + c.relation + '|' + o.key").consume()
+            if version < 3:
+                tx.run("MATCH (c:Claim)-[:IN]->(d:Document) WHERE d.published IS NOT NULL "
+                       "SET c.published = d.published").consume()
+                recent = defaultdict(list)
+                for r in _rows(tx, "MATCH (c:Claim) WHERE NOT coalesce(c.negated, false) "
+                                   "AND NOT coalesce(c.hedged, false) AND c.pair IS NOT NULL "
+                                   "RETURN c.pair AS pair, c.published AS published, c.id AS id"):
+                    recent[r["pair"]].append(recent_key(r["published"], r["id"]))
+                by_rel = defaultdict(list)
+                for pair, items in recent.items():
+                    for rel in RELATION_TYPES:      # pair = subject key|RELATION|object key
+                        s_, sep, o = pair.partition(f"|{rel}|")
+                        if sep:
+                            by_rel[rel].append({"s": s_, "o": o, "recent": sorted(items, reverse=True)[:RECENT]})
+                            break
+                for rel, rows in by_rel.items():
+                    for chunk in _chunks(rows):
+                        tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->"
+                               "(b:Entity {key: row.o}) SET r.recent = row.recent", rows=chunk).consume()
             return True
         try:
             return self._write(fn)
@@ -276,6 +306,8 @@ class Store:
                 row = c.row()
                 props = {k: v for k, v in row.items() if k not in ("subject", "object") and v is not None}
                 props["pair"] = f"{c.subject.key}|{c.relation}|{c.object.key}"   # indexed: the claims of one edge
+                if d["published"] is not None:      # the document's date, so queries order claims without a hop
+                    props["published"] = d["published"]
                 claims[c.id] = {"id": c.id, "subject": c.subject.key, "object": c.object.key,
                                 "doc": c.doc, "props": props}
 
@@ -352,7 +384,9 @@ class Store:
     @staticmethod
     def _add_to_summary(tx, new_claims: list[dict]) -> int:
         """Add this transaction's new asserted claims to their summary edges: weight +=
-        their number, docs |= their documents (kept sorted). Incremental, so a batch
+        their number, docs |= their documents (kept sorted), recent = the RECENT most
+        recent of its claims ("published|claim id", newest first; saved queries show
+        them without reading every claim of a hub's edge). Incremental, so a batch
         costs the same however large the graph is; equal to a recount from all asserted
         claims because a claim is only ever added once, with its new document, in the
         transaction that creates it."""
@@ -361,30 +395,32 @@ class Store:
             p = c["props"]
             if p.get("negated") or p.get("hedged"):
                 continue
-            w = add.setdefault((c["subject"], _rel(p["relation"]), c["object"]), [0, set()])
+            w = add.setdefault((c["subject"], _rel(p["relation"]), c["object"]), [0, set(), []])
             w[0] += 1
             w[1].add(c["doc"])
+            w[2].append(recent_key(p.get("published"), c["id"]))
         by_rel = defaultdict(list)
-        for (s, rel, o), (n, docs) in sorted(add.items()):
-            by_rel[rel].append({"s": s, "o": o, "n": n, "docs": sorted(docs)})
+        for (s, rel, o), (n, docs, recent) in sorted(add.items()):
+            by_rel[rel].append({"s": s, "o": o, "n": n, "docs": sorted(docs), "recent": recent})
         for rel, rows in by_rel.items():
             for chunk in _chunks(rows):
                 old = {(r["s"], r["o"]): r for r in _rows(
                     tx, f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
-                        "RETURN row.s AS s, row.o AS o, r.weight AS weight, r.docs AS docs",
+                        "RETURN row.s AS s, row.o AS o, r.weight AS weight, r.docs AS docs, r.recent AS recent",
                     rows=[{"s": r["s"], "o": r["o"]} for r in chunk])}
                 keep = []
                 for row in chunk:
-                    f = old.get((row["s"], row["o"]))
-                    weight = row["n"] + (int(f["weight"] or 0) if f else 0)
-                    docs = sorted(set(row["docs"]) | set((f["docs"] or []) if f else []))
-                    keep.append({"s": row["s"], "o": row["o"], "weight": weight, "docs": docs})
+                    f = old.get((row["s"], row["o"])) or {}
+                    weight = row["n"] + int(f.get("weight") or 0)
+                    docs = sorted(set(row["docs"]) | set(f.get("docs") or []))
+                    recent = sorted(set(row["recent"]) | set(f.get("recent") or []), reverse=True)[:RECENT]
+                    keep.append({"s": row["s"], "o": row["o"], "weight": weight, "docs": docs, "recent": recent})
                 tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}}) MATCH (b:Entity {{key: row.o}}) "
-                       f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r.weight = row.weight, r.docs = row.docs",
-                       rows=keep).consume()
+                       f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r.weight = row.weight, r.docs = row.docs, "
+                       "r.recent = row.recent", rows=keep).consume()
         # Entity.evidence: the sum of the weights of its summary edges (top_actors reads it)
         per_entity: dict[str, int] = defaultdict(int)
-        for (s, _rel_, o), (n, _docs) in add.items():
+        for (s, _rel_, o), (n, _docs, _recent) in add.items():
             per_entity[s] += n
             per_entity[o] += n
         for chunk in _chunks([{"key": k, "n": n} for k, n in sorted(per_entity.items())]):
