@@ -57,7 +57,9 @@ NAIVE_DOCUMENT = "MERGE (d:Document {id: $doc.id}) ON CREATE SET d += $doc"
 NAIVE_PART_OF = "MATCH (e:Entity {key: $e}) MATCH (p:Entity {key: $p}) MERGE (e)-[:PART_OF]->(p)"
 NAIVE_CLAIM = """
 MATCH (d:Document {id: $doc}) MATCH (s:Entity {key: $s}) MATCH (o:Entity {key: $o})
-MERGE (c:Claim {id: $c.id}) ON CREATE SET c += $c, c.pair = s.key + '|' + $c.relation + '|' + o.key, c.published = d.published
+MERGE (c:Claim {id: $c.id}) ON CREATE SET c += $c, c.pair = s.key + '|' + $c.relation + '|' + o.key, c.published = d.published,
+  c.claimed = CASE WHEN $c.attributed_to IS NOT NULL AND NOT $c.negated THEN o.key + '|' + $c.relation END,
+  c.denied = CASE WHEN $c.negated THEN o.key + '|' + $c.relation END
 MERGE (c)-[:SUBJECT]->(s)
 MERGE (c)-[:OBJECT]->(o)
 MERGE (c)-[:IN]->(d)

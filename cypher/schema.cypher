@@ -31,6 +31,8 @@ CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation);
 CREATE INDEX claim_doc IF NOT EXISTS FOR (c:Claim) ON (c.doc);
 // "subject key|RELATION|object key": the claims behind one summary edge, by index
 CREATE INDEX claim_pair IF NOT EXISTS FOR (c:Claim) ON (c.pair);
+CREATE INDEX claim_claimed IF NOT EXISTS FOR (c:Claim) ON (c.claimed);
+CREATE INDEX claim_denied IF NOT EXISTS FOR (c:Claim) ON (c.denied);
 // since/until filters
 CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.published);
 CREATE INDEX document_name IF NOT EXISTS FOR (d:Document) ON (d.name);

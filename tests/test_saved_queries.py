@@ -143,6 +143,11 @@ def test_paths_between(qstore):
     assert rows[0]["steps"] == ["Iran -BACKS-> Syria", "Syria -PARTY_TO-> Sochi Agreement",
                                 "Turkey -GUARANTEES-> Sochi Agreement"]
     assert rows[0]["weights"] == [1, 1, 1]
+    # the search starts from the end with less evidence (here Iran); either way round,
+    # the path reads from $a
+    back = run(qstore, "paths_between", a="ankara", b="Iran")
+    assert [r["entities"] for r in back] == [["Turkey", "Sochi Agreement", "Syria", "Iran"]]
+    assert back[0]["steps"] == rows[0]["steps"][::-1]
     rows = run(qstore, "paths_between", a="HTS", b="SDF")   # via Turkey: OPPOSES and ATTACKED
     assert sorted(r["steps"][1] for r in rows) == ["Turkey -ATTACKED-> SDF", "Turkey -OPPOSES-> SDF"]
     assert [r["hops"] for r in rows] == [2, 2]
@@ -193,3 +198,17 @@ def test_attacks_on_shows_the_five_newest_claims_by_either_path(clean_store):
     assert scanned == fast
     assert [r["document"] for r in run(clean_store, "attacks_on", name="hts", until="2023-04-30")] == [
         "r4", "r3", "r2", "r1"]
+
+
+def test_relation_lists_in_saved_queries_are_all_the_relation_types():
+    """Saved queries spell the summary relation types out (a type alternation, or a
+    list literal for an index key); a type added to graphkit.model must be added there."""
+    import re
+    from graphkit.model import RELATION_TYPES
+    from graphkit.store.cypher import cypher_dir
+    for path in sorted((cypher_dir() / "queries").glob("*.cypher")):
+        text = path.read_text(encoding="utf-8")
+        found = [set(m.split("|")) - {"PART_OF"} for m in re.findall(r"\[\w*:((?:[A-Z_]+\|){4,}[A-Z_]+)", text)]
+        found += [set(re.findall(r"'([A-Z_]+)'", m)) for m in re.findall(r"\[((?:'[A-Z_]+',\s*){4,}'[A-Z_]+')\]", text)]
+        for types in found:
+            assert types == set(RELATION_TYPES), (path.name, types ^ set(RELATION_TYPES))

@@ -343,7 +343,7 @@ def test_backfill_brings_an_old_store_to_what_the_loader_writes(clean_store):
     assert len(recent) == 4
     clean_store.query("MATCH (n:Name) DETACH DELETE n", write=True)
     clean_store.query("MATCH (e:Entity) REMOVE e.evidence", write=True)
-    clean_store.query("MATCH (c:Claim) REMOVE c.pair, c.published", write=True)
+    clean_store.query("MATCH (c:Claim) REMOVE c.pair, c.published, c.claimed, c.denied", write=True)
     clean_store.query("MATCH ()-[r]->() REMOVE r.recent", write=True)
     clean_store.query("MATCH (m:Meta) SET m.version = 1", write=True)
     assert graph() != loaded

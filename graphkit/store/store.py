@@ -185,7 +185,8 @@ class Store:
     def backfill(self) -> bool:
         """Stores written by an older graphkit get what the queries now rely on once:
         version 2 added Name nodes, Entity.evidence and Claim.pair, version 3
-        Claim.published (its document's date) and the summary edges' recent claims. (:Meta {id: 'graphkit'}) records it."""
+        Claim.published (its document's date), Claim.claimed, Claim.denied and the
+        summary edges' recent claims. (:Meta {id: 'graphkit'}) records it."""
         def fn(tx):
             meta = _rows(tx, "MATCH (m:Meta {id: 'graphkit'}) RETURN m.version AS v")
             version = (meta[0]["v"] or 0) if meta else 0
@@ -205,6 +206,10 @@ class Store:
             if version < 3:
                 tx.run("MATCH (c:Claim)-[:IN]->(d:Document) WHERE d.published IS NOT NULL "
                        "SET c.published = d.published").consume()
+                tx.run("MATCH (c:Claim)-[:OBJECT]->(o:Entity) WHERE c.attributed_to IS NOT NULL "
+                       "AND NOT coalesce(c.negated, false) SET c.claimed = o.key + '|' + c.relation").consume()
+                tx.run("MATCH (c:Claim)-[:OBJECT]->(o:Entity) WHERE c.negated = true "
+                       "SET c.denied = o.key + '|' + c.relation").consume()
                 recent = defaultdict(list)
                 for r in _rows(tx, "MATCH (c:Claim) WHERE NOT coalesce(c.negated, false) "
                                    "AND NOT coalesce(c.hedged, false) AND c.pair IS NOT NULL "
@@ -308,6 +313,10 @@ class Store:
                 props["pair"] = f"{c.subject.key}|{c.relation}|{c.object.key}"   # indexed: the claims of one edge
                 if d["published"] is not None:      # the document's date, so queries order claims without a hop
                     props["published"] = d["published"]
+                if c.attributed_to and not c.negated:   # indexed: named sources on one object and relation
+                    props["claimed"] = f"{c.object.key}|{c.relation}"
+                if c.negated:                            # indexed: denials on one object and relation
+                    props["denied"] = f"{c.object.key}|{c.relation}"
                 claims[c.id] = {"id": c.id, "subject": c.subject.key, "object": c.object.key,
                                 "doc": c.doc, "props": props}
 
