@@ -7,7 +7,7 @@ Parameters come from the graph itself, the way a user would type them: the most
 connected actor's name in lower case, an alias of it, the most backed entity, the
 most attacked one, the agreement with the most parties, the heaviest edge (for
 evidence_for_edge), and for paths_between a hub and an entity two or more hops
-away. Each query runs 3 times per parameter set to warm up (the server is a JVM:
+away. Each query runs --warm (3) times per parameter set to warm up (the server is a JVM:
 its JIT compiles the paths a query takes), then N times in a read transaction
 through ``Store.run_saved`` (the same path as ``graphkit query --saved``); the
 time includes the Bolt round trip and reading every row. One row per query and
@@ -94,10 +94,11 @@ def main() -> None:
     ap.add_argument("--home", type=Path, default=ROOT / "bench" / "out" / "h10k" / "home")
     ap.add_argument("--uri", default=None, help="a Neo4j instead (NEO4J_USER/NEO4J_PASSWORD from the env)")
     ap.add_argument("-n", type=int, default=30)
+    ap.add_argument("--warm", type=int, default=3, help="warm-up runs per query and parameter set")
     a = ap.parse_args()
     with connect(home=None if a.uri else a.home, uri=a.uri) as store:
         s = store.stats()["labels"]
-        res = bench(store, a.n)
+        res = bench(store, a.n, a.warm)
     print(f"graph: {s['Document']:,} documents, {s['Entity']:,} entities, {s['Claim']:,} claims")
     print("| saved query | parameters | rows | median ms | p95 ms |")
     print("|---|---|---|---|---|")

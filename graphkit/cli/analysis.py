@@ -156,20 +156,37 @@ class ExportFormat(str, Enum):
     gexf = "gexf"
     csv = "csv"
     json = "json"
+    neo4j_import = "neo4j-import"
 
 
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (csv: a folder, or PREFIX.csv "
                                                                 "for PREFIX_nodes.csv and PREFIX_edges.csv).")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="graphml, gexf, csv (neo4j-admin import) or json.")]
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="graphml, gexf, csv (browsing graph for neo4j-admin import), json, "
+                                                           "or neo4j-import (the whole store, for neo4j-admin).")]
     = ExportFormat.graphml,
     entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity's neighbourhood.")] = None,
     hops: Annotated[int, typer.Option("--hops", help="Neighbourhood depth with --entity.")] = 1,
     since: Since = None, until: Until = None,
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
 ):
-    """Write the graph for Gephi, yEd, Cytoscape (GraphML/GEXF), neo4j-admin import (CSV) or code (JSON)."""
+    """Write the graph for Gephi, yEd, Cytoscape (GraphML/GEXF), neo4j-admin import (CSV) or code (JSON).
+
+    csv: the browsing graph (entities, summary edges). neo4j-import: the whole store
+    (documents, claims, names and every link) into the folder --output, with the
+    neo4j-admin command that bulk-loads it: the fast path for a very large first load."""
+    if fmt is ExportFormat.neo4j_import:
+        if entity or since or until:
+            err.print("error: --format neo4j-import writes the whole store; drop --entity/--since/--until",
+                      highlight=False, markup=False)
+            raise typer.Exit(2)
+        from ..store.bulk import dump, import_command
+        with open_store(home, uri, user, password, database) as store:
+            counts = dump(store, output)
+        console.print(f"wrote {len(counts)} files to {output} ({sum(counts.values()):,} rows); import with:\n"
+                      + import_command(output, files=counts), highlight=False, markup=False, soft_wrap=True)
+        return
     from ..export import export as _export
     G = _graph(home, uri, user, password, database, since, until, entity=entity, hops=hops)
     written = _export(G, fmt.value, output)
