@@ -143,6 +143,7 @@ def test_aliases_are_unioned(clean_store):
     assert r["entities_added"] == 0 and r["documents_added"] == 1
     _, rows = clean_store.query("MATCH (e:Entity {key: $k}) RETURN e.aliases AS a, e.name AS n", {"k": TR.key})
     assert rows == [{"a": ["Ankara", "Türkiye"], "n": "Turkey"}]
+    assert [e["key"] for e in clean_store.find_entities("TÜRKIYE")] == [TR.key]   # the new alias finds it
 
 
 def test_all_or_nothing(clean_store):

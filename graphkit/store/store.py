@@ -343,7 +343,7 @@ class Store:
             extra = [a for a in e["aliases"] if a not in have]
             if extra:
                 grown.append({"key": e["key"], "aliases": have + extra})
-                new_names = sorted({a.lower() for a in extra} - {x.lower() for x in [e["key"], e["name"], *have]})
+                new_names = sorted(set(_names({**e, "aliases": have + extra})) - set(_names({**e, "aliases": have})))
                 if new_names:
                     name_rows.append({"key": e["key"], "names": new_names})
         for kind, rows in by_kind.items():
@@ -357,7 +357,8 @@ class Store:
         for chunk in _chunks(name_rows):
             tx.run(NAMES_UPSERT, rows=chunk).consume()
         # Every document in `todo` was absent when this transaction looked (above), so
-        # its mentions, its claims and their links are new: CREATE them. (MERGE on a
+        # its claims and their links are new: CREATE them (its mention links are MERGEd,
+        # see below). (MERGE on a
         # relationship checks the existing ones, and a hub entity mentioned in
         # thousands of documents made every batch slower than the one before.) A
         # concurrent transaction adding the same document fails on the Document.id
