@@ -4,7 +4,8 @@ The gold format (graphkit-gold/1) lists entities with aliases, per-document
 aliases and relations (optional ones neither count as missed nor as wrong).
 Predicted names are mapped to gold entities the same way the project's shared
 scorer does: document aliases, then global aliases (exact after normalising case,
-quotes, articles and possessives), then the longest alias inside the name.
+quotes, articles and possessives), then the longest alias inside the name; when the
+canonical name maps to nothing, the same is tried with the surface mention.
 """
 from __future__ import annotations
 
@@ -65,7 +66,9 @@ def score(gold: dict, preds: Iterable[dict]) -> dict:
     for p in preds:
         if p.get("relation") not in scored or p.get("doc") not in gold["documents"]:
             continue
-        s, o = m(p["doc"], p["subject"]), m(p["doc"], p["object"])
+        # the canonical name first; the surface mention when the name is not a gold alias
+        s = m(p["doc"], p["subject"]) or (p.get("subject_mention") and m(p["doc"], p["subject_mention"]))
+        o = m(p["doc"], p["object"]) or (p.get("object_mention") and m(p["doc"], p["object_mention"]))
         predicted[p["doc"]].add((s or "?" + p["subject"], p["relation"], o or "?" + p["object"]))
     per_rel = defaultdict(lambda: [0, 0, 0])
     docs = {}

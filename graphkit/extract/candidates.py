@@ -1,0 +1,224 @@
+"""Candidate relations: every pair of entity references linked through a trigger in a clause.
+
+For each token of a sentence the compiled lexicon gives its frames (by form and lemma,
+as the part of speech the parse gives it); :class:`~graphkit.extract.arguments.Arguments`
+gives the references in each role; each link of a frame pairs the references of its
+source roles with those of its target roles. A few constructions are not a single
+trigger word and are read here directly: "anti-X Y", "a Russian-Turkish agreement",
+"a joint patrol by X and Y". Every candidate carries its trigger class, the two roles,
+the frame's weight and the scope of its trigger (negation, hedge, threat, who says so);
+:mod:`graphkit.extract.scorer` decides which candidates are relations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .arguments import Arguments, modified_noun
+from .lexicon import Frame, Lexicon, Link
+from .references import Ref, Resolver
+from .scope import Scope, ScopeReader
+
+# Which kinds each relation joins (subject kinds, object kinds).
+ACTORS = frozenset({"Actor", "Group", "Person", "Organization"})
+ALLOWED = {
+    "BACKS": (ACTORS, ACTORS | {"Agreement"}),
+    "OPPOSES": (ACTORS, ACTORS | {"Agreement"}),
+    "ATTACKED": (ACTORS, ACTORS | {"Place"}),
+    "PARTY_TO": (ACTORS, frozenset({"Agreement"})),
+    "GUARANTEES": (ACTORS, frozenset({"Agreement"})),
+    "COOPERATES": (ACTORS, ACTORS),
+    "MEMBER_OF": (frozenset({"Person"}), frozenset({"Actor", "Group", "Organization"})),
+    "LEADS": (frozenset({"Person", "Actor", "Group"}), frozenset({"Group", "Actor", "Organization"})),
+}
+# Relations a noun phrase presupposes ("Turkish-backed militants"): not under the clause's scope.
+NP_INTERNAL = frozenset({"PART", "anti", "pair-agreement", "pair-joint"})
+PAIR_NOUNS = frozenset({"patrol", "coordination", "cooperation", "operation", "exercise", "center", "centre", "force",
+                        "drill", "mission", "talks", "statement", "effort"})
+
+
+@dataclass
+class Candidate:
+    subject: Ref
+    relation: str
+    object: Ref
+    trigger: Token
+    cls: str                 # the trigger's class, or the construction's name
+    pos: str                 # VERB | NOUN | PART | ADJ | ROLE | construction
+    source_role: str
+    target_role: str
+    weight: float = 1.0
+    scope: Scope = field(default_factory=Scope)
+    attributed_to: str | None = None
+
+    @property
+    def sent(self) -> Span:
+        return self.trigger.sent
+
+
+class CandidateFinder:
+    def __init__(self, resolver: Resolver, lex: Lexicon):
+        self.r = resolver
+        self.m = resolver.m
+        self.lex = lex
+        self.args = Arguments(resolver, lex)
+        self.scopes = ScopeReader(resolver, lex)
+        self.anti = lex.word_set("anti_prefixes")
+        self.joint = lex.word_set("joint_nouns")
+        self.positive = lex.word_set("positive_complements")
+        self.reversing = frozenset(lex.words["reversing_verbs"]["verbs"])
+
+    def run(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for sent in self.r.doc.sents:
+            for tok in sent:
+                for frame in self.frames(tok):
+                    out += self.from_frame(tok, frame)
+                out += self.constructions(tok)
+            self.scopes.update_speaker(sent)
+        return out
+
+    # ---- triggers ----------------------------------------------------------------------------
+    def frames(self, tok: Token) -> list[Frame]:
+        found: list[Frame] = []
+        for pos in _uses(tok):
+            for form in {tok.lower_, tok.lemma_.lower()}:
+                for fr in self.lex.lookup(form, pos):
+                    if fr not in found:
+                        found.append(fr)
+        multi = [f for f in found if f.rest and _has_words(tok, f.rest)]
+        if multi:
+            return multi
+        return [f for f in found if not f.rest]
+
+    def from_frame(self, tok: Token, frame: Frame) -> list[Candidate]:
+        roles = self.args.roles(tok, frame.pos)
+        if not roles:
+            return []
+        out = []
+        for link in frame.links:
+            for src in link.source:
+                for tgt in link.target:
+                    for s in roles.get(src, []):
+                        for o in roles.get(tgt, []):
+                            c = self.make(s, link, o, tok, frame.cls, frame.pos, src, tgt)
+                            if c is not None:
+                                out.append(c)
+        return out
+
+    def make(self, s: Ref, link: Link | str, o: Ref, tok: Token, cls: str, pos: str, src: str, tgt: str,
+             weight: float = 1.0) -> Candidate | None:
+        rel = link if isinstance(link, str) else link.relation
+        if isinstance(link, Link):
+            if s.ent.kind not in link.source_kinds or o.ent.kind not in link.target_kinds:
+                return None
+            weight = link.weight
+        sk, ok = ALLOWED[rel]
+        if s.ent.key == o.ent.key or s.ent.kind not in sk or o.ent.kind not in ok:
+            return None
+        if s.ent.part_of and s.ent.part_of == o.ent.key or o.ent.part_of == s.ent.key:
+            return None
+        if rel in ("LEADS", "MEMBER_OF") and s.mention is not None and s.mention.own is not None and (
+                s.mention.own.kind == "Person"):
+            s = Ref(s.mention.own, s.start, s.end, s.text, s.mention, s.via)   # a person's own role
+        scope_tok = tok
+        if pos == "NOUN":
+            verb = self.args.light_verb(tok)
+            scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)
+        scope = Scope() if pos in NP_INTERNAL else self.scopes.scope(scope_tok, rel)
+        rel, scope = self._reversed(rel, tok, scope)
+        return Candidate(s, rel, o, tok, cls, pos, src, tgt, weight, scope, self.scopes.attribution(tok))
+
+    def _reversed(self, rel: str, tok: Token, scope: Scope) -> tuple[str, Scope]:
+        """'refused to recognise X', 'is not complying with the truce': a positive relation turned
+        into OPPOSES."""
+        if rel not in ("PARTY_TO", "BACKS") or tok.lemma_.lower() not in self.positive:
+            return rel, scope
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.reversing:
+            return "OPPOSES", Scope(hedged=False, negated=False, threat=scope.threat)
+        if scope.negated and any(c.dep_ == "neg" for c in tok.children):
+            return "OPPOSES", Scope(negated=False, hedged=scope.hedged, threat=scope.threat)
+        return rel, scope
+
+    # ---- constructions ---------------------------------------------------------------------------
+    def constructions(self, tok: Token) -> list[Candidate]:
+        out: list[Candidate] = []
+        doc = tok.doc
+        if tok.lower_ in self.anti and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            # "anti-Houthi forces": the forces oppose the Houthis
+            xs = self.args.hyphen_refs(doc[tok.i + 2])
+            y = modified_noun(doc[tok.i + 2]) or modified_noun(tok)
+            ys = self.r.refs(y, conj=False) if y is not None else []
+            out += [c for x in xs for yy in ys
+                    if (c := self.make(yy, "OPPOSES", x, tok, "anti", "anti", "head", "hyphen")) is not None]
+        if tok.text == "-" and not tok.whitespace_ and 1 < tok.i < len(doc) - 1 and doc[tok.i - 2].text != "-":
+            out += self._pair(tok)
+        if tok.lower_ in self.joint and any(c.lower_ == "joint" for c in tok.lefts):
+            out += self._joint(tok)
+        return out
+
+    def _pair(self, tok: Token) -> list[Candidate]:
+        """'Russian-Turkish agreement' (both parties), 'Russia-Turkey joint patrols' (cooperation)."""
+        doc = tok.doc
+        ra, rb = self.args.hyphen_refs(doc[tok.i - 1]), self.args.hyphen_refs(doc[tok.i + 1])
+        if not (ra and rb) or ra[0].ent.kind != "Actor" or rb[0].ent.kind != "Actor":
+            return []
+        noun = modified_noun(doc[tok.i + 1])
+        if noun is None:
+            return []
+        m = self.m.at(noun)
+        out = []
+        if m is not None and m.ent.kind == "Agreement":
+            agreement = self.r.ref(m)
+            for x in ra + rb:
+                c = self.make(x, "PARTY_TO", agreement, noun, "pair-agreement", "pair-agreement", "pair", "self")
+                if c is not None:
+                    out.append(c)
+        elif noun.lemma_.lower() in PAIR_NOUNS:
+            c = self.make(ra[0], "COOPERATES", rb[0], noun, "pair-joint", "pair-joint", "pair", "pair")
+            if c is not None:
+                out.append(c)
+        return out
+
+    def _joint(self, noun: Token) -> list[Candidate]:
+        """'a joint patrol by Turkey and Russia', 'Russia and Turkey held joint patrols'."""
+        actors = [r for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between", "of")
+                  for p in c.children if p.dep_ == "pobj" for r in self.r.refs(p)]
+        if not actors:
+            head = noun.head
+            while head.dep_ in ("prep", "pobj", "conj", "dobj") and head.head.i != head.i and head.pos_ not in ("VERB",):
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                actors = self.args.subjects(head)
+        actors = [a for a in actors if a.ent.kind in ("Actor", "Group", "Organization")]
+        out = []
+        for i, a in enumerate(actors):
+            for b in actors[i + 1:]:
+                c = self.make(a, "COOPERATES", b, noun, "joint", "joint", "agent", "agent")
+                if c is not None:
+                    out.append(c)
+        return out
+
+
+def _uses(tok: Token) -> list[str]:
+    """The frame parts of speech a token can be, by its tag and its place."""
+    doc = tok.doc
+    hyphen_left = tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_
+    if tok.pos_ in ("VERB", "AUX"):
+        uses = ["VERB"]
+        if tok.tag_ == "VBN" and (hyphen_left or tok.dep_ in ("amod", "acl", "advcl")):
+            uses = ["PART"] + (["VERB"] if tok.dep_ in ("acl", "advcl") and not hyphen_left else [])
+        return uses
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return ["NOUN", "ROLE"]
+    if tok.pos_ == "ADJ":
+        return ["PART", "ADJ"] if hyphen_left or tok.tag_ == "VBN" or tok.lower_.endswith("ed") else ["ADJ"]
+    return []
+
+
+def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
+    """A multi-word trigger: 'open fire', 'crack down', 'cut ties', 'take control'."""
+    near = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+    nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
+    return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words

@@ -1,0 +1,104 @@
+"""Which candidates are relations: structural features and a score.
+
+Features are general and structural — the trigger's class and part of speech, the
+roles of the two references relative to it, how each reference was found (a name, a
+pronoun, a description, an owner), the entity kinds, voice and scope cues — never a
+word or a name of any article. Two scorers read them:
+
+* :class:`HandScorer`: a frame's weight, lowered for references found through the
+  text and for weak roles — the system without any learned part;
+* :class:`LearnedScorer`: a logistic model over the same features, fitted by
+  ``graphkit train`` (:mod:`graphkit.extract.train`) and shipped as
+  ``graphkit/data/scorer.json`` (weights by feature name, versioned).
+
+A candidate is kept when its score reaches the scorer's threshold.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from .candidates import Candidate
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "scorer.json"
+MODEL_FORMAT = "graphkit-scorer/1"
+WEAK_ROLES = frozenset({"in", "of", "from", "over", "near", "around", "across", "through", "for", "to", "with",
+                        "under", "among"})
+
+
+class ScorerError(RuntimeError):
+    """The learned scorer is missing or does not match this version of graphkit."""
+
+
+def features(c: Candidate) -> dict[str, float]:
+    """The structural features of a candidate (binary, by name)."""
+    rel, cls = c.relation, c.cls
+    f = {
+        f"rel={rel}": 1.0,
+        f"cls={cls}|rel={rel}": 1.0,
+        f"pos={c.pos}|rel={rel}": 1.0,
+        f"roles={c.source_role}>{c.target_role}|rel={rel}": 1.0,
+        f"cls={cls}|roles={c.source_role}>{c.target_role}": 1.0,
+        f"kinds={c.subject.ent.kind}>{c.object.ent.kind}|rel={rel}": 1.0,
+        f"svia={c.subject.via}|rel={rel}": 1.0,
+        f"ovia={c.object.via}|rel={rel}": 1.0,
+        "weight": c.weight,
+    }
+    if c.scope.negated:
+        f[f"negated|rel={rel}"] = 1.0
+    if c.scope.hedged:
+        f[f"hedged|rel={rel}"] = 1.0
+    if c.attributed_to:
+        f[f"attributed|rel={rel}"] = 1.0
+    dist = abs(c.subject.start - c.object.start)
+    f[f"dist={'near' if dist < 60 else 'mid' if dist < 150 else 'far'}|rel={rel}"] = 1.0
+    return f
+
+
+class HandScorer:
+    """The frame's weight, lowered for references through the text and weak roles."""
+    name = "hand"
+    threshold = 0.5
+
+    def score(self, cands: list[Candidate]) -> list[float]:
+        return [self._one(c) for c in cands]
+
+    @staticmethod
+    def _one(c: Candidate) -> float:
+        s = 0.8 * c.weight
+        for r in (c.subject, c.object):
+            if r.resolved:
+                s -= 0.1
+        if c.target_role in WEAK_ROLES or c.source_role in WEAK_ROLES:
+            s -= 0.05
+        return max(0.05, min(0.99, s))
+
+
+@dataclass
+class LearnedScorer:
+    """A logistic model over :func:`features`, read from a versioned JSON file."""
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    meta: dict
+    name = "learned"
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> "LearnedScorer":
+        if not path.is_file():
+            raise ScorerError(f"the learned scorer {path} is missing; rebuild it with `graphkit train` "
+                              "(or run with the hand-weighted scorer)")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != MODEL_FORMAT:
+            raise ScorerError(f"{path}: format {data.get('format')!r}, expected {MODEL_FORMAT!r}; "
+                              "rebuild it with `graphkit train`")
+        return cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("meta", {}))
+
+    def score(self, cands: list[Candidate]) -> list[float]:
+        out = []
+        for c in cands:
+            z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features(c).items())
+            out.append(1.0 / (1.0 + math.exp(-z)))
+        return out
