@@ -66,7 +66,7 @@ class Arguments:
         is_passive = passive(verb)
         for c in verb.children:
             if c.dep_ in ("dobj",) and not is_passive:
-                out += self.r.target(c)
+                out += self.r.target(c) or self.event_agents(c)
             elif c.dep_ == "nsubjpass":
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))
@@ -93,12 +93,17 @@ class Arguments:
             out = self._inherited_subjects(verb, depth)
         return dedup(out)
 
-    def _passive_agents(self, verb: Token) -> list[Ref]:
+    def _passive_agents(self, verb: Token, shared: bool = True) -> list[Ref]:
         out: list[Ref] = []
         for c in verb.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                 for p in c.children:
                     out += self.r.refs(p)
+        if not out and shared:
+            # "armed and funded by X": conjoined participles share their agent
+            for v in [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
+                if v.tag_ == "VBN":
+                    out += self._passive_agents(v, shared=False)
         return dedup(out)
 
     def _inherited_subjects(self, verb: Token, depth: int) -> list[Ref]:
@@ -126,6 +131,12 @@ class Arguments:
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
             return self.r.refs(head, conj=False) if verb.dep_ == "acl" else self.subjects(head, depth + 1)
         return []
+
+    def event_agents(self, noun: Token) -> list[Ref]:
+        """'condemned the group's attacks', 'denounced the Russian offensive': who did the event."""
+        if noun.lemma_.lower() not in self._events or self.m.at(noun) is not None:
+            return []
+        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.noun_agents(noun)]
 
     def agent_of(self, tok: Token) -> list[Ref]:
         """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""
@@ -183,7 +194,35 @@ class Arguments:
             verb = self.light_verb(noun)
             if verb is not None:
                 out = self.subjects(verb)
+        if not out:
+            out = self._controller(noun)
         return dedup(out)
+
+    def adjunct_verb(self, noun: Token) -> Token | None:
+        """'X attacked Y in support of Z', 'X struck Y with support from Z': the verb a noun's
+        prepositional phrase modifies."""
+        c = self.carrier(noun)
+        if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.head.pos_ in ("VERB", "AUX"):
+            return c.head.head
+        return None
+
+    def _controller(self, noun: Token) -> list[Ref]:
+        """Who does an event named under another predicate: 'claimed responsibility for the attack',
+        'blamed X for the attack', 'accused X of the attack', 'X attacked Y in support of Z'."""
+        c = self.carrier(noun)
+        if c.dep_ != "pobj" or c.head.dep_ != "prep":
+            return []
+        gov = c.head.head
+        if gov.lemma_.lower() in ("responsibility", "credit") and gov.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(gov.head)
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.object_control:
+            return [r for d in gov.children if d.dep_ == "dobj" for r in self.r.refs(d)]
+        if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and gov.head.lemma_.lower() in self.object_control:
+            return self.r.refs(gov)          # "blamed terrorists based in Idlib for the attack"
+        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("in", "for") and not any(
+                ch.dep_ == "prep" and ch.lower_ in ("from", "by") for ch in noun.children):
+            return self.subjects(gov)        # "in support of Z": the doer of the main verb
+        return []
 
     def noun_roles(self, noun: Token) -> Roles:
         roles: Roles = {"agent": self.noun_agents(noun)}
@@ -192,6 +231,10 @@ class Arguments:
             roles["self"] = [self.r.ref(m)]
         self._prepositions(noun, roles)
         roles["patient"] = list(roles.pop("of", []))
+        verb = self.adjunct_verb(noun)
+        if verb is not None and roles["agent"] and not roles["patient"] and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
+            roles["patient"] = self.subjects(verb)   # "X struck Y with support from Z": Z backs X
         verb = self.light_verb(noun)
         if verb is not None:
             # "launched strikes against X": the target hangs off the light verb
@@ -218,7 +261,9 @@ class Arguments:
             if noun is not None:
                 roles["patient"] = self.r.refs(noun, conj=False)
             if tok.dep_ == "advcl":
-                roles["patient"] = self.subjects(tok.head)           # "Backed by Iran, the Houthis ..."
+                # "Backed by Iran, the Houthis ...", "Brokered by X, the deal was signed ..."
+                roles["patient"] = [r for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                                    for r in self.r.refs(c)]
         self._prepositions(tok, roles)
         return roles
 
@@ -244,8 +289,15 @@ class Arguments:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         owner += self.r.refs(p)
-        owner = owner or self.r.owner(noun)
-        roles: Roles = {"owner": owner, "holder": self.holders(noun)}
+        mods = self.r.owner(noun)
+        holder = self.holders(noun)
+        poss = [r for c in noun.children if c.dep_ == "poss" for r in self.r.refs(c, conj=False)]
+        if (owner or poss) and not holder:
+            # "their Iranian sponsors", "Assad's Russian allies": the adjective holds the role
+            holder = [r for r in mods if r.ent.key not in {p.ent.key for p in owner + poss}]
+            owner = owner or poss
+        owner = owner or mods
+        roles: Roles = {"owner": owner, "holder": holder}
         self._prepositions(noun, roles)
         return roles
 

@@ -21,7 +21,7 @@ from .normalize import fold
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ALIAS_DIR = DATA_DIR / "aliases"
 FILE_KINDS = {
-    "countries": "Actor", "leaders": "Person", "groups": "Group", "organizations": "Organization",
+    "countries": "Actor", "governments": "Actor", "leaders": "Person", "groups": "Group", "organizations": "Organization",
     "agreements": "Agreement", "places": "Place",
 }
 
@@ -33,7 +33,7 @@ class GazEntry:
     aliases: set[str] = field(default_factory=set)
     adjectives: set[str] = field(default_factory=set)
     capitals: set[str] = field(default_factory=set)
-    state: str | None = None            # a leader's or agency's state (canonical name)
+    state: str | None = None            # whom a leader, official or agency acts for (canonical name)
     case_sensitive: set[str] = field(default_factory=set)
     info: dict = field(default_factory=dict)
 
@@ -102,6 +102,11 @@ class Gazetteer:
     def state(self, name: str | None) -> GazEntry | None:
         return self.by_name.get(fold(name)) if name else None
 
+    def principal(self, entry: GazEntry) -> GazEntry | None:
+        """The entry a person or an organ acts for (a state, an authority, a group, an organisation)."""
+        p = self.state(entry.state)
+        return p if p is not None and p is not entry else None
+
     def find(self, text: str) -> Hit | None:
         return self.exact.get(text) or self.lookup.get(fold(text))
 
@@ -133,7 +138,8 @@ def _entry(raw: dict, kind: str) -> GazEntry:
         aliases=set(raw.get("aliases", [])),
         adjectives=set(raw.get("adjectives", [])),
         capitals=set(raw.get("capitals", [])),
-        state=raw.get("state") or raw.get("country") if kind in ("Person", "Organization") else None,
+        state=(raw.get("state") or raw.get("authority") or raw.get("group") or raw.get("organization")
+               or raw.get("country")) if kind in ("Person", "Organization") else None,
         case_sensitive=set(raw.get("case_sensitive", [])),
         info={k: v for k, v in raw.items() if k not in ("name", "aliases", "adjectives", "capitals", "case_sensitive")},
     )
@@ -149,7 +155,10 @@ def load_file(path: Path) -> list[GazEntry]:
         kind = raw.get("kind") or default_kind
         if kind not in ENTITY_KINDS:
             raise ValueError(f"{path}: entry {raw.get('name')!r} needs a kind, one of {', '.join(ENTITY_KINDS)}")
-        out.append(_entry(raw, kind))
+        e = _entry(raw, kind)
+        if path.stem == "governments":
+            e.info.setdefault("authority", True)   # a government or de facto authority, not a country
+        out.append(e)
     return out
 
 
@@ -167,7 +176,7 @@ def _load(extra: tuple[str, ...]) -> Gazetteer:
     # User files first: their entries win where an alias is claimed twice.
     for p in extra:
         entries.extend(load_file(Path(p)))
-    order = ["countries", "groups", "agreements", "leaders", "organizations", "places"]
+    order = ["countries", "governments", "groups", "agreements", "leaders", "organizations", "places"]
     files = sorted(ALIAS_DIR.glob("*.json"), key=lambda p: (order.index(p.stem) if p.stem in order else 99, p.name))
     for p in files:
         entries.extend(load_file(p))

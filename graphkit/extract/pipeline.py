@@ -18,7 +18,7 @@ from ..model import Claim, Document, Entity, Extraction
 from .candidates import Candidate, CandidateFinder
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
-from .mentions import Ent, Mentions
+from .mentions import Ent, Mentions, find_mentions
 from .normalize import normalize, sentence_case_headlines
 from .references import Resolver
 from .scorer import HandScorer, LearnedScorer
@@ -66,21 +66,26 @@ class Extractor:
 
     def extract_all(self, documents: Iterable[Document], n_process: int = 1,
                     batch_size: int = 32) -> Iterator[Extraction]:
-        pairs = ((sentence_case_headlines(normalize(d.text)), d) for d in documents)
+        pairs = ((prepare(d.text), d) for d in documents)
         kw = {"n_process": n_process} if n_process and n_process > 1 else {}
         for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, **kw):
             yield self.from_parsed(sdoc, document)
 
     def candidates(self, sdoc) -> tuple[Mentions, list[Candidate]]:
-        mentions = Mentions(sdoc, self.gaz, self.lex.words, self._match)
+        mentions = find_mentions(sdoc, self.gaz, self.lex.words, self._match)
         return mentions, CandidateFinder(Resolver(mentions, self.lex), self.lex).run()
 
     def from_parsed(self, sdoc, document: Document) -> Extraction:
         mentions, cands = self.candidates(sdoc)
+        return self.decide(sdoc, document, mentions, cands, self.scorer)
+
+    @staticmethod
+    def decide(sdoc, document: Document, mentions: Mentions, cands: list[Candidate], scorer) -> Extraction:
+        """The candidates the scorer keeps, as the document's claims (one per relation and sentence)."""
         entities = {e.key: _entity(e) for e in mentions.all_entities()}
         claims: dict[tuple, Claim] = {}
-        for cand, conf in zip(cands, self.scorer.score(cands)):
-            if conf < self.scorer.threshold:
+        for cand, conf in zip(cands, scorer.score(cands)):
+            if conf < scorer.threshold:
                 continue
             for c in _claims(cand, conf, document):
                 for e in (c.subject, c.object):
@@ -89,6 +94,11 @@ class Extractor:
                 if k not in claims or claims[k].confidence < c.confidence:
                     claims[k] = c
         return Extraction(document, list(entities.values()), sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span)))
+
+
+def prepare(text: str) -> str:
+    """The text spaCy parses: same length as the document's, so offsets point into it."""
+    return sentence_case_headlines(normalize(text))
 
 
 def _entity(e: Ent) -> Entity:

@@ -71,6 +71,7 @@ class Resolver:
         self.wrappers = lex.word_set("wrapper_nouns")
         self.assets = lex.word_set("asset_nouns")
         self.speech = lex.word_set("speech_verbs")
+        self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
 
     # ---- building refs ------------------------------------------------------------------
@@ -130,7 +131,7 @@ class Resolver:
         if m.locative:
             return []
         if m.role in ("generic", "named-of"):
-            named = self.m._named_groups_of(self.doc[m.head])
+            named = self.m.named_groups_of(self.doc[m.head])
             if named:
                 return [self.ref(n) for n in named]
         if m.role in ("force", "organ"):
@@ -171,7 +172,18 @@ class Resolver:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.i in self.m.owner_mark:
             return [self.synthetic(tok, self.m.owner_mark[tok.i], "owner")]
-        if low in self.m._organ_heads or lemma in self.m._organ_heads:
+        if tok.i in self.m.owner_poss:
+            # "its fighters", "their militias": the possessor's group
+            poss = next(c for c in tok.children if c.dep_ == "poss")
+            return self.as_(tok, self.antecedent(poss), "pronoun")
+        if lemma in self.role_nouns:
+            # "their Iranian sponsors", "Russian allies": the role's holder named by an adjective
+            held = [r for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                    for r in ([self.state_adjective(c)] if c.i in self.m.adjective else self._refs1(c, depth + 1))
+                    if r is not None]
+            if held and (any(c.dep_ == "poss" for c in tok.children) or tok.tag_ in ("NNS", "NNPS")):
+                return self.as_(tok, held, "owner")
+        if low in self.m.organ_heads or lemma in self.m.organ_heads:
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self.m.at(c) is not None
                                         and self.m.at(c).ent.kind in ("Group", "Organization")):
@@ -289,8 +301,10 @@ class Resolver:
                         if r:
                             return self.as_(tok, r, "pronoun")
         coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+        bound = _bound_tokens(tok)
+        agreement = [] if plural else self._recent_agreement(tok)
         for m in sorted(self.m.mentions, key=lambda m: -m.start):
-            if m.start >= tok.i or m.locative or m.ent.kind in ("Place", "Agreement"):
+            if m.start >= tok.i or m.locative or m.ent.kind in ("Place", "Agreement") or m.head in bound:
                 continue
             if m.start < sent.start and m.start < self.window_start(sent):
                 break
@@ -301,6 +315,17 @@ class Resolver:
             if plural and head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
                 return self.as_(tok, self.refs(head), "pronoun")
             if self.is_plural(self.ref(m)) == plural:
+                return [self.synthetic(tok, m.ent, "pronoun")] + agreement
+        return agreement
+
+    def _recent_agreement(self, tok: Token) -> list[Ref]:
+        """'it' may be an agreement ('breached it'): the last one named within two sentences.
+        The frames decide: an agreement is a candidate only where a frame takes one."""
+        start = self.window_start(tok.sent)
+        for m in sorted(self.m.mentions, key=lambda m: -m.start):
+            if m.start < start:
+                break
+            if m.start < tok.i and m.ent.kind == "Agreement":
                 return [self.synthetic(tok, m.ent, "pronoun")]
         return []
 
@@ -390,7 +415,8 @@ class Resolver:
         if lemma in self.assets or tok.lower_ in self.assets or lemma in FACILITIES:
             o = self.owner(tok)
             if o:
-                return self.as_(tok, o, "owner") if not o[0].resolved else o
+                owned = self.as_(tok, o, "owner") if not o[0].resolved else o
+                return dedup(owned + self._places_in(tok))
             if any(c.lower_ in STATE_WORDS for c in tok.lefts):
                 # "an army base in northern Burkina Faso": the state's own forces
                 for t in tok.subtree:
@@ -402,13 +428,7 @@ class Resolver:
                 if o:
                     return o
         # "residential areas in the Tal Tamr district", "targets at 16 Houthi locations"
-        out = []
-        for t in tok.subtree:
-            if t.i == tok.i or abs(t.i - tok.i) > 12:
-                continue
-            m = self.m.at(t)
-            if m and m.ent.kind == "Place" and t.i == m.head and _inside_of(t, tok):
-                out.append(self.ref(m, "place"))
+        out = self._places_in(tok)
         if not out:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "of"):
@@ -416,6 +436,16 @@ class Resolver:
                         if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets or p.lemma_.lower() in FACILITIES):
                             out += [x for x in self.target(p) if x.via == "owner" or x.ent.kind != "Place"]
         return dedup(out)
+
+    def _places_in(self, tok: Token) -> list[Ref]:
+        out = []
+        for t in tok.subtree:
+            if t.i == tok.i or abs(t.i - tok.i) > 12:
+                continue
+            m = self.m.at(t)
+            if m and m.ent.kind == "Place" and t.i == m.head and _inside_of(t, tok):
+                out.append(self.ref(m, "place"))
+        return out
 
     def _recent_asset_owner(self, tok: Token) -> list[Ref]:
         """'the targets' -> the owner of the last asset named before ('militant hideouts')."""
@@ -425,6 +455,16 @@ class Resolver:
                 if o:
                     return self.as_(tok, o)
         return []
+
+
+def _bound_tokens(pron: Token) -> set[int]:
+    """Tokens a pronoun cannot refer to: the owner of the noun its phrase hangs on ('Riyadh's
+    campaign against it' is not Riyadh's campaign against Riyadh)."""
+    t = pron
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = t.head.head
+        return {c.i for c in noun.subtree if c.i < noun.i}
+    return set()
 
 
 def _collective_number(tok: Token) -> int:

@@ -1,0 +1,263 @@
+"""Agreements: every mention of a ceasefire, deal, truce, accord, memorandum or zone,
+clustered into the agreements of one document.
+
+* a named agreement of the alias data is itself ("the Sochi agreement");
+* a dated one ("the March 5 ceasefire") is the alias data's agreement of that day whose
+  places the document names, else an agreement of its own named by its date;
+* "known as X", "a Syria-wide ceasefire", "an earlier deal": its own agreement;
+* a generic one ("the deal", "a truce", "the accord", "this arrangement") joins the
+  agreement the document last spoke of — a named one in the same sentence first —
+  or, if there is none, becomes the document's own ("Idlib ceasefire"). It never
+  joins an agreement of the alias data that the document does not name or date;
+* talks ("talks mediated by X", "the negotiations") stand for the agreement they
+  produced or discuss: the one named in the sentence, or the document's only one.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, match_phrase, phrases
+from .places import main_place
+
+ZONE_WORDS = ("de-escalation", "deescalation", "demilitarized", "demilitarised", "buffer", "safe", "no-fly",
+              "security", "exclusion", "ceasefire")
+VAGUE = frozenset({"process", "initiative", "plan", "framework", "understanding", "arrangement", "arrangements",
+                   "roadmap", "road map", "declaration", "statement", "document", "text", "package", "proposal"})
+SUBSTANTIVE = frozenset({"peace", "ceasefire", "de-escalation", "truce", "humanitarian", "security", "normalisation",
+                         "normalization", "cooperation", "defence", "defense", "transition", "political"})
+TALKS = frozenset({"talks", "negotiations", "negotiation", "dialogue", "mediation", "consultations"})
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+AGREE_VERBS = frozenset({"agree", "sign", "reach", "conclude", "broker", "seal", "ink", "strike", "negotiate",
+                         "announce"})
+
+
+def find_agreements(ms: Mentions) -> None:
+    heads = phrases(ms.words["agreement_heads"] + ["zone", "zones", "declaration", "arrangements"])
+    clusters: list[dict] = []
+    doc_place = main_place(ms)
+    for tok, word, named in _agreement_tokens(ms, heads):
+        c = _cluster_for(ms, clusters, tok, word, named, doc_place)
+        if c is None:
+            continue
+        c["kinds"].add(_kind(tok, word))
+        start = tok.i
+        for ch in tok.children:
+            if ch.i < tok.i and ch.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod"):
+                start = min(start, ch.left_edge.i)
+        while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
+            start += 1
+        ms.add(Mention(start, tok.i + 1, tok.i, c["ent"], "agreement")) or ms.add(
+            Mention(tok.i, tok.i + 1, tok.i, c["ent"], "agreement"))
+    _dated_join(ms, clusters)
+    _talks(ms, clusters)
+
+
+def _agreement_tokens(ms: Mentions, heads: dict[str, str]) -> list[tuple[Token, str, Mention | None]]:
+    found: list[tuple[Token, str, Mention | None]] = []
+    for tok in ms.doc:
+        m = ms.by_token.get(tok.i)
+        if m is not None:
+            if m.ent.kind == "Agreement" and tok.i == m.head:
+                found.append((tok, "named", m))
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        word = match_phrase(compound_phrase(tok), heads)
+        if word is None:
+            continue
+        if word in VAGUE and not (any(c.lower_ in SUBSTANTIVE for c in tok.children)
+                                  or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))):
+            continue
+        if word in ("zone", "zones"):
+            left = "".join(t.text for t in ms.doc[tok.left_edge.i:tok.i]).lower()
+            if not any(z in left for z in ZONE_WORDS):
+                continue
+        found.append((tok, word, None))
+    return found
+
+
+def _known_clusters(ms: Mentions) -> bool:
+    return any(m.ent.kind == "Agreement" for m in ms.mentions)
+
+
+def _kind(tok: Token, word: str) -> str:
+    words = {word} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    if words & {"ceasefire", "cease-fire", "truce", "armistice", "cessation"}:
+        return "ceasefire"
+    if "zone" in word or any("zone" in w for w in words):
+        return "zone"
+    return "deal"
+
+
+def _new(clusters: list, ent: Ent, kind: str, date: str | None, **flags) -> dict:
+    c = {"ent": ent, "kinds": {kind}, "date": date, "primary": kind, **flags}
+    clusters.append(c)
+    return c
+
+
+def _find(clusters: list, pred) -> dict | None:
+    for c in reversed(clusters):
+        if pred(c):
+            return c
+    return None
+
+
+def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Mention | None,
+                 doc_place: str | None) -> dict | None:
+    kind = _kind(tok, tok.lower_ if named is not None else word)
+    if named is not None:
+        ent = named.ent
+        c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, _date(ms, tok))
+        c["named"] = True
+        c["sent"] = tok.sent.start
+        return None
+    date = _date(ms, tok)
+    known_as = _known_as(ms, tok)
+    distinct = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")
+                and c.lower_ in ms.words["agreement_distinct_modifiers"]]
+    wide = _wide_modifier(tok)
+    if known_as is not None:
+        ent = known_as.ent
+        return _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=True)
+    if any(d.lower_ in ("that", "this", "these", "those") for d in tok.children if d.dep_ == "det") and clusters:
+        return clusters[-1]
+    if date:
+        c = _find(clusters, lambda c: c["date"] == date)
+        if c is None:
+            known = _known_agreement(ms, date)
+            head = "agreement" if kind == "zone" else _head_word(word)
+            ent = ms.ent(known, "Agreement") if known else ms.ent(f"{date} {head}", "Agreement")
+            c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=bool(known))
+        return c
+    if wide or distinct:
+        label = f"{wide or distinct[0]} {_head_word(word)}"
+        return _find(clusters, lambda c: c.get("label") == label) or _new(
+            clusters, ms.ent(label[0].upper() + label[1:], "Agreement"), kind, None, label=label)
+    # a generic mention: the agreement named in this sentence, else the one the document last spoke of
+    same_sentence = _find(clusters, lambda c: c.get("named") and c.get("sent") == tok.sent.start)
+    c = same_sentence or _find(clusters, lambda c: not c.get("label"))
+    if c is None:
+        place = _place_in(ms, tok) or doc_place
+        name = f"{place} {_head_word(word)}" if place else _head_word(word).capitalize()
+        c = _new(clusters, ms.ent(name, "Agreement"), kind, None)
+    return c
+
+
+def _dated_join(ms: Mentions, clusters: list) -> None:
+    """'a ceasefire agreed in Moscow ... the March 5 ceasefire': an undated generic agreement is
+    the document's one dated agreement of the same kind."""
+    dated = [c for c in clusters if c["date"]]
+    for g in clusters:
+        if g["date"] or g.get("label") or g.get("named"):
+            continue
+        same = [c for c in dated if c["primary"] == g["primary"]]
+        if len(same) == 1 and same[0]["ent"] is not g["ent"]:
+            for m in ms.mentions:
+                if m.ent is g["ent"]:
+                    m.ent = same[0]["ent"]
+                    same[0]["ent"].aliases.add(ms.doc[m.start:m.end].text)
+            ms.entities.pop(g["ent"].key, None)
+
+
+def _talks(ms: Mentions, clusters: list) -> None:
+    """'talks mediated by X', 'the negotiations': the agreement of the sentence, or the
+    document's only agreement."""
+    agreements = {m.ent.key: m.ent for m in ms.mentions if m.ent.kind == "Agreement"}
+    for tok in ms.doc:
+        if tok.lower_ not in TALKS or tok.i in ms.by_token or tok.pos_ != "NOUN":
+            continue
+        in_sent = [m for m in ms.mentions if m.ent.kind == "Agreement" and tok.sent.start <= m.start < tok.sent.end]
+        ent = in_sent[0].ent if in_sent else (next(iter(agreements.values())) if len(agreements) == 1 else None)
+        if ent is not None:
+            ms.add(Mention(tok.i, tok.i + 1, tok.i, ent, "talks"))
+
+
+def _known_agreement(ms: Mentions, date: str) -> str | None:
+    """'the March 5 ceasefire' in a document about Idlib -> the alias data's agreement of that
+    day (month and day, or month alone) whose places the document names."""
+    parts = date.split()
+    month = MONTHS.index(parts[0].lower()) + 1
+    day = int(parts[1]) if len(parts) > 1 and len(parts[1]) <= 2 else None
+    year = int(parts[1]) if len(parts) > 1 and len(parts[1]) == 4 else None
+    places = {m.ent.name.lower() for m in ms.mentions if m.ent.kind == "Place"} | {
+        e.text.lower() for e in ms.doc.ents if e.label_ in ("GPE", "LOC")}
+    found = []
+    for e in ms.gaz.entries:
+        d = e.info.get("date") or ""
+        if e.kind != "Agreement" or len(d) < 7:
+            continue
+        if int(d[5:7]) != month or (day and len(d) >= 10 and int(d[8:10]) != day) or (year and int(d[:4]) != year):
+            continue
+        if {p.lower() for p in e.info.get("places", [])} & places:
+            found.append(e.name)
+    return found[0] if len(found) == 1 else None
+
+
+def _date(ms: Mentions, tok: Token) -> str | None:
+    """'the March 5 ceasefire', 'a deal concluded on March 5', 'signed an agreement last September'."""
+    doc = ms.doc
+    cands = [c for c in tok.subtree if c.ent_type_ == "DATE" and c.i != tok.i]
+    head = tok.head
+    if tok.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "ADP"):
+        verb = head if head.pos_ == "VERB" else head.head
+        for c in verb.children:
+            if c.dep_ in ("npadvmod", "prep", "advmod") and c.i != tok.i:
+                cands += [t for t in c.subtree if t.ent_type_ == "DATE"]
+    for c in tok.children:
+        if c.dep_ == "acl":
+            cands += [t for t in c.subtree if t.ent_type_ == "DATE"]
+    nxt = tok.right_edge.i + 1
+    if nxt < len(doc) and doc[nxt].pos_ == "VERB" and doc[nxt].lemma_ in AGREE_VERBS:
+        cands += [t for t in doc[nxt:nxt + 6] if t.ent_type_ == "DATE"]
+    text = " ".join(t.text for t in sorted(set(cands), key=lambda t: t.i)).lower()
+    m = re.search(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", text)
+    if m:
+        return f"{m.group(1).capitalize()} {int(m.group(2))}"
+    m = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b", text)
+    if m:
+        return f"{m.group(2).capitalize()} {int(m.group(1))}"
+    m = re.search(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4}))?", text)
+    if m:
+        return m.group(1).capitalize() + (f" {m.group(2)}" if m.group(2) else "")
+    return None
+
+
+def _known_as(ms: Mentions, tok: Token) -> Mention | None:
+    for c in tok.children:
+        if c.dep_ in ("acl", "appos") and c.lemma_ in ("know", "call", "dub", "name"):
+            for p in c.subtree:
+                m = ms.by_token.get(p.i)
+                if m and m.ent.kind == "Agreement":
+                    return m
+        if c.dep_ == "appos":
+            m = ms.by_token.get(c.i)
+            if m and m.ent.kind == "Agreement":
+                return m
+    return None
+
+
+def _place_in(ms: Mentions, tok: Token) -> str | None:
+    for t in tok.subtree:
+        m = ms.by_token.get(t.i)
+        if m and m.ent.kind == "Place":
+            return m.ent.name
+    return None
+
+
+def _head_word(word: str) -> str:
+    w = word.split()[-1]
+    return {"agreements": "agreement", "accords": "accord", "cease-fire": "ceasefire",
+            "arrangements": "arrangement"}.get(w, w)
+
+
+def _wide_modifier(tok: Token) -> str | None:
+    """'a Syria-wide ceasefire' -> 'Syria-wide'; 'nationwide truce' -> 'nationwide'."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ == "wide":
+            return "".join(t.text for t in c.subtree)
+        if c.dep_ == "amod" and c.lower_.endswith("wide") and len(c.lower_) > 4:
+            return c.text
+    return None

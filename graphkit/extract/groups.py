@@ -1,0 +1,202 @@
+"""Armed groups named by description: generic groups and definite descriptions.
+
+* A generic group noun ("Takfiri militants", "terrorists in Idlib", "armed groups") is
+  one document-level group, named after the place the document is about ("militants
+  in Idlib") — unless the text says whose it is: "Houthi fighters", "its fighters",
+  "the group's fighters", "rebels of the National Front" are the named group.
+* A definite description ("the group", "the movement", "the militia", "the rebels",
+  "the alliance", "the country", "these groups") refers back to a named entity of a
+  fitting kind: the last one whose name has the description's head word, else the
+  last one of that kind within a few sentences, else the one the document names
+  most. Government words ("the junta", "the regime") are read by :mod:`.organs`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .mentions import Ent, Mention, Mentions, has_det, hyphen_after
+from .places import main_place
+
+# description head -> the kinds it can refer to
+DESCRIPTION_KINDS = {
+    "group": ("Group",), "movement": ("Group",), "militia": ("Group",), "organization": ("Group", "Organization"),
+    "organisation": ("Group", "Organization"), "faction": ("Group",), "network": ("Group",), "outfit": ("Group",),
+    "insurgency": ("Group",), "front": ("Group",), "rebels": ("Group",), "insurgents": ("Group",),
+    "militants": ("Group",), "fighters": ("Group",), "jihadists": ("Group",), "terrorists": ("Group",),
+    "guerrillas": ("Group",), "separatists": ("Group", "Actor"), "paramilitaries": ("Group",),
+    "mercenaries": ("Group",), "alliance": ("Organization", "Group"), "coalition": ("Organization", "Group"),
+    "bloc": ("Organization", "Group"), "confederation": ("Organization",), "mission": ("Organization",),
+    "council": ("Organization", "Actor", "Group"), "union": ("Organization",), "force": ("Organization", "Group"),
+    "forces": ("Group",), "brigade": ("Group",), "brigades": ("Group",), "army": ("Group",), "corps": ("Group",),
+    "committee": ("Organization", "Group"), "party": ("Group",), "authority": ("Organization", "Actor"),
+    "country": ("Actor",), "kingdom": ("Actor",), "republic": ("Actor",), "emirate": ("Actor",),
+    "agency": ("Organization",), "body": ("Organization",), "command": ("Organization", "Actor"),
+    "department": ("Organization", "Actor"), "court": ("Organization",), "tribunal": ("Organization",),
+}
+WINDOW = 6   # sentences a description looks back for its kind
+
+
+def find_generic_groups(ms: Mentions) -> None:
+    doc = ms.doc
+    generic = set(ms.words["generic_group_heads"])
+    anti = set(ms.words["anti_prefixes"])
+    for tok in doc:
+        if tok.i in ms.by_token:
+            continue
+        if _is_generic_group(ms, tok, generic):
+            if _owned_group(ms, tok) or _description_target(ms, tok):
+                continue
+            if ms.generic_group is None:
+                ms.generic_group = Ent("militants", "Group", plural=True)
+            ms.add(Mention(_phrase_start(ms, tok), tok.i + 1, tok.i, ms.generic_group, "generic"))
+        elif tok.lower_ in generic and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not (
+                tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in anti):
+            if any(_named_group_modifier(ms, c) for c in tok.head.lefts):
+                continue            # "Houthi militant locations": the named group owns them
+            if ms.generic_group is None:
+                ms.generic_group = Ent("militants", "Group", plural=True)
+            ms.owner_mark[tok.head.i] = ms.generic_group
+
+
+def _is_generic_group(ms: Mentions, tok: Token, generic: set[str]) -> bool:
+    low = tok.lower_
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if low in generic and tok.pos_ in ("NOUN", "PROPN"):
+        return not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"))
+    if tok.lemma_.lower() in set(ms.words["group_heads"]) or low in set(ms.words["group_heads"]):
+        mods = set(ms.words["group_modifiers"]) | generic
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in mods for c in tok.children)
+    return False
+
+
+def _named_group_modifier(ms: Mentions, c: Token) -> Mention | None:
+    m = ms.by_token.get(c.i)
+    if m is not None and c.dep_ in ("compound", "amod", "nmod", "poss") and m.ent.kind in ("Group", "Organization") \
+            and not hyphen_after(c):
+        return m
+    return None
+
+
+def _owned_group(ms: Mentions, tok: Token) -> bool:
+    """'rebels of the National Front', 'Houthi fighters', 'its fighters', 'the group's fighters',
+    'the STC, a separatist group': the named group itself."""
+    named = ms.named_groups_of(tok)
+    if named:
+        ms.add(Mention(tok.i, tok.i + 1, tok.i, named[0].ent, "named-of"))
+        return True
+    owner = next((m for c in tok.lefts if (m := _named_group_modifier(ms, c)) is not None), None)
+    if owner is None and tok.dep_ == "appos" and tok.head.i in ms.by_token and \
+            ms.by_token[tok.head.i].ent.kind == "Group":
+        owner = ms.by_token[tok.head.i]
+    if owner is not None:
+        ms.add(Mention(tok.i, tok.i + 1, tok.i, owner.ent, owner.role, own=owner.own))
+        return True
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if poss and poss[0].lower_ in ("its", "their", "his"):
+        # resolved when relations are read: the possessor's group
+        ms.owner_poss.add(tok.i)
+        return True
+    return False
+
+
+def _phrase_start(ms: Mentions, tok: Token) -> int:
+    doc = ms.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("amod", "compound", "nmod") and \
+            doc[start - 1].i not in ms.by_token and not (
+            doc[start - 1].i in ms.adjective or hyphen_after(doc[start - 1]) or doc[start - 1].tag_ == "VBN"):
+        start -= 1
+    while start < tok.i and doc[start].dep_ in ("det", "punct", "predet"):
+        start += 1
+    return start
+
+
+def _description_target(ms: Mentions, tok: Token) -> bool:
+    """'the rebels', 'the militants' refer back to the named group the document speaks of."""
+    m = definite_mention(ms, tok)
+    if m is None:
+        return False
+    ms.add(m)
+    return True
+
+
+def definite_descriptions(ms: Mentions) -> None:
+    for tok in ms.doc:
+        if tok.i not in ms.by_token:
+            m = definite_mention(ms, tok)
+            if m is not None:
+                ms.add(m)
+
+
+def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
+    """A definite description ('the group', 'the terrorist group', 'this alliance') as a mention of
+    the entity it refers back to, or None."""
+    kinds = DESCRIPTION_KINDS.get(tok.lower_) or DESCRIPTION_KINDS.get(tok.lemma_.lower())
+    if kinds is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not has_det(tok) and not (tok.dep_ == "poss" and has_det(tok)):
+        return None
+    if any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "amod" and c.i in ms.adjective) for c in tok.children) \
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children) \
+            or any(c.dep_ in ("acl", "relcl") for c in tok.children):
+        return None       # "the group of seven", "the alliance of X", "the group that ...": not anaphoric
+    target = _antecedent(ms, tok, kinds)
+    if target is None:
+        return None
+    start = min([c.i for c in tok.lefts if c.dep_ in ("det", "amod")] + [tok.i])
+    while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return Mention(start, tok.i + 1, tok.i, target.ent, "description", own=target.own)
+
+
+def _antecedent(ms: Mentions, tok: Token, kinds: tuple[str, ...]) -> Mention | None:
+    head = tok.lemma_.lower()
+    before = [m for m in ms.mentions if m.start < tok.i and not m.locative and m.role != "generic"
+              and m.ent.kind in kinds and m.role != "description"]
+    if not before:
+        return None
+    for m in reversed(before):
+        words = {w.lower() for w in m.ent.name.replace("-", " ").split()} | {
+            t.lemma_.lower() for t in ms.doc[m.start:m.end]}
+        if head in words or head.rstrip("s") in words:
+            return m
+    sent_start = _sentence_start(ms, tok, WINDOW)
+    recent = [m for m in before if m.start >= sent_start]
+    if recent:
+        return recent[-1]
+    counts = Counter(m.ent.key for m in before)
+    key = counts.most_common(1)[0][0]
+    return next(m for m in reversed(before) if m.ent.key == key)
+
+
+def _sentence_start(ms: Mentions, tok: Token, k: int) -> int:
+    start = tok.sent.start
+    for _ in range(k):
+        if start == 0:
+            break
+        start = ms.doc[start - 1].sent.start
+    return start
+
+
+def name_generic_group(ms: Mentions) -> None:
+    """The document-level group is named after the place the document is about."""
+    g = ms.generic_group
+    if g is None:
+        return
+    place = main_place(ms)
+    if not place:
+        ms.entities[g.key] = g
+        return
+    new = ms.ent(f"militants in {place}", "Group", plural=True)
+    new.aliases |= g.aliases
+    for m in ms.mentions:
+        if m.ent is g:
+            m.ent = new
+    for k, v in list(ms.owner_mark.items()):
+        if v is g:
+            ms.owner_mark[k] = new
+    ms.entities.pop(g.key, None)
+    ms.generic_group = new

@@ -1,0 +1,165 @@
+"""State organs and forces: nouns that stand for a state or an authority.
+
+"Turkish forces", "Russia's Defense Ministry", "the Ministry of Defense of Russia",
+"government troops", "the junta": a noun of ``organ_heads`` (lexicon.json) owned by a
+state (adjective, name, possessive, "of X") is a mention of that state. An organ
+noun ("ministry", "army", "parliament") is also kept as a node of its own, linked to
+the state (``part_of``), named as the alias data names it where it can.
+
+Without an owner, a government word ("government forces", "the army", "the
+regime") stands for the document's government: an authority the document names
+whose aliases use that word (the Sudanese army, the Government of National Accord),
+else the state the document most often names with government words.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, hyphen_after, match_phrase, phrases
+
+GOVERNMENT_MODS = frozenset({"government", "regime", "pro-government", "state", "loyalist", "federal", "national",
+                             "junta"})
+ORGAN_CLASSES = {"Ministry of Defense": ("defen", "department of defense"),
+                 "Ministry of Foreign Affairs": ("foreign", "department of state"),
+                 "Armed Forces": ("armed forces",), "Army": ("army",)}
+STATE_ORGANS = frozenset({"state_body", "state_military", "ministry", "military", "government", "intelligence"})
+
+
+def find_organs(ms: Mentions) -> None:
+    organ_nodes = phrases(ms.words["organ_heads"]["organ"])
+    government = frozenset(ms.words["government_words"])
+    for tok in ms.doc:
+        if tok.i in ms.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        phrase = compound_phrase(tok)
+        if match_phrase(phrase, ms.organ_heads) is None:
+            continue
+        owner, first = owner_state(ms, tok)
+        if owner is None and (any(c.lower_ in GOVERNMENT_MODS and c.dep_ in ("compound", "amod") for c in tok.lefts)
+                              or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))):
+            owner = government_of(ms, tok)
+            first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
+        if owner is None:
+            prev = _definite_organ(ms, tok)
+            if prev is not None:
+                ms.add(Mention(tok.i, tok.i + 1, tok.i, prev.ent, prev.role, own=prev.own))
+            continue
+        organ_word = match_phrase(phrase, organ_nodes)
+        own = None
+        if organ_word and owner.kind == "Actor":
+            title = _organ_title(organ_word)
+            own = ms.ent(_known_organ(ms, owner, title) or f"{title} ({owner.name})", "Actor", part_of=owner.key)
+        start = min(first, tok.left_edge.i if tok.left_edge.dep_ in ("amod", "compound") else first)
+        while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
+            start += 1
+        role = "organ" if own else "force"
+        if ms.add(Mention(start, tok.i + 1, tok.i, owner, role, own=own)) is None:
+            # overlaps a name mention: the head alone
+            ms.add(Mention(tok.i, tok.i + 1, tok.i, owner, role, own=own))
+
+
+def _modified(tok: Token) -> bool:
+    return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def owner_state(ms: Mentions, tok: Token) -> tuple[Ent | None, int]:
+    """The state (or authority) that owns a noun: adjective, compound, possessive or 'of X'."""
+    best, first = None, tok.i
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and c.i < tok.i:
+            for t in [c] + list(c.children):
+                if t.i in ms.adjective and not hyphen_after(t):
+                    best, first = ms.state_ent(ms.adjective[t.i]), min(first, t.i, c.left_edge.i)
+                m = ms.by_token.get(t.i)
+                if m and m.ent.kind == "Actor" and not m.locative and not hyphen_after(t):
+                    best, first = m.ent, min(first, c.left_edge.i)
+            if best:
+                break
+    if best is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    m = ms.by_token.get(p.i)
+                    if m and m.ent.kind == "Actor":
+                        return m.ent, first
+                    if p.i in ms.adjective:
+                        return ms.state_ent(ms.adjective[p.i]), first
+    return best, first
+
+
+def government_of(ms: Mentions, tok: Token) -> Ent | None:
+    """Whose 'government forces', 'the army', 'the regime' a document speaks of."""
+    word = tok.lower_
+    authorities = Counter()
+    for m in ms.mentions:
+        if m.start >= tok.i or m.ent.kind != "Actor" or m.locative:
+            continue
+        entry = ms.gaz.state(m.ent.name)
+        if entry is not None and entry.info.get("authority") and any(
+                word in a.lower().split() for a in {entry.name, *entry.aliases}):
+            authorities[m.ent.name] += 1
+    if authorities:
+        return ms.ent(authorities.most_common(1)[0][0], "Actor")
+    return government_state(ms)
+
+
+def government_state(ms: Mentions) -> Ent | None:
+    """The state the document most often names with government words ('the Syrian army')."""
+    if "_gov" in ms.__dict__:
+        return ms.__dict__["_gov"]
+    words = set(ms.words["government_words"])
+    counts: Counter = Counter()
+    for tok in ms.doc:
+        if tok.lower_ in words:
+            for c in tok.lefts:
+                if c.i in ms.adjective:
+                    counts[ms.adjective[c.i].name] += 1
+                m = ms.by_token.get(c.i)
+                if m is not None and m.ent.kind == "Actor" and m.role in ("name", "capital"):
+                    counts[m.ent.name] += 1
+    gov = None
+    if counts:
+        entry = ms.gaz.state(counts.most_common(1)[0][0])
+        gov = ms.entry_ent(entry) if entry else None
+    ms.__dict__["_gov"] = gov
+    return gov
+
+
+def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:
+    """The alias data's own name for a state organ ('Russian Ministry of Defence'), so one
+    organ is one node however it is phrased."""
+    keys = ORGAN_CLASSES.get(title)
+    if not keys:
+        return None
+    for e in ms.gaz.entries:
+        if e.kind == "Organization" and e.state == state.name and e.info.get("type") in STATE_ORGANS:
+            if any(k in e.name.lower() for k in keys):
+                return e.name
+    return None
+
+
+def _definite_organ(ms: Mentions, tok: Token) -> Mention | None:
+    """'the ministry', 'the military department' -> the last organ named with that head word."""
+    if not has_det(tok, ("the", "this", "that")) or any(c.dep_ in ("amod", "compound") for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    for m in reversed(ms.mentions):
+        if m.start < tok.i and m.role in ("organ", "force") and ms.doc[m.head].lemma_.lower() == lemma:
+            return m
+    return None
+
+
+def _organ_title(word: str) -> str:
+    w = word.lower()
+    if "defen" in w:
+        return "Ministry of Defense"
+    if "foreign" in w or w == "state department":
+        return "Ministry of Foreign Affairs"
+    if "interior" in w:
+        return "Ministry of Interior"
+    if w == "ministry":
+        return "Ministry"
+    return " ".join(x.capitalize() for x in w.split())

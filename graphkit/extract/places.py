@@ -1,0 +1,71 @@
+"""Places named with a place noun ("the Tal Tamr district", "the village of Tawila"), and
+the place a document is about."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .mentions import Mention, Mentions
+from .names import clean_name
+
+PLACE_NOUNS = frozenset({
+    "district", "districts", "province", "provinces", "village", "villages", "town", "towns", "city", "cities",
+    "region", "regions", "governorate", "governorates", "area", "areas", "neighborhood", "neighbourhood", "camp",
+    "countryside", "county", "oblast", "suburb", "suburbs", "valley", "river", "highway", "crossing", "airport",
+    "port", "mountains", "mountain", "plain", "desert", "enclave", "state", "township", "municipality", "island",
+    "islands", "strait", "corridor", "base", "airbase", "refinery", "dam"})
+
+
+def find_places(ms: Mentions) -> None:
+    doc = ms.doc
+    for tok in doc:
+        if tok.lower_ not in PLACE_NOUNS or tok.i in ms.by_token:
+            continue
+        for a, b in _names(tok):
+            while a < b and doc[a].dep_ in ("det", "punct"):
+                a += 1
+            if a >= b or any(doc[i].pos_ not in ("PROPN", "PUNCT", "NOUN", "ADJ") for i in range(a, b)):
+                continue
+            if any(i in ms.by_token for i in range(a, b)):
+                continue
+            span = doc[a:b]
+            hit = ms.gaz.find(span.text)
+            name = hit.entry.name if hit and hit.entry.kind == "Place" else clean_name(span.text)
+            if name and name[0].isupper():
+                ms.add(Mention(a, b, span.root.i, ms.ent(name, "Place"), "name"))
+
+
+def _names(tok: Token) -> list[tuple[int, int]]:
+    """'Um al-Khair and Tawila villages', 'the village of Tawila': the name spans."""
+    doc = tok.doc
+    names: list[tuple[int, int]] = []
+    comp = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if comp:
+        s0 = comp[0].left_edge.i
+        cc = [t for t in doc[s0:tok.i] if t.dep_ == "cc"]
+        names += [(s0, cc[0].i), (cc[0].i + 1, tok.i)] if cc else [(s0, tok.i)]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            names += [(p.left_edge.i, p.i + 1) for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+    return names
+
+
+def main_place(ms: Mentions) -> str | None:
+    """The place a document speaks of most (roads and rivers aside)."""
+    counts: Counter = Counter()
+    for m in ms.mentions:
+        if m.ent.kind == "Place" and m.role in ("name", "ner") and not _route(m.ent.name, ms.doc[m.head]):
+            counts[m.ent.name] += 1
+    for ent in ms.doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and ent.start not in ms.by_token and ms.gaz.find(ent.text) is None:
+            counts[clean_name(ent.text)] += 1
+    if not counts:
+        counts.update(m.ent.name for m in ms.mentions if m.locative and m.ent.kind == "Actor")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _route(name: str, head: Token) -> bool:
+    """Roads and rivers are places but not what a document is about."""
+    return bool(re.match(r"^[A-Z]-?\d+$", name)) or head.head.lower_ in ("highway", "road", "river", "motorway")
