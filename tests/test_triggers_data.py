@@ -67,6 +67,7 @@ def test_broad_enough_for_every_scored_relation(lex):
 CASES = [
     # form, pos, class, relation, from-role, to-role
     ("brokered", "PART", "mediate", "GUARANTEES", "agent", "patient"),
+    ("brokered", "PART", "mediate", "PARTY_TO", "between", "patient"),
     ("mediated", "VERB", "mediate", "GUARANTEES", "agent", "patient"),
     ("auspices", "NOUN", "mediate", "GUARANTEES", "of", "patient"),
     ("guarantors", "ROLE", "guarantor_role", "GUARANTEES", "holder", "owner"),
@@ -108,6 +109,7 @@ CASES = [
     ("occupiers", "ROLE", "attacker_role", "ATTACKED", "holder", "of"),
     ("signed", "VERB", "sign_agreement", "PARTY_TO", "agent", "patient"),
     ("signed", "VERB", "sign_agreement", "PARTY_TO", "with", "patient"),
+    ("signed", "PART", "sign_agreement", "PARTY_TO", "between", "patient"),
     ("inked", "VERB", "sign_agreement", "PARTY_TO", "agent", "patient"),
     ("agreed", "VERB", "sign_agreement", "PARTY_TO", "agent", "to"),
     ("ratified", "VERB", "accept_agreement", "PARTY_TO", "agent", "patient"),
