@@ -15,7 +15,6 @@ import json
 import re
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 
 import pytest
 from spacy.lang.en.stop_words import STOP_WORDS
