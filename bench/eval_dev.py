@@ -22,44 +22,17 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from graphkit.eval import Mapper, prf, score
+from graphkit.eval import Mapper, score
 from graphkit.extract import Extractor
-from graphkit.extract.pipeline import prepare
 from graphkit.extract.scorer import HandScorer, LearnedScorer, ScorerError
-from graphkit.model import Document, content_id
+from graphkit.extract.train import Corpus, fit
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORED = ("ATTACKED", "BACKS", "GUARANTEES", "OPPOSES", "PARTY_TO")
 
 
-def read_corpus(folder: Path) -> list[Document]:
-    docs = []
-    for p in sorted(folder.glob("*.txt")):
-        text = p.read_text(encoding="utf-8")
-        docs.append(Document(content_id(text), p.stem, text, path=str(p)))
-    return docs
-
-
-class Parsed:
-    """A corpus parsed once, with its candidates, ready for any scorer."""
-
-    def __init__(self, ex: Extractor, docs: list[Document]):
-        self.ex, self.docs = ex, docs
-        self.sdocs = list(ex.nlp.pipe(prepare(d.text) for d in docs))
-        self.cands = [ex.candidates(s) for s in self.sdocs]
-
-    def predict(self, scorer, names: set[str] | None = None) -> list[dict]:
-        rows = []
-        for d, sdoc, (mentions, cands) in zip(self.docs, self.sdocs, self.cands):
-            if names is not None and d.name not in names:
-                continue
-            ext = self.ex.decide(sdoc, d, mentions, cands, scorer)
-            rows += [c.contract() for c in ext.claims]
-        return rows
-
-
-def ceiling(parsed: Parsed, gold: dict) -> dict:
+def ceiling(parsed: Corpus, gold: dict) -> dict:
     """Share of required gold triples whose ordered pair has a candidate (of that relation, of any)."""
     m = Mapper(gold)
     hit_rel, hit_pair, total = defaultdict(int), defaultdict(int), defaultdict(int)
@@ -85,14 +58,13 @@ def ceiling(parsed: Parsed, gold: dict) -> dict:
     return out
 
 
-def loco(parsed: Parsed, gold: dict, conflicts: dict[str, str]) -> dict:
+def loco(parsed: Corpus, gold: dict, conflicts: dict[str, str]) -> dict:
     """Refit the learned scorer without each conflict, score that conflict; pooled and per conflict."""
-    from graphkit.extract.train import fit
     rows_all: list[dict] = []
     per: dict[str, float] = {}
     for c in sorted(set(conflicts.values())):
         held = {d for d, k in conflicts.items() if k == c}
-        model = fit(parsed, gold, exclude=held)
+        model = fit(parsed, gold, exclude=held, folds=conflicts)
         rows = parsed.predict(model, held)
         rows_all += rows
         sub = {**gold, "documents": {d: v for d, v in gold["documents"].items() if d in held}}
@@ -107,7 +79,7 @@ def _summary(res: dict) -> dict:
     return out
 
 
-def show(parsed: Parsed, gold: dict, name: str, scorer) -> None:
+def show(parsed: Corpus, gold: dict, name: str, scorer) -> None:
     m = Mapper(gold)
     i = [d.name for d in parsed.docs].index(name)
     d, (mentions, cands) = parsed.docs[i], parsed.cands[i]
@@ -157,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     ex = Extractor()
     gold = json.loads(a.gold.read_text(encoding="utf-8"))
-    parsed = Parsed(ex, read_corpus(a.corpus))
+    parsed = Corpus.read(ex, a.corpus)
     if a.show:
         scorer = HandScorer() if a.scorer == "hand" else LearnedScorer.load()
         show(parsed, gold, a.show, scorer)
@@ -172,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         report[f"dev/{name}"] = _summary(score(gold, parsed.predict(sc)))
         if a.seed_gold.exists():
             sgold = json.loads(a.seed_gold.read_text(encoding="utf-8"))
-            sparsed = Parsed(ex, read_corpus(a.seed_corpus))
+            sparsed = Corpus.read(ex, a.seed_corpus)
             report[f"seed/{name}"] = _summary(score(sgold, sparsed.predict(sc)))
     if a.ceiling:
         report["ceiling"] = ceiling(parsed, gold)

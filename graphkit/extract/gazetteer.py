@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import ENTITY_KINDS, entity_key
-from .normalize import fold
+from .normalize import fold, normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ALIAS_DIR = DATA_DIR / "aliases"
@@ -54,6 +54,7 @@ class Gazetteer:
         self.by_name: dict[str, GazEntry] = {}
         self.lookup: dict[str, Hit] = {}        # folded alias -> hit
         self.exact: dict[str, Hit] = {}         # case-sensitive alias -> hit
+        self.surface: set[str] = set()          # every case-insensitive alias as written (the matcher tokenizes it as text)
         self._surnames: dict[str, Hit] | None = None
         for e in entries:
             self.by_name.setdefault(fold(e.name), e)
@@ -79,6 +80,7 @@ class Gazetteer:
         k = fold(alias)
         if not k:
             return
+        self.surface.add(normalize(alias))
         prev = self.lookup.get(k)
         # Earlier (more central) files win; a name beats an adjective of another entry.
         if prev is None or (prev.role == "adjective" and role != "adjective" and prev.entry is not e):
@@ -112,7 +114,7 @@ class Gazetteer:
 
     def patterns(self) -> tuple[list[str], list[str]]:
         """(case-insensitive aliases, case-sensitive aliases) for a PhraseMatcher."""
-        return sorted(self.lookup), sorted(self.exact)
+        return sorted(self.surface | set(self.lookup)), sorted(self.exact)
 
 
 def _one_edit(a: str, b: str) -> bool:

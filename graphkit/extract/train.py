@@ -1,0 +1,161 @@
+"""Training the learned scorer from an annotated corpus (``graphkit train``).
+
+The corpus is parsed once and its candidates found by the same code that extracts
+(:class:`Corpus`). Each candidate is labelled against the gold file (graphkit-gold/1):
+
+* positive: its triple (subject, relation, object, mapped to gold entities the way the
+  scorer maps them) is a gold relation of the document *and* its sentence overlaps that
+  relation's evidence;
+* left out: its triple is a gold relation stated elsewhere in the document (the
+  sentence may or may not state it), or an optional one;
+* negative: every other candidate.
+
+A logistic regression (scikit-learn) over the structural features of
+:func:`graphkit.extract.scorer.features` is fitted; the decision threshold is the one
+that maximises document-level F1 on predictions cross-validated by conflict (or by
+document), so it is not fitted on the documents it is judged on. The result is written
+as JSON: feature weights, bias, threshold and what it was trained on. Training is
+deterministic: the same corpus and gold give the same file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from ..eval import Mapper, score
+from ..model import Document, content_id
+from .pipeline import Extractor, prepare
+from .scorer import MODEL_FORMAT, LearnedScorer, features
+
+THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(25)]
+
+
+class Corpus:
+    """Documents parsed once, with their mentions and candidates, ready for any scorer."""
+
+    def __init__(self, ex: Extractor, docs: list[Document]):
+        self.ex, self.docs = ex, docs
+        self.sdocs = list(ex.nlp.pipe(prepare(d.text) for d in docs))
+        self.cands = [ex.candidates(s) for s in self.sdocs]
+
+    @classmethod
+    def read(cls, ex: Extractor, folder: Path) -> "Corpus":
+        docs = []
+        for p in sorted(Path(folder).glob("*.txt")):
+            text = p.read_text(encoding="utf-8")
+            docs.append(Document(content_id(text), p.stem, text, path=str(p)))
+        return cls(ex, docs)
+
+    def predict(self, scorer, names: set[str] | None = None) -> list[dict]:
+        rows = []
+        for d, sdoc, (mentions, cands) in zip(self.docs, self.sdocs, self.cands):
+            if names is None or d.name in names:
+                rows += [c.contract() for c in self.ex.decide(sdoc, d, mentions, cands, scorer).claims]
+        return rows
+
+
+def _spans(text: str, evidence: str) -> list[tuple[int, int]]:
+    """Where an evidence string is in the text (whitespace and quotes loosened)."""
+    pat = re.escape(" ".join(evidence.split())).replace(r"\ ", r"\s+")
+    pat = pat.replace("'", "['’‘]").replace('"', '["“”]')
+    return [(m.start(), m.end()) for m in re.finditer(pat, text)]
+
+
+def labelled(corpus: Corpus, gold: dict, exclude: set[str] = frozenset()) -> tuple[list[dict], list[int], list[str]]:
+    """(features, labels, document names) of every labelled candidate."""
+    mapper = Mapper(gold)
+    X, y, groups = [], [], []
+    for d, (_, cands) in zip(corpus.docs, corpus.cands):
+        g = gold["documents"].get(d.name)
+        if g is None or d.name in exclude:
+            continue
+        evidence: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        optional = set()
+        for r in g["relations"]:
+            t = (r["s"], r["r"], r["o"])
+            if r.get("optional"):
+                optional.add(t)
+            else:
+                evidence[t] += _spans(d.text, r["evidence"])
+        for c in cands:
+            t = (mapper(d.name, c.subject.ent.name) or mapper(d.name, c.subject.text), c.relation,
+                 mapper(d.name, c.object.ent.name) or mapper(d.name, c.object.text))
+            if t in optional:
+                continue
+            if t in evidence:
+                s0, s1 = c.sent.start_char, c.sent.end_char
+                if not any(a < s1 and b > s0 for a, b in evidence[t]):
+                    continue
+                label = 1
+            else:
+                label = 0
+            X.append(features(c))
+            y.append(label)
+            groups.append(d.name)
+    return X, y, groups
+
+
+def _fit_lr(X: list[dict], y: list[int]):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    vec = DictVectorizer(sort=True)
+    M = vec.fit_transform(X)
+    lr = LogisticRegression(C=0.5, max_iter=5000, solver="lbfgs")
+    lr.fit(M, y)
+    return vec, lr
+
+
+def _scorer(vec, lr, threshold: float, meta: dict) -> LearnedScorer:
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), lr.coef_[0]) if abs(w) > 1e-9}
+    return LearnedScorer(weights, float(lr.intercept_[0]), threshold, meta)
+
+
+def fit(corpus: Corpus, gold: dict, exclude: set[str] = frozenset(), folds: dict[str, str] | None = None,
+        threshold: float | None = None) -> LearnedScorer:
+    """Fit on the corpus minus ``exclude``. The threshold is chosen on predictions
+    cross-validated over ``folds`` (document -> fold, e.g. its conflict; default: 5 folds
+    of documents), unless given."""
+    X, y, groups = labelled(corpus, gold, exclude)
+    if not any(y):
+        raise ValueError("no positive candidates: is the gold file for this corpus?")
+    vec, lr = _fit_lr(X, y)
+    meta = {"candidates": len(y), "positives": int(sum(y)), "documents": len(set(groups))}
+    if threshold is None:
+        threshold = _choose_threshold(corpus, gold, sorted(set(groups)), folds)
+    return _scorer(vec, lr, threshold, meta)
+
+
+def _choose_threshold(corpus: Corpus, gold: dict, names: list[str], folds: dict[str, str] | None) -> float:
+    keys = {n: (folds or {}).get(n) or f"fold{i % 5}" for i, n in enumerate(names)}
+    rows_by_t: dict[float, list[dict]] = defaultdict(list)
+    all_names = {d.name for d in corpus.docs}
+    for k in sorted(set(keys.values())):
+        held = {n for n in names if keys[n] == k}
+        model = fit(corpus, gold, exclude=held | (all_names - set(names)), threshold=0.5)
+        for t in THRESHOLDS:
+            model.threshold = t
+            rows_by_t[t] += corpus.predict(model, held)
+    sub = {**gold, "documents": {d: v for d, v in gold["documents"].items() if d in set(names)}}
+    best = max(THRESHOLDS, key=lambda t: (round(score(sub, rows_by_t[t])["overall"]["f1"], 4), -abs(t - 0.5)))
+    return best
+
+
+def train(corpus_dir: Path, gold_path: Path, out: Path, conflicts_path: Path | None = None) -> LearnedScorer:
+    """``graphkit train``: fit on the whole corpus and write the model file."""
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    folds = json.loads(Path(conflicts_path).read_text(encoding="utf-8"))["conflicts"] if conflicts_path else None
+    ex = Extractor(scorer="hand")
+    corpus = Corpus.read(ex, corpus_dir)
+    model = fit(corpus, gold, folds=folds)
+    digest = hashlib.sha256()
+    for d in corpus.docs:
+        digest.update(d.text.encode("utf-8"))
+    digest.update(json.dumps(gold, sort_keys=True).encode("utf-8"))
+    model.meta.update({"data_sha256": digest.hexdigest()[:16], "threshold_folds": "conflict" if folds else "5-fold"})
+    data = {"format": MODEL_FORMAT, "bias": round(model.bias, 6), "threshold": model.threshold,
+            "meta": model.meta, "weights": {k: round(v, 6) for k, v in sorted(model.weights.items())}}
+    Path(out).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return model
