@@ -136,13 +136,27 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
         label = f"{wide or distinct[0]} {_head_word(word)}"
         return _find(clusters, lambda c: c.get("label") == label) or _new(
             clusters, ms.ent(label[0].upper() + label[1:], "Agreement"), kind, None, label=label)
-    # a generic mention: the agreement named in this sentence, else the one the document last spoke of
+    return _generic_cluster(ms, clusters, tok, word, kind, doc_place)
+
+
+def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: str, doc_place: str | None) -> dict:
+    """'the deal', 'a ceasefire in Manbij': the agreement named in the same sentence; for a
+    definite mention the last agreement of its kind (else the last one); for an indefinite one
+    with a place of its own a new agreement, else the last one of its kind."""
     same_sentence = _find(clusters, lambda c: c.get("named") and c.get("sent") == tok.sent.start)
-    c = same_sentence or _find(clusters, lambda c: not c.get("label"))
+    if same_sentence is not None:
+        return same_sentence
+    definite = has_det(tok) or any(c.dep_ == "poss" for c in tok.children)
+    own_place = _place_in(ms, tok)
+    c = None
+    if definite or own_place is None:
+        c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
+        if c is None and definite:
+            c = _find(clusters, lambda c: not c.get("label"))
     if c is None:
-        place = _place_in(ms, tok) or doc_place
+        place = own_place or doc_place
         name = f"{place} {_head_word(word)}" if place else _head_word(word).capitalize()
-        c = _new(clusters, ms.ent(name, "Agreement"), kind, None)
+        c = _find(clusters, lambda c: c["ent"].name == name) or _new(clusters, ms.ent(name, "Agreement"), kind, None)
     return c
 
 

@@ -117,6 +117,9 @@ class Arguments:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs and head.lemma_.lower() in self.object_control:
                 return self.r.refs(objs[0])          # "asked Moscow to strike", "helped X retake"
+            if passive(head):
+                # "X was expected to observe the truce", "X was asked to withdraw"
+                return [r for c in head.children if c.dep_ == "nsubjpass" for r in self.r.refs(c)]
             return self.subjects(head, depth + 1)
         if verb.dep_ == "conj":
             return self.subjects(head, depth + 1)
@@ -147,10 +150,14 @@ class Arguments:
             return self.r.owner(tok)
         return []
 
-    def _prepositions(self, tok: Token, roles: Roles) -> None:
+    def _prepositions(self, tok: Token, roles: Roles, inner: bool = True) -> None:
         for c in tok.children:
+            if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
+                continue
             if c.dep_ in ("prep", "prt", "agent") and c.lower_ in PREPOSITION_ROLES:
-                objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                # "strikes on X and on Y": a coordinated preposition
+                objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
+                        for p in q.children if p.dep_ in ("pobj", "pcomp")]
                 for p in objs:
                     roles.setdefault(c.lower_, []).extend(self.r.target(p))
                 # "out of X", "away from X": a particle then a preposition
@@ -159,6 +166,31 @@ class Arguments:
                         for q in p.children:
                             if q.dep_ == "pobj":
                                 roles.setdefault(p.lower_, []).extend(self.r.target(q))
+            elif inner and c.dep_ in ("dobj", "prt") and tok.pos_ in ("VERB", "AUX") and self.m.at(c) is None:
+                # "traded fire with X", "received flights from X": the object's prepositions are the verb's
+                extra: Roles = {}
+                self._prepositions(c, extra, inner=False)
+                for k, v in extra.items():
+                    if k != "of":
+                        roles.setdefault(k, []).extend(v)
+
+    def _complex(self, c: Token, roles: Roles) -> bool:
+        """'on behalf of X', 'in support of X', 'together with X': a complex preposition."""
+        table = self.lex.complex_prepositions
+        if not table:
+            return False
+        for n in [p for p in c.children if p.dep_ == "pobj"] + [c]:
+            for q in n.children:
+                if q.dep_ != "prep":
+                    continue
+                words = [c.lower_] + ([t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []) + [q.lower_]
+                role = table.get(" ".join(words)) or table.get(" ".join(w for w in words if w not in ("the", "a")))
+                if role:
+                    for p in q.children:
+                        if p.dep_ == "pobj":
+                            roles.setdefault(role, []).extend(self.r.target(p))
+                    return True
+        return False
 
     # ---- nouns ----------------------------------------------------------------------------
     def carrier(self, noun: Token) -> Token:
@@ -196,6 +228,11 @@ class Arguments:
                 out = self.subjects(verb)
         if not out:
             out = self._controller(noun)
+        if not out:
+            c = self.carrier(noun)
+            if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX"):
+                # "X announced new sanctions against Y": the subject of the verb that governs the event
+                out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.subjects(c.head)]
         return dedup(out)
 
     def adjunct_verb(self, noun: Token) -> Token | None:
@@ -205,6 +242,22 @@ class Arguments:
         if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.head.pos_ in ("VERB", "AUX"):
             return c.head.head
         return None
+
+    def adjunct_host(self, noun: Token) -> list[Ref]:
+        """What a prepositional phrase headed by the noun is about: the noun or the arguments of
+        the verb it modifies."""
+        c = self.carrier(noun)
+        if c.dep_ != "pobj" or c.head.dep_ != "prep":
+            return []
+        host = c.head.head
+        if host.pos_ in ("NOUN", "PROPN"):
+            return self.r.refs(host, conj=False)
+        if host.pos_ in ("VERB", "AUX"):
+            out = [r for d in host.children if d.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") for r in self.r.refs(d)]
+            if host.dep_ in ("acl", "relcl"):
+                out += self.r.refs(host.head, conj=False)
+            return out
+        return []
 
     def _controller(self, noun: Token) -> list[Ref]:
         """Who does an event named under another predicate: 'claimed responsibility for the attack',
@@ -235,6 +288,9 @@ class Arguments:
         if verb is not None and roles["agent"] and not roles["patient"] and any(
                 c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
             roles["patient"] = self.subjects(verb)   # "X struck Y with support from Z": Z backs X
+        if not roles["patient"]:
+            # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
+            roles["patient"] = [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
         verb = self.light_verb(noun)
         if verb is not None:
             # "launched strikes against X": the target hangs off the light verb
@@ -269,7 +325,10 @@ class Arguments:
 
     def adjective_roles(self, adj: Token) -> Roles:
         roles: Roles = {"agent": []}
-        if adj.dep_ in ("acomp", "attr") and adj.head.lemma_.lower() in COPULAS:
+        subj = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            roles["agent"] = [r for c in subj for r in self.r.refs(c)]   # "X is opposed to Y" parsed as a passive
+        elif adj.dep_ in ("acomp", "attr") and adj.head.lemma_.lower() in COPULAS:
             roles["agent"] = self.subjects(adj.head)
         elif adj.dep_ in ("amod", "acl") and adj.head.pos_ in ("NOUN", "PROPN"):
             roles["agent"] = self.r.refs(adj.head, conj=False)

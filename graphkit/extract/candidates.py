@@ -209,6 +209,9 @@ def _uses(tok: Token) -> list[str]:
         uses = ["VERB"]
         if tok.tag_ == "VBN" and (hyphen_left or tok.dep_ in ("amod", "acl", "advcl")):
             uses = ["PART"] + (["VERB"] if tok.dep_ in ("acl", "advcl") and not hyphen_left else [])
+        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and not any(
+                c.dep_ == "agent" for c in tok.children):
+            uses.append("ADJ")     # "X is opposed to Y", "committed to the deal": an adjective parsed as a passive
         return uses
     if tok.pos_ in ("NOUN", "PROPN"):
         return ["NOUN", "ROLE"]

@@ -28,12 +28,12 @@ DESCRIPTION_KINDS = {
     "guerrillas": ("Group",), "separatists": ("Group", "Actor"), "paramilitaries": ("Group",),
     "mercenaries": ("Group",), "alliance": ("Organization", "Group"), "coalition": ("Organization", "Group"),
     "bloc": ("Organization", "Group"), "confederation": ("Organization",), "mission": ("Organization",),
-    "council": ("Organization", "Actor", "Group"), "union": ("Organization",), "force": ("Organization", "Group"),
-    "forces": ("Group",), "brigade": ("Group",), "brigades": ("Group",), "army": ("Group",), "corps": ("Group",),
+    "council": ("Organization", "Actor", "Group"), "union": ("Organization",),
+    "brigade": ("Group",), "brigades": ("Group",), "corps": ("Group",),
     "committee": ("Organization", "Group"), "party": ("Group",), "authority": ("Organization", "Actor"),
     "country": ("Actor",), "kingdom": ("Actor",), "republic": ("Actor",), "emirate": ("Actor",),
-    "agency": ("Organization",), "body": ("Organization",), "command": ("Organization", "Actor"),
-    "department": ("Organization", "Actor"), "court": ("Organization",), "tribunal": ("Organization",),
+    "agency": ("Organization",), "body": ("Organization",), "court": ("Organization",),
+    "tribunal": ("Organization",),
 }
 WINDOW = 6   # sentences a description looks back for its kind
 
@@ -163,13 +163,12 @@ def _antecedent(ms: Mentions, tok: Token, kinds: tuple[str, ...]) -> Mention | N
             t.lemma_.lower() for t in ms.doc[m.start:m.end]}
         if head in words or head.rstrip("s") in words:
             return m
-    sent_start = _sentence_start(ms, tok, WINDOW)
-    recent = [m for m in before if m.start >= sent_start]
-    if recent:
-        return recent[-1]
+    # the entity of that kind the document names most, among those of the last few sentences
     counts = Counter(m.ent.key for m in before)
-    key = counts.most_common(1)[0][0]
-    return next(m for m in reversed(before) if m.ent.key == key)
+    sent_start = _sentence_start(ms, tok, WINDOW)
+    recent = [m for m in before if m.start >= sent_start] or before
+    best = max(reversed(recent), key=lambda m: counts[m.ent.key])
+    return best
 
 
 def _sentence_start(ms: Mentions, tok: Token, k: int) -> int:

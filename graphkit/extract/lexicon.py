@@ -76,6 +76,7 @@ class Lexicon:
     frames: list[Frame]
     words: dict                                    # lexicon.json as read (word classes)
     object_control: frozenset[str] = frozenset()   # verbs whose object does an embedded event
+    complex_prepositions: dict[str, str] = field(default_factory=dict)   # "on behalf of" -> "for"
     by_form: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -114,6 +115,12 @@ def _forms(lemma: str, pos: str) -> set[str]:
         return out
     for forms in getAllInflections(lemma, upos=upos).values():
         out.update(f.lower() for f in forms)
+    if len(out) == 1:
+        # a word lemminflect does not know ("bankroll"): its regular forms
+        from lemminflect import getInflection
+        tags = ("VBD", "VBN", "VBG", "VBZ") if upos == "VERB" else ("NNS",) if upos == "NOUN" else ()
+        for tag in tags:
+            out.update(f.lower() for f in getInflection(lemma, tag=tag, inflect_oov=True))
     if upos == "NOUN" and not any(f.endswith("s") for f in out if f != lemma):
         out.add(lemma + "s")
     return out
@@ -202,7 +209,11 @@ def compile_lexicon(triggers: Path, words: Path) -> Lexicon:
     control = tdata.get("object_control", [])
     if not isinstance(control, list):
         raise _fail(triggers, "object_control", "must be a list of verb lemmas")
-    return Lexicon(_frames(triggers, tdata), _read(words), frozenset(control))
+    complex_preps = tdata.get("complex_prepositions", {})
+    bad = {k: v for k, v in complex_preps.items() if v not in PREPOSITION_ROLES or len(k.split()) < 2}
+    if bad:
+        raise _fail(triggers, "complex_prepositions", f"each maps a phrase of 2+ words to a preposition role: {bad}")
+    return Lexicon(_frames(triggers, tdata), _read(words), frozenset(control), dict(complex_preps))
 
 
 @lru_cache(maxsize=1)

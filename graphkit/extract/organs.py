@@ -107,7 +107,9 @@ def government_of(ms: Mentions, tok: Token) -> Ent | None:
 
 
 def government_state(ms: Mentions) -> Ent | None:
-    """The state the document most often names with government words ('the Syrian army')."""
+    """The state the document speaks of as 'the government': named with government words
+    ('the Syrian army', counted twice), the country of the places it names, and every other
+    naming of it (counted half)."""
     if "_gov" in ms.__dict__:
         return ms.__dict__["_gov"]
     words = set(ms.words["government_words"])
@@ -116,14 +118,23 @@ def government_state(ms: Mentions) -> Ent | None:
         if tok.lower_ in words:
             for c in tok.lefts:
                 if c.i in ms.adjective:
-                    counts[ms.adjective[c.i].name] += 1
+                    counts[ms.adjective[c.i].name] += 2
                 m = ms.by_token.get(c.i)
                 if m is not None and m.ent.kind == "Actor" and m.role in ("name", "capital"):
-                    counts[m.ent.name] += 1
+                    counts[m.ent.name] += 2
+    for m in ms.mentions:
+        entry = ms.gaz.state(m.ent.name)
+        if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
+            counts[entry.info["country"]] += 1
+        elif m.ent.kind == "Actor" and m.role in ("name", "capital", "leader", "organ") and not (
+                entry is not None and entry.info.get("authority")):
+            counts[m.ent.name] += 0.5
     gov = None
-    if counts:
-        entry = ms.gaz.state(counts.most_common(1)[0][0])
-        gov = ms.entry_ent(entry) if entry else None
+    for name, _ in counts.most_common():
+        entry = ms.gaz.state(name)
+        if entry is not None and entry.kind == "Actor" and not entry.info.get("authority"):
+            gov = ms.entry_ent(entry)
+            break
     ms.__dict__["_gov"] = gov
     return gov
 

@@ -23,8 +23,8 @@ from spacy.tokens import Span, Token
 from .lexicon import Lexicon
 from .mentions import NUMBER_WORDS, Ent, Mention, Mentions
 
-PRONOUNS_SG = frozenset({"it", "its", "itself"})
-PRONOUNS_PL = frozenset({"they", "their", "them", "themselves"})
+PRONOUNS_SG = frozenset({"it", "its"})
+PRONOUNS_PL = frozenset({"they", "their", "them"})
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 COLLECTIVE = frozenset({"leaders", "countries", "sides", "states", "presidents", "nations", "governments", "powers",
@@ -302,21 +302,38 @@ class Resolver:
                             return self.as_(tok, r, "pronoun")
         coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
         bound = _bound_tokens(tok)
-        agreement = [] if plural else self._recent_agreement(tok)
+        agreement = [] if plural or tok.dep_ == "poss" else self._recent_agreement(tok)
+        best, best_score = None, None
+        seen: Counter = Counter(m.ent.key for m in self.m.mentions if m.start < tok.i)
+        start = self.window_start(sent)
         for m in sorted(self.m.mentions, key=lambda m: -m.start):
-            if m.start >= tok.i or m.locative or m.ent.kind in ("Place", "Agreement") or m.head in bound:
+            if m.start >= tok.i or m.start < start or m.locative or m.ent.kind in ("Place", "Agreement") \
+                    or m.head in bound:
                 continue
-            if m.start < sent.start and m.start < self.window_start(sent):
-                break
-            if m.start >= sent.start and (m.head in coargs or any(c in coargs for c in range(m.start, m.end))):
-                if not plural:
-                    continue
+            if m.start >= sent.start and not plural and (m.head in coargs or any(c in coargs for c in range(m.start, m.end))):
+                continue
             head = self.doc[m.head]
             if plural and head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
-                return self.as_(tok, self.refs(head), "pronoun")
-            if self.is_plural(self.ref(m)) == plural:
-                return [self.synthetic(tok, m.ent, "pronoun")] + agreement
-        return agreement
+                group = self.refs(head)
+                cand, ok = group, len(group) > 1
+            else:
+                cand, ok = [self.ref(m)], self.is_plural(self.ref(m)) == plural
+            if not ok:
+                continue
+            score = _salience(head, m.start >= sent.start, seen[m.ent.key], self._distance(m.start, sent))
+            if best_score is None or score > best_score:
+                best, best_score = cand, score
+        if best is None:
+            return agreement
+        return self.as_(tok, best, "pronoun") + agreement
+
+    def _distance(self, i: int, sent: Span) -> int:
+        """How many sentences before ``sent`` token i is (0: the same one)."""
+        n, s = 0, sent
+        while i < s.start and s.start > 0:
+            s = self.doc[s.start - 1].sent
+            n += 1
+        return n
 
     def _recent_agreement(self, tok: Token) -> list[Ref]:
         """'it' may be an agreement ('breached it'): the last one named within two sentences.
@@ -396,7 +413,7 @@ class Resolver:
                 out.append(adj)
                 continue
             m = self.m.at(c)
-            if m is not None and not m.locative and m.ent.kind != "Agreement":
+            if m is not None and not m.locative and m.ent.kind not in ("Agreement", "Place"):
                 out += [r for r in self._mention_refs(m)]
             elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL:
                 out += self.antecedent(c)
@@ -423,6 +440,9 @@ class Resolver:
                     m = self.m.at(t)
                     if m is not None and m.locative and m.ent.kind == "Actor" and _inside_of(t, tok):
                         return [self.synthetic(tok, m.ent, "owner")]
+            inside = self._places_in(tok)
+            if inside:
+                return inside
             if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
                 o = self._recent_asset_owner(tok)
                 if o:
@@ -435,6 +455,13 @@ class Resolver:
                     for p in c.children:
                         if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets or p.lemma_.lower() in FACILITIES):
                             out += [x for x in self.target(p) if x.via == "owner" or x.ent.kind != "Place"]
+        if not out and tok.pos_ in ("NOUN", "PROPN"):
+            # "Syria's security", "the terrorist acts of the EMC": whose it is
+            out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "of") for c in tok.children if c.dep_ == "poss"
+                   for r in self.refs(c, conj=False)]
+            out = out or [Ref(r.ent, r.start, r.end, r.text, r.mention, "of") for c in tok.children
+                          if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+                          for r in self.refs(p)]
         return dedup(out)
 
     def _places_in(self, tok: Token) -> list[Ref]:
@@ -457,13 +484,24 @@ class Resolver:
         return []
 
 
+def _salience(head: Token, same_sentence: bool, mentions_before: int, distance: int) -> float:
+    """How likely an entity is what a pronoun means: subjects, the same sentence, an entity
+    named often, and nearness count."""
+    score = 3.0 if head.dep_ in ("nsubj", "nsubjpass") else 1.0 if head.dep_ in ("dobj", "appos") else 0.0
+    score += 2.0 if same_sentence else 0.0
+    return score + min(mentions_before, 3) * 0.5 - distance * 1.0
+
+
 def _bound_tokens(pron: Token) -> set[int]:
     """Tokens a pronoun cannot refer to: the owner of the noun its phrase hangs on ('Riyadh's
-    campaign against it' is not Riyadh's campaign against Riyadh)."""
+    campaign against it' is not Riyadh's campaign against Riyadh), and the noun a relative
+    clause it is the subject of modifies ('the TTP, which it blames')."""
     t = pron
     if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
         noun = t.head.head
         return {c.i for c in noun.subtree if c.i < noun.i}
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl":
+        return {c.i for c in t.head.head.subtree if c.i < t.head.i}
     return set()
 
 
