@@ -30,8 +30,15 @@ class Mapper:
                 self.alias[norm(a)] = eid
         self.doc_alias = {d: {norm(a): t for a, t in v.get("aliases", {}).items()}
                           for d, v in gold["documents"].items()}
+        self._seen: dict[tuple[str, str], str | None] = {}
 
     def __call__(self, doc: str, name: str) -> str | None:
+        key = (doc, name)
+        if key not in self._seen:
+            self._seen[key] = self._map(doc, name)
+        return self._seen[key]
+
+    def _map(self, doc: str, name: str) -> str | None:
         n = norm(name)
         da = self.doc_alias.get(doc, {})
         for variant in (n, re.sub(r"'s$", "", n)):

@@ -149,14 +149,18 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
     definite = has_det(tok) or any(c.dep_ == "poss" for c in tok.children)
     own_place = _place_in(ms, tok)
     c = None
-    if definite or own_place is None:
+    if own_place is not None and not definite:
+        c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind and c.get("place") == own_place)
+    elif definite or own_place is None:
         c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
         if c is None and definite:
             c = _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        name = f"{place} {_head_word(word)}" if place else _head_word(word).capitalize()
-        c = _find(clusters, lambda c: c["ent"].name == name) or _new(clusters, ms.ent(name, "Agreement"), kind, None)
+        head = "ceasefire" if kind == "ceasefire" and _head_word(word) == "agreement" else _head_word(word)
+        name = f"{place} {head}" if place else head.capitalize()
+        c = _find(clusters, lambda c: c["ent"].name == name) or _new(
+            clusters, ms.ent(name, "Agreement"), kind, None, place=place)
     return c
 
 

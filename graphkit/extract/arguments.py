@@ -26,6 +26,7 @@ from .lexicon import PREPOSITION_ROLES, Lexicon
 from .references import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, Resolver, dedup
 
 Roles = dict[str, list[Ref]]
+ACTOR_KINDS = frozenset({"Actor", "Group", "Organization", "Person"})
 COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "act", "serve"})
 GERUND_HEADS = frozenset({"acl", "advcl"})
 
@@ -73,7 +74,8 @@ class Arguments:
         if verb.dep_ == "acl" and is_passive:
             out += self.r.target(verb.head)          # "militias armed by Iran"
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
-                                                    for c in verb.children):
+                                                    for c in verb.children) and not any(
+                t.lower_ == "whose" for t in verb.subtree):
             out += self.r.refs(verb.head, conj=False)   # "the deal (that) X signed"
         return dedup(out)
 
@@ -132,7 +134,12 @@ class Arguments:
                 return self.noun_agents(gov)          # "responsibility for attacking X"
             return self.subjects(gov, depth + 1)
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
-            return self.r.refs(head, conj=False) if verb.dep_ == "acl" else self.subjects(head, depth + 1)
+            if verb.dep_ == "acl":
+                return self.r.refs(head, conj=False)
+            out = self.subjects(head, depth + 1)
+            if out and not any(r.ent.kind in ACTOR_KINDS for r in out) and head.dep_ not in ("ROOT",):
+                out = self.subjects(head.head, depth + 2)   # "..., after the truce took effect, accusing X"
+            return out
         return []
 
     def event_agents(self, noun: Token) -> list[Ref]:
@@ -159,7 +166,7 @@ class Arguments:
                 objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
                         for p in q.children if p.dep_ in ("pobj", "pcomp")]
                 for p in objs:
-                    roles.setdefault(c.lower_, []).extend(self.r.target(p))
+                    roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.event_agents(p))
                 # "out of X", "away from X": a particle then a preposition
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in PREPOSITION_ROLES:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from .arguments import Arguments, modified_noun
 from .lexicon import Frame, Lexicon, Link
+from .paths import path_candidates
 from .references import Ref, Resolver
 from .scope import Scope, ScopeReader
 
@@ -68,6 +69,8 @@ class CandidateFinder:
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
         self.reversing = frozenset(lex.words["reversing_verbs"]["verbs"])
+        self._scopes: dict[tuple[int, str], Scope] = {}
+        self._attributions: dict[int, str | None] = {}
 
     def run(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -76,6 +79,7 @@ class CandidateFinder:
                 for frame in self.frames(tok):
                     out += self.from_frame(tok, frame)
                 out += self.constructions(tok)
+            out += path_candidates(self, sent)
             self.scopes.update_speaker(sent)
         return out
 
@@ -126,9 +130,17 @@ class CandidateFinder:
         if pos == "NOUN":
             verb = self.args.light_verb(tok)
             scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)
-        scope = Scope() if pos in NP_INTERNAL else self.scopes.scope(scope_tok, rel)
+        scope = Scope() if pos in NP_INTERNAL else self._scope(scope_tok, rel)
         rel, scope = self._reversed(rel, tok, scope)
-        return Candidate(s, rel, o, tok, cls, pos, src, tgt, weight, scope, self.scopes.attribution(tok))
+        if tok.i not in self._attributions:
+            self._attributions[tok.i] = self.scopes.attribution(tok)
+        return Candidate(s, rel, o, tok, cls, pos, src, tgt, weight, scope, self._attributions[tok.i])
+
+    def _scope(self, tok: Token, rel: str) -> Scope:
+        key = (tok.i, rel)
+        if key not in self._scopes:
+            self._scopes[key] = self.scopes.scope(tok, rel)
+        return self._scopes[key]
 
     def _reversed(self, rel: str, tok: Token, scope: Scope) -> tuple[str, Scope]:
         """'refused to recognise X', 'is not complying with the truce': a positive relation turned

@@ -139,7 +139,7 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
         return None
     if not has_det(tok) and not (tok.dep_ == "poss" and has_det(tok)):
         return None
-    if any(c.dep_ in ("compound", "poss", "nmod") or (c.dep_ == "amod" and c.i in ms.adjective) for c in tok.children) \
+    if any(c.dep_ in ("compound", "poss", "nmod") for c in tok.children) \
             or any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children) \
             or any(c.dep_ in ("acl", "relcl") for c in tok.children):
         return None       # "the group of seven", "the alliance of X", "the group that ...": not anaphoric

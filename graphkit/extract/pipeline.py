@@ -77,15 +77,17 @@ class Extractor:
 
     def from_parsed(self, sdoc, document: Document) -> Extraction:
         mentions, cands = self.candidates(sdoc)
-        return self.decide(sdoc, document, mentions, cands, self.scorer)
+        return self.decide(document, mentions, cands, self.scorer.score(cands), self.scorer.threshold)
 
     @staticmethod
-    def decide(sdoc, document: Document, mentions: Mentions, cands: list[Candidate], scorer) -> Extraction:
-        """The candidates the scorer keeps, as the document's claims (one per relation and sentence)."""
+    def decide(document: Document, mentions: Mentions, cands: list[Candidate], scores: list[float],
+               threshold: float) -> Extraction:
+        """The candidates scored at or above the threshold, as the document's claims (one per
+        relation and sentence)."""
         entities = {e.key: _entity(e) for e in mentions.all_entities()}
         claims: dict[tuple, Claim] = {}
-        for cand, conf in zip(cands, scorer.score(cands)):
-            if conf < scorer.threshold:
+        for cand, conf in zip(cands, scores):
+            if conf < threshold:
                 continue
             for c in _claims(cand, conf, document):
                 for e in (c.subject, c.object):

@@ -172,6 +172,13 @@ class Resolver:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.i in self.m.owner_mark:
             return [self.synthetic(tok, self.m.owner_mark[tok.i], "owner")]
+        whose = [c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"]
+        if whose and tok.head.dep_ == "relcl" or whose and tok.head.head.dep_ == "relcl":
+            # "the Wagner Group, whose contractors fought ...": the group the clause is about
+            rel = tok.head if tok.head.dep_ == "relcl" else tok.head.head
+            if low in self.m.organ_heads or lemma in self.m.organ_heads or lemma in self.wrappers or (
+                    tok.tag_ in ("NNS", "NNPS")):
+                return self.as_(tok, self.refs(rel.head, depth + 1, conj=False), "owner")
         if tok.i in self.m.owner_poss:
             # "its fighters", "their militias": the possessor's group
             poss = next(c for c in tok.children if c.dep_ == "poss")
@@ -291,6 +298,16 @@ class Resolver:
             if r:
                 return self.as_(tok, r, "pronoun")
         sent = tok.sent
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("ccomp", "parataxis") and \
+                tok.head.head.lemma_.lower() in self.speech:
+            # "X says it will ...", "X said they had ...": the one who says it
+            speaker = [r for c in tok.head.head.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL
+                       for r in self.refs(c, conj=plural)]
+            if not speaker and tok.head.head.dep_ in ("advcl", "conj", "xcomp"):
+                speaker = [r for c in tok.head.head.head.children if c.dep_ == "nsubj" for r in self.refs(c, conj=plural)]
+            r = self._agreeing(speaker, plural)
+            if r:
+                return self.as_(tok, r, "pronoun")
         if tok.dep_ in ("nsubj", "nsubjpass") and not any(m.start < tok.i for m in self.m.mentions if m.start >= sent.start):
             # the subject of the previous sentence ("Ankara ... . It has threatened ...")
             if sent.start > 0:

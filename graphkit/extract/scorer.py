@@ -67,6 +67,8 @@ class HandScorer:
 
     @staticmethod
     def _one(c: Candidate) -> float:
+        if c.pos.startswith("PATH"):
+            return 0.1           # broad candidates: only a learned scorer may keep them
         s = 0.8 * c.weight
         for r in (c.subject, c.object):
             if r.resolved:
@@ -97,8 +99,11 @@ class LearnedScorer:
         return cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("meta", {}))
 
     def score(self, cands: list[Candidate]) -> list[float]:
+        return self.score_features([features(c) for c in cands])
+
+    def score_features(self, feats: list[dict[str, float]]) -> list[float]:
         out = []
-        for c in cands:
-            z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features(c).items())
-            out.append(1.0 / (1.0 + math.exp(-z)))
+        for f in feats:
+            z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in f.items())
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
         return out

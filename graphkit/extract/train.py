@@ -40,6 +40,7 @@ class Corpus:
         self.ex, self.docs = ex, docs
         self.sdocs = list(ex.nlp.pipe(prepare(d.text) for d in docs))
         self.cands = [ex.candidates(s) for s in self.sdocs]
+        self.feats = [[features(c) for c in cands] for _, cands in self.cands]
 
     @classmethod
     def read(cls, ex: Extractor, folder: Path) -> "Corpus":
@@ -49,12 +50,27 @@ class Corpus:
             docs.append(Document(content_id(text), p.stem, text, path=str(p)))
         return cls(ex, docs)
 
-    def predict(self, scorer, names: set[str] | None = None) -> list[dict]:
+    def scores(self, scorer, names: set[str] | None = None) -> list[list[float] | None]:
+        """Each document's candidate scores (None for documents not in ``names``)."""
+        out: list[list[float] | None] = []
+        for d, (_, cands), feats in zip(self.docs, self.cands, self.feats):
+            if names is not None and d.name not in names:
+                out.append(None)
+            elif isinstance(scorer, LearnedScorer):
+                out.append(scorer.score_features(feats))
+            else:
+                out.append(scorer.score(cands))
+        return out
+
+    def rows(self, scores: list[list[float] | None], threshold: float) -> list[dict]:
         rows = []
-        for d, sdoc, (mentions, cands) in zip(self.docs, self.sdocs, self.cands):
-            if names is None or d.name in names:
-                rows += [c.contract() for c in self.ex.decide(sdoc, d, mentions, cands, scorer).claims]
+        for d, (mentions, cands), sc in zip(self.docs, self.cands, scores):
+            if sc is not None:
+                rows += [c.contract() for c in self.ex.decide(d, mentions, cands, sc, threshold).claims]
         return rows
+
+    def predict(self, scorer, names: set[str] | None = None) -> list[dict]:
+        return self.rows(self.scores(scorer, names), scorer.threshold)
 
 
 def _spans(text: str, evidence: str) -> list[tuple[int, int]]:
@@ -64,13 +80,17 @@ def _spans(text: str, evidence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pat, text)]
 
 
-def labelled(corpus: Corpus, gold: dict, exclude: set[str] = frozenset()) -> tuple[list[dict], list[int], list[str]]:
-    """(features, labels, document names) of every labelled candidate."""
+def labels(corpus: Corpus, gold: dict) -> list[list[int | None]]:
+    """Each candidate's label: 1, 0, or None (left out); computed once per corpus and gold."""
+    key = id(gold)
+    if getattr(corpus, "_labels_key", None) == key:
+        return corpus._labels          # type: ignore[attr-defined]
     mapper = Mapper(gold)
-    X, y, groups = [], [], []
+    out: list[list[int | None]] = []
     for d, (_, cands) in zip(corpus.docs, corpus.cands):
         g = gold["documents"].get(d.name)
-        if g is None or d.name in exclude:
+        if g is None:
+            out.append([None] * len(cands))
             continue
         evidence: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
         optional = set()
@@ -80,21 +100,33 @@ def labelled(corpus: Corpus, gold: dict, exclude: set[str] = frozenset()) -> tup
                 optional.add(t)
             else:
                 evidence[t] += _spans(d.text, r["evidence"])
+        row: list[int | None] = []
         for c in cands:
             t = (mapper(d.name, c.subject.ent.name) or mapper(d.name, c.subject.text), c.relation,
                  mapper(d.name, c.object.ent.name) or mapper(d.name, c.object.text))
             if t in optional:
-                continue
-            if t in evidence:
+                row.append(None)
+            elif t in evidence:
                 s0, s1 = c.sent.start_char, c.sent.end_char
-                if not any(a < s1 and b > s0 for a, b in evidence[t]):
-                    continue
-                label = 1
+                row.append(1 if any(a < s1 and b > s0 for a, b in evidence[t]) else None)
             else:
-                label = 0
-            X.append(features(c))
-            y.append(label)
-            groups.append(d.name)
+                row.append(0)
+        out.append(row)
+    corpus._labels, corpus._labels_key = out, key   # type: ignore[attr-defined]
+    return out
+
+
+def labelled(corpus: Corpus, gold: dict, exclude: set[str] = frozenset()) -> tuple[list[dict], list[int], list[str]]:
+    """(features, labels, document names) of every labelled candidate of the documents not excluded."""
+    X, y, groups = [], [], []
+    for d, feats, lab in zip(corpus.docs, corpus.feats, labels(corpus, gold)):
+        if d.name in exclude:
+            continue
+        for f, v in zip(feats, lab):
+            if v is not None:
+                X.append(f)
+                y.append(v)
+                groups.append(d.name)
     return X, y, groups
 
 
@@ -129,15 +161,18 @@ def fit(corpus: Corpus, gold: dict, exclude: set[str] = frozenset(), folds: dict
 
 
 def _choose_threshold(corpus: Corpus, gold: dict, names: list[str], folds: dict[str, str] | None) -> float:
-    keys = {n: (folds or {}).get(n) or f"fold{i % 5}" for i, n in enumerate(names)}
+    # five folds: whole conflicts (or documents) dealt round-robin
+    groups = sorted({(folds or {}).get(n) or n for n in names})
+    fold_of = {g: f"fold{i % 5}" for i, g in enumerate(groups)}
+    keys = {n: fold_of[(folds or {}).get(n) or n] for n in names}
     rows_by_t: dict[float, list[dict]] = defaultdict(list)
     all_names = {d.name for d in corpus.docs}
     for k in sorted(set(keys.values())):
         held = {n for n in names if keys[n] == k}
         model = fit(corpus, gold, exclude=held | (all_names - set(names)), threshold=0.5)
+        scores = corpus.scores(model, held)
         for t in THRESHOLDS:
-            model.threshold = t
-            rows_by_t[t] += corpus.predict(model, held)
+            rows_by_t[t] += corpus.rows(scores, t)
     sub = {**gold, "documents": {d: v for d, v in gold["documents"].items() if d in set(names)}}
     best = max(THRESHOLDS, key=lambda t: (round(score(sub, rows_by_t[t])["overall"]["f1"], 4), -abs(t - 0.5)))
     return best

@@ -1,0 +1,95 @@
+"""Broad candidates: every pair of references in a sentence joined through a predicate.
+
+Frames (:mod:`.candidates`) read the roles a trigger word defines. Many relations are
+stated through a predicate whose frame does not list the roles used ("fought on X's
+front lines"), or through a word no frame lists. So every ordered pair of references
+whose dependency path meets at a predicate — a verb, an event or role noun, an
+adjective — is also a candidate, for each relation the two kinds allow (or the
+relations of the predicate's frames). Such a candidate carries the predicate's class
+(``path:<class>`` or ``path:none``), its part of speech and the two grammatical roles
+relative to it (``nsubj``, ``dobj``, ``prep:on``, ``poss``, ...); the scorer decides.
+The hand-weighted scorer keeps none of them; a learned scorer may keep some.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .references import Ref
+
+if TYPE_CHECKING:
+    from .candidates import Candidate, CandidateFinder
+
+SCORED = ("ATTACKED", "BACKS", "GUARANTEES", "OPPOSES", "PARTY_TO")
+MAX_PATH = 6
+PREDICATES = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+
+
+def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
+    args = _argument_tokens(finder, sent)
+    out: list[Candidate] = []
+    for a, ra in args:
+        for b, rb in args:
+            if a.i == b.i:
+                continue
+            lca, up, down = _path(a, b)
+            if lca is None or lca.pos_ not in PREDICATES or up + down > MAX_PATH:
+                continue
+            frames = finder.frames(lca)
+            rels = sorted({lk.relation for f in frames for lk in f.links} & set(SCORED)) or list(SCORED)
+            cls = f"path:{frames[0].cls}" if frames else "path:none"
+            role_a, role_b = _role(a, lca), _role(b, lca)
+            if role_a == "conj" or role_b == "conj":
+                continue      # "X and Y": coordinated, not related by the predicate
+            for rel in rels:
+                for s in ra:
+                    for o in rb:
+                        c = finder.make(s, rel, o, lca, cls, f"PATH:{lca.pos_}", role_a, role_b, weight=0.3)
+                        if c is not None:
+                            out.append(c)
+    return out
+
+
+def _argument_tokens(finder: "CandidateFinder", sent: Span) -> list[tuple[Token, list[Ref]]]:
+    """Tokens that refer to entities: the heads of mentions, pronouns, descriptions, owned nouns."""
+    out = []
+    for tok in sent:
+        m = finder.m.at(tok)
+        if m is not None and m.head != tok.i:
+            continue
+        if m is None and tok.pos_ not in ("PRON", "NOUN", "PROPN"):
+            continue
+        refs = finder.r.refs(tok, conj=False)
+        if refs:
+            out.append((tok, refs))
+    return out
+
+
+def _path(a: Token, b: Token) -> tuple[Token | None, int, int]:
+    """The lowest common ancestor of two tokens and the number of steps up from each."""
+    up_a = {}
+    t, n = a, 0
+    while True:
+        up_a[t.i] = n
+        if t.head.i == t.i or n > MAX_PATH:
+            break
+        t, n = t.head, n + 1
+    t, n = b, 0
+    while t.i not in up_a:
+        if t.head.i == t.i or n > MAX_PATH:
+            return None, 0, 0
+        t, n = t.head, n + 1
+    return t, up_a[t.i], n
+
+
+def _role(tok: Token, lca: Token) -> str:
+    """The grammatical role, relative to the predicate, of the branch a token is on."""
+    if tok.i == lca.i:
+        return "head"
+    t = tok
+    while t.head.i != lca.i:
+        t = t.head
+    if t.dep_ in ("prep", "agent"):
+        return f"prep:{t.lower_}"
+    return t.dep_
