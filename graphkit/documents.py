@@ -3,20 +3,26 @@
 Supported: .txt and .md (as is), .html/.htm (text extracted from the markup, title
 and published date from <title>/<meta>), .jsonl (one document per line with `text`
 and optional `title`, `source`, `published`, `id`). Anything else that is valid
-UTF-8 text is read as plain text.
+UTF-8 text (or UTF-16/32 with a byte-order mark) is read as plain text.
 
 Bad input never stops a batch: each problem becomes a :class:`ReadError` naming the
-file (and line) and why, and the caller decides what to do with it.
+file (and line) and why, and the caller decides what to do with it. Only regular
+files are read (a FIFO, a device or a socket named directly is refused, never
+opened for a blocking read), and the size limits count the bytes actually read,
+not what stat says.
 """
 from __future__ import annotations
 
+import codecs
+import errno
 import glob
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .model import Document, content_id
 
@@ -39,25 +45,56 @@ class ReadError:
         return f"{self.path}: {self.reason}"
 
 
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _not_regular(mode: int) -> str:
+    what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"{what}, not a regular file: refused"
+
+
+def _missing(raw: str, e: OSError) -> str:
+    """Why a path named on the command line cannot be read (stat failed)."""
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if e.errno == errno.ENOENT:
+        try:
+            if stat.S_ISLNK(os.lstat(raw).st_mode):
+                return f"broken symbolic link (to {os.readlink(raw)})"
+        except OSError:
+            pass
+        return "no such file or folder"
+    if e.errno == errno.EACCES:
+        return "permission denied"
+    if e.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    return f"cannot read: {e.strerror or e}"
+
+
 def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[ReadError]]:
     """Files named by paths, folders (recursively, known suffixes only) and globs."""
     files: list[Path] = []
     errors: list[ReadError] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        try:
+            st = os.stat(p)
+        except OSError as e:
+            if glob.has_magic(str(raw)) and e.errno == errno.ENOENT:
+                matched = sorted(Path(m) for m in glob.glob(str(raw), recursive=True) if Path(m).is_file())
+                if not matched:
+                    errors.append(ReadError(str(raw), "no file matches this pattern"))
+                files.extend(matched)
+            else:
+                errors.append(ReadError(str(raw), _missing(str(raw), e)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
             files.extend(sorted(f for f in p.rglob("*")
                                 if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES - {""}
                                 and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        elif p.exists():
-            files.append(p)
-        elif glob.has_magic(str(raw)):
-            matched = sorted(Path(m) for m in glob.glob(str(raw), recursive=True) if Path(m).is_file())
-            if not matched:
-                errors.append(ReadError(str(raw), "no file matches this pattern"))
-            files.extend(matched)
         else:
-            errors.append(ReadError(str(raw), "no such file or folder"))
+            files.append(p)     # not a regular file? read_path says so
     seen, unique = set(), []
     for f in files:
         k = f.resolve()
@@ -67,18 +104,62 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[ReadErr
     return unique, errors
 
 
+# byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
 def decode(data: bytes, path: str) -> str | ReadError:
+    """Text from bytes: UTF-8 (a BOM allowed), or UTF-16/UTF-32 announced by a BOM."""
     if not data.strip():
         return ReadError(path, "empty file")
-    if b"\x00" in data[:8192]:
-        return ReadError(path, "binary file (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return ReadError(path, f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); convert it to UTF-8")
+    bom = next(((mark, enc) for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom and bom[1] != "utf-8":
+        mark, enc = bom
+        try:
+            text = data[len(mark):].decode(enc)
+        except UnicodeDecodeError as e:
+            return ReadError(path, f"not valid {enc.upper()} (bad bytes at offset {len(mark) + e.start}, after its "
+                                   "byte-order mark)")
+    else:
+        if b"\x00" in data[:8192]:
+            return ReadError(path, "binary file (NUL bytes), not text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            return ReadError(path, f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); convert it to UTF-8")
     if not text.strip():
         return ReadError(path, "empty file (only white space)")
+    if "\x00" in text:
+        return ReadError(path, "binary file (NUL characters), not text")
     return text
+
+
+def open_regular(path: Path) -> BinaryIO | ReadError:
+    """Open ``path`` for reading if it is a regular file (after symlinks), without ever
+    blocking on a FIFO or a device; else a ReadError saying what it is."""
+    spath = str(path)
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        return ReadError(spath, _missing(spath, e))
+    if not stat.S_ISREG(st.st_mode):
+        return ReadError(spath, _not_regular(st.st_mode))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        return ReadError(spath, _missing(spath, e))
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):       # swapped for something else meanwhile
+        os.close(fd)
+        return ReadError(spath, _not_regular(st.st_mode))
+    return os.fdopen(fd, "rb")
+
+
+def read_capped(f: BinaryIO, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes, or None if there are more (counted as read, not stat'ed)."""
+    data = f.read(limit + 1)
+    return None if len(data) > limit else data
 
 
 def html_to_text(markup: str) -> tuple[str, str, str | None]:
@@ -135,18 +216,21 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Document | R
     """Documents from one file (several for JSONL), or errors naming the file."""
     spath = str(path)
     suffix = path.suffix.lower()
-    try:
-        size = path.stat().st_size
-        limit = MAX_JSONL_BYTES if suffix in JSONL_SUFFIXES else MAX_BYTES
-        if size > limit:
-            yield ReadError(spath, f"too large ({size:,} bytes; the limit is {limit:,}, set GRAPHKIT_MAX_BYTES to raise it)")
-            return
+    f = open_regular(path)
+    if isinstance(f, ReadError):
+        yield f
+        return
+    with f:
         if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path, published)
+            yield from read_jsonl(path, published, f)
             return
-        data = path.read_bytes()
-    except OSError as e:
-        yield ReadError(spath, f"cannot read: {e.strerror or e}")
+        try:
+            data = read_capped(f, MAX_BYTES)
+        except OSError as e:
+            yield ReadError(spath, f"cannot read: {e.strerror or e}")
+            return
+    if data is None:
+        yield ReadError(spath, f"too large (over {MAX_BYTES:,} bytes, the limit; set GRAPHKIT_MAX_BYTES to raise it)")
         return
     text = decode(data, spath)
     if isinstance(text, ReadError):
@@ -171,41 +255,91 @@ def looks_like_html(text: str) -> bool:
         re.search(r"<(head|body)\b", head))
 
 
-def read_jsonl(path: Path, published: str | None = None) -> Iterator[Document | ReadError]:
+def _lines(f: BinaryIO, spath: str) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of a JSONL file; None for a line over MAX_BYTES (skipped
+    without holding it); stops with the total at MAX_JSONL_BYTES (bytes read)."""
+    total = 0
+    for lineno in range(1, 1 << 62):
+        raw = f.readline(MAX_BYTES + 2)
+        if not raw:
+            return
+        total += len(raw)
+        if len(raw) > MAX_BYTES + 1 and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):     # the rest of the long line, in pieces
+                raw = f.readline(1 << 20)
+                total += len(raw)
+            yield lineno, None
+        else:
+            yield lineno, raw
+        if total > MAX_JSONL_BYTES:
+            raise _TooLarge(lineno)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def read_jsonl(path: Path, published: str | None = None, f: BinaryIO | None = None
+               ) -> Iterator[Document | ReadError]:
     spath = str(path)
-    with path.open("rb") as f:
-        for lineno, raw in enumerate(f, 1):
-            where = f"{spath}:{lineno}"
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError:
-                yield ReadError(where, "not UTF-8")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield ReadError(where, f"malformed JSON ({e.msg} at column {e.colno})")
-                continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                yield ReadError(where, "a JSONL document must be an object with a string field 'text'")
-                continue
-            text = obj["text"]
-            if not text.strip():
-                yield ReadError(where, "empty 'text'")
-                continue
-            if len(text.encode("utf-8")) > MAX_BYTES:
-                yield ReadError(where, f"'text' too large (limit {MAX_BYTES:,} bytes)")
-                continue
-            title = str(obj.get("title") or "")
-            if looks_like_html(text):
-                text, html_title, meta_date = html_to_text(text)
-                title = title or html_title
-                published = published or meta_date
-            name = str(obj.get("id") or obj.get("name") or f"{path.stem}-{lineno}")
-            yield _document(text, name, where, title=title, source=str(obj.get("source") or obj.get("url") or ""),
-                            published=str(obj.get("published") or obj.get("date") or "") or published)
+    if f is None:
+        f = open_regular(path)
+        if isinstance(f, ReadError):
+            yield f
+            return
+    try:
+        yield from _jsonl_documents(f, spath, path.stem, published)
+    except _TooLarge as e:
+        yield ReadError(f"{spath}:{e.args[0]}", f"stopped: the file is over {MAX_JSONL_BYTES:,} bytes, the limit "
+                                                 "for one JSONL file")
+    except OSError as e:
+        yield ReadError(spath, f"cannot read: {e.strerror or e}")
+
+
+def _jsonl_documents(f: BinaryIO, spath: str, stem: str, published: str | None) -> Iterator[Document | ReadError]:
+    for lineno, raw in _lines(f, spath):
+        where = f"{spath}:{lineno}"
+        if raw is None:
+            yield ReadError(where, f"line too long (over {MAX_BYTES:,} bytes, the limit for one document)")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield ReadError(where, "not UTF-8")
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield ReadError(where, f"malformed JSON at column {e.colno}: {json_reason(e)}")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield ReadError(where, "a JSONL document must be an object with a string field 'text'")
+            continue
+        text = obj["text"]
+        if not text.strip():
+            yield ReadError(where, "empty 'text'")
+            continue
+        if len(text.encode("utf-8")) > MAX_BYTES:
+            yield ReadError(where, f"'text' too large (limit {MAX_BYTES:,} bytes)")
+            continue
+        title, date = str(obj.get("title") or ""), published
+        if looks_like_html(text):
+            text, html_title, meta_date = html_to_text(text)
+            title = title or html_title
+            date = published or meta_date
+        name = str(obj.get("id") or obj.get("name") or f"{stem}-{lineno}")
+        yield _document(text, name, where, title=title, source=str(obj.get("source") or obj.get("url") or ""),
+                        published=str(obj.get("published") or obj.get("date") or "") or date)
+
+
+def json_reason(e: json.JSONDecodeError) -> str:
+    """json's message without its dangling words ('Unterminated string starting at')."""
+    msg = e.msg
+    for tail in (" starting at", " at"):
+        msg = msg.removesuffix(tail)
+    return msg[:1].lower() + msg[1:]
 
 
 def read_documents(paths: Iterable[str | os.PathLike], published: str | None = None

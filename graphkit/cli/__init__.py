@@ -7,6 +7,7 @@ at --uri / $NEO4J_URI.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -16,12 +17,18 @@ from typing import Annotated, Iterator, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from ..documents import ReadError, expand, read_documents
+from ..documents import ReadError, expand, open_regular, read_documents
 from ..model import Document, Extraction
+from .errors import GraphkitGroup, fail
 from .output import Format, console, emit, err
 
 app = typer.Typer(help="Entity-relationship graphs from news: extract, store, query, render.",
-                  no_args_is_help=True, pretty_exceptions_show_locals=False, add_completion=False)
+                  cls=GraphkitGroup, no_args_is_help=True, pretty_exceptions_show_locals=False,
+                  add_completion=False)
+# The driver logs each retry and lost connection as a warning with a traceback;
+# the store's errors already say what happened, in one line.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 
 Home = Annotated[Optional[Path], typer.Option("--home", envvar="GRAPHKIT_HOME",
                                                help="Folder of the embedded store (default ./.graphkit).")]
@@ -33,22 +40,22 @@ Aliases = Annotated[Optional[list[Path]], typer.Option("--aliases", help="Extra 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
-def open_store(home, uri, user, password, database):
+def open_store(home, uri, user, password, database, query_timeout=None, allow_files=None):
     from ..store import StoreError, connect
     try:
-        return connect(home=str(home) if home else None, uri=uri, user=user, password=password, database=database)
+        return connect(home=str(home) if home else None, uri=uri, user=user, password=password, database=database,
+                       query_timeout=query_timeout, allow_files=allow_files)
     except StoreError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2)
+        fail(str(e))
 
 
 def _extractor(aliases, home):
     from ..extract import Extractor
+    from ..extract.gazetteer import AliasFileError
     try:
         return Extractor(aliases=[str(a) for a in aliases or []], home=str(home) if home else None)
-    except (OSError, ValueError) as e:
-        err.print(f"[red]error:[/red] alias data: {e}")
-        raise typer.Exit(2)
+    except AliasFileError as e:
+        fail(str(e))
 
 
 def _report(e: ReadError) -> None:
@@ -100,13 +107,14 @@ def _count_inputs(paths: list[str]) -> int:
     files, _ = expand(paths)
     total = 0
     for f in files:
-        if f.suffix.lower() in (".jsonl", ".ndjson"):
-            try:
-                with f.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except OSError:
-                total += 1
-        else:
+        fh = open_regular(f) if f.suffix.lower() in (".jsonl", ".ndjson") else None
+        if fh is None or isinstance(fh, ReadError):     # never opens a FIFO or a device
+            total += 1
+            continue
+        try:
+            with fh:
+                total += sum(1 for line in iter(lambda: fh.readline(1 << 20), b"") if line.strip())
+        except OSError:
             total += 1
     return total
 
@@ -122,6 +130,7 @@ def ingest(
     fmt: FormatOpt = Format.table,
 ):
     """Extract relations from documents and load them into the store (idempotent)."""
+    from ..store.store import write_batch
     errors: list[ReadError] = []
     totals = {"documents_added": 0, "documents_skipped": 0, "entities_added": 0, "claims_added": 0, "edges": 0}
     t0 = time.time()
@@ -176,7 +185,11 @@ def ingest(
                             yield d
 
             for group in _chunks(extractor.extract_all(fresh_documents(), n_process=workers), batch):
-                res = store.write_extractions(group)
+                res, failed = write_batch(store, group)
+                for ex, why in failed:     # the rest of the batch went in
+                    e = ReadError(ex.document.path or ex.document.name, f"could not be stored: {why}")
+                    errors.append(e)
+                    _report(e)
                 for k in totals:
                     totals[k] += res.get(k, 0)
                 advance(len(group))
@@ -188,7 +201,7 @@ def ingest(
     else:
         emit(list(totals), [totals], fmt, title="ingest")
     if errors:
-        err.print(f"{len(errors)} input(s) could not be read; see the lines above.", highlight=False)
+        err.print(f"{len(errors)} input(s) could not be read or stored; see the lines above.", highlight=False)
         raise typer.Exit(1)
 
 
@@ -204,8 +217,7 @@ def extract(
 ):
     """Extract relations without storing them (one JSON object per relation)."""
     if fmt not in ("jsonl", "table"):
-        err.print("error: --format is jsonl or table")
-        raise typer.Exit(2)
+        fail(f"--format {fmt}: extract writes jsonl or table")
     extractor = _extractor(aliases, home)
     errors: list[ReadError] = []
 
@@ -233,7 +245,7 @@ def extract(
         if fmt == "jsonl":
             for r in rows:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        _print_eval(json.loads(gold.read_text(encoding="utf-8")), rows, verbose=False, to=err)
+        _print_eval(_read_gold(gold), rows, verbose=False, to=err)
     if errors:
         raise typer.Exit(1)
 
@@ -262,23 +274,47 @@ def eval_cmd(gold: Path, predictions: Path,
              verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
              as_json: Annotated[bool, typer.Option("--json")] = False):
     """Precision/recall/F1 of an extract run (jsonl) against a gold file."""
+    from ..documents import json_reason
     preds = []
-    for i, line in enumerate(predictions.read_text(encoding="utf-8").splitlines(), 1):
+    for i, line in enumerate(_read_text(predictions, "predictions").splitlines(), 1):
         if line.strip():
             try:
                 preds.append(json.loads(line))
             except json.JSONDecodeError as e:
-                err.print(f"error: {predictions}:{i}: not JSON: {e}")
-                raise typer.Exit(2)
-    _print_eval(json.loads(gold.read_text(encoding="utf-8")), preds, verbose, as_json=as_json)
+                fail(f"{predictions}:{i}: malformed JSON at column {e.colno}: {json_reason(e)}")
+    _print_eval(_read_gold(gold), preds, verbose, as_json=as_json)
+
+
+def _read_text(path: Path, what: str) -> str:
+    """A small input file's text, or one line saying why not (never blocks on a FIFO)."""
+    from ..documents import decode, read_capped
+    f = open_regular(path)
+    if isinstance(f, ReadError):
+        fail(f"{what} {f.path}: {f.reason}")
+    with f:
+        data = read_capped(f, 512 * 1024 * 1024)
+    text = decode(data, str(path)) if data is not None else ReadError(str(path), "too large")
+    if isinstance(text, ReadError):
+        fail(f"{what} {text.path}: {text.reason}")
+    return text
+
+
+def _read_gold(path: Path) -> dict:
+    from ..documents import json_reason
+    try:
+        gold = json.loads(_read_text(path, "gold file"))
+    except json.JSONDecodeError as e:
+        fail(f"gold file {path}: not valid JSON at line {e.lineno} column {e.colno}: {json_reason(e)}")
+    if not isinstance(gold, dict):
+        fail(f"gold file {path}: expected a JSON object")
+    return gold
 
 
 def _parse_params(params: list[str] | None) -> dict:
     out = {}
     for p in params or []:
         if "=" not in p:
-            err.print(f"error: --param wants key=value, got {p!r}")
-            raise typer.Exit(2)
+            fail(f"--param {p!r}: wants key=value")
         k, v = p.split("=", 1)
         try:
             out[k] = json.loads(v) if v[:1] in "[{\"" or v in ("true", "false", "null") or v.lstrip("-").isdigit() else v
@@ -287,19 +323,29 @@ def _parse_params(params: list[str] | None) -> dict:
     return out
 
 
+Timeout = Annotated[Optional[float], typer.Option(
+    "--timeout", min=0, help="Stop the query in the server after this many seconds (default "
+    "$GRAPHKIT_QUERY_TIMEOUT or 60; 0: only the server's own limit).")]
+AllowFiles = Annotated[Optional[Path], typer.Option(
+    "--allow-files", help="The only folder LOAD CSV may read (embedded store; the server must have been "
+    "started with it). Without it, queries read no files.")]
+
+
 @app.command()
 def query(
     cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query (values as $params).")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value (JSON values allowed).")] = None,
     saved: Annotated[Optional[str], typer.Option("--saved", "-s", help="Run cypher/queries/NAME.cypher.")] = None,
     list_saved: Annotated[bool, typer.Option("--list", help="List saved queries.")] = False,
-    write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
+    write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only, enforced by the store).")] = False,
+    timeout: Timeout = None,
+    allow_files: AllowFiles = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Sets $since (saved queries filter claims by document date).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Sets $until.")] = None,
     fmt: FormatOpt = Format.table,
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
 ):
-    """Run Cypher against the store, read-only unless --write."""
+    """Run Cypher against the store: read-only unless --write, no files unless --allow-files, time-limited."""
     from ..store.cypher import load_saved_queries
     if list_saved:
         qs = load_saved_queries()
@@ -307,56 +353,68 @@ def query(
                                              "params": ", ".join(f"${k}" for k in q.params)} for q in qs.values()], fmt)
         return
     if not cypher and not saved:
-        err.print("error: give a Cypher query, --saved NAME or --list")
-        raise typer.Exit(2)
+        fail("give a Cypher query, --saved NAME or --list")
     params = _parse_params(param)
     for k, v in (("since", since), ("until", until)):
         if v is not None:
             params[k] = v
-    from ..store import StoreError
-    with open_store(home, uri, user, password, database) as store:
+    with open_store(home, uri, user, password, database, query_timeout=timeout, allow_files=allow_files) as store:
+        _note_server_limit(store, timeout)
         try:
             if saved:
-                cols, rows = store.run_saved(saved, params)
+                cols, rows = store.run_saved(saved, params, timeout=timeout)
             else:
-                cols, rows = store.query(cypher, params, write=write)
-        except (StoreError, KeyError) as e:
-            err.print(f"error: {e}", highlight=False, markup=False)
-            raise typer.Exit(2)
-        except Exception as e:  # neo4j.exceptions.Neo4jError and friends: say what the server said
-            err.print(f"error: {type(e).__name__}: {getattr(e, 'message', None) or e}", highlight=False, markup=False)
-            raise typer.Exit(2)
+                cols, rows = store.query(cypher, params, write=write, timeout=timeout,
+                                         allow_files=allow_files is not None)
+        except (KeyError, ValueError) as e:      # an unknown saved query, a missing parameter
+            fail(e.args[0] if e.args else str(e))
     emit(cols, rows, fmt)
+
+
+def _note_server_limit(store, timeout: float | None) -> None:
+    """Say so when a running server will stop the query before --timeout does."""
+    h = store.server
+    if h is None or timeout is None or not h.settings.timeout:
+        return
+    if timeout == 0 or timeout > h.settings.timeout:
+        err.print(f"note: the running graphkit server (pid {h.pid}) stops every statement after "
+                  f"{h.settings.timeout:g}s (set when it started: graphkit serve --timeout, or "
+                  "$GRAPHKIT_QUERY_TIMEOUT); --timeout cannot go beyond that", highlight=False, markup=False)
 
 
 @app.command()
 def render(
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
     entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Centre on this entity (name or alias).")] = None,
-    hops: Annotated[int, typer.Option("--hops", help="Neighbourhood depth with --entity.")] = 1,
-    cypher: Annotated[Optional[str], typer.Option("--cypher", help="Render the entities a query returns.")] = None,
+    hops: Annotated[int, typer.Option("--hops", min=0, help="Neighbourhood depth with --entity.")] = 1,
+    cypher: Annotated[Optional[str], typer.Option("--cypher", help="Render the entities a query returns (read-only).")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p")] = None,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep the top-N nodes by weight.")] = 10000,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep the top-N nodes by weight.")] = 10000,
     since: Annotated[Optional[str], typer.Option("--since", help="Only claims from documents published on/after.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="... and on/before this date.")] = None,
     title: Annotated[str, typer.Option("--title")] = "graphkit",
     color_by: Annotated[Optional[str], typer.Option("--color-by", help="kind (default) or bloc (factions).")] = None,
     all_entities: Annotated[bool, typer.Option("--all-entities", help="Also draw entities that have no relation.")] = False,
+    timeout: Timeout = None,
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
 ):
     """Write the graph (or part of it) as a self-contained interactive HTML page."""
     from ..render import render_html
-    with open_store(home, uri, user, password, database) as store:
+    from ..store import StoreError
+    if color_by not in (None, "kind", "bloc"):
+        fail(f"--color-by {color_by}: kind or bloc")
+    with open_store(home, uri, user, password, database, query_timeout=timeout) as store:
         keys = None
         if cypher:
-            cols, rows = store.query(cypher, _parse_params(param))
+            try:
+                cols, rows = store.query(cypher, _parse_params(param), timeout=timeout)
+            except StoreError as e:
+                fail(f"--cypher query: {e}")
             keys = sorted(_entity_keys(rows))
             if not keys:
-                err.print("error: the query returned no entities to render")
-                raise typer.Exit(2)
+                fail("--cypher query: it returned no entities to render")
         if entity and not store.find_entities(entity):
-            err.print(f"error: no entity named {entity!r}", highlight=False, markup=False)
-            raise typer.Exit(2)
+            fail(f"--entity {entity!r}: no entity has this name or alias")
         G = store.load_graph(entity=entity, hops=hops, keys=keys, since=since, until=until)
     if not all_entities:
         # entities mentioned but in no relation would crowd the page; the store still has them
@@ -366,7 +424,10 @@ def render(
         from ..analysis.factions import factions
         groups = factions(G).node_bloc
     html = render_html(G, title=title, max_nodes=max_nodes, groups=groups)
-    output.write_text(html, encoding="utf-8")
+    try:
+        output.write_text(html, encoding="utf-8")
+    except OSError as e:
+        fail(f"--output {output}: cannot write: {e.strerror or e}")
     console.print(f"wrote {output} ({G.number_of_nodes()} entities, {G.number_of_edges()} relations)", highlight=False)
 
 
@@ -400,10 +461,26 @@ def stats(fmt: FormatOpt = Format.table,
 
 
 @app.command()
-def serve(home: Home = None):
-    """Run the embedded store in the foreground so several commands share it (Ctrl-C stops it)."""
-    from ..store import serve as _serve
-    _serve(str(home) if home else None)
+def serve(
+    home: Home = None,
+    timeout: Annotated[Optional[float], typer.Option(
+        "--timeout", min=0, help="The server stops any statement after this many seconds (default "
+        "$GRAPHKIT_QUERY_TIMEOUT or 60; 0: no limit).")] = None,
+    allow_files: Annotated[Optional[Path], typer.Option(
+        "--allow-files", help="The only folder LOAD CSV may read, for queries run with the same --allow-files.")] = None,
+):
+    """Run the embedded store in the foreground so several commands share it (Ctrl-C or SIGTERM stops it)."""
+    from ..store import ServerSettings, StoreError, resolve_home, serve as _serve
+    from ..store.settings import check_files_folder, default_timeout
+    try:
+        h = resolve_home(home)
+        settings = ServerSettings(timeout=default_timeout() if timeout is None else timeout,
+                                  files=check_files_folder(allow_files, h) if allow_files else None)
+        status = _serve(h, settings=settings)
+    except StoreError as e:
+        fail(str(e))
+    if status:
+        raise typer.Exit(status)
 
 
 from . import analysis  # noqa: E402,F401  (registers its commands on app)

@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import Database, FormatOpt, Home, Password, Uri, User, app, open_store
+from .errors import fail
 from .output import Format, console, emit, err
 
 Since = Annotated[Optional[str], typer.Option("--since", help="Only claims from documents published on/after (YYYY-MM-DD).")]
@@ -27,8 +28,7 @@ def _graph(home, uri, user, password, database, since=None, until=None, entity=N
         try:
             return store.load_graph(entity=entity, hops=hops, since=since, until=until)
         except LookupError as e:
-            err.print(f"error: {e}", highlight=False, markup=False)
-            raise typer.Exit(2)
+            fail(e.args[0] if e.args else str(e))
 
 
 def _json(value) -> None:
@@ -128,7 +128,7 @@ def timeline(
 def path(
     a: Annotated[str, typer.Argument(help="From entity (name, alias or key).")],
     b: Annotated[str, typer.Argument(help="To entity.")],
-    max_hops: Annotated[int, typer.Option("--max-hops", help="Longest chain to look for.")] = 4,
+    max_hops: Annotated[int, typer.Option("--max-hops", min=1, help="Longest chain to look for.")] = 4,
     since: Since = None, until: Until = None,
     fmt: FormatOpt = Format.table,
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
@@ -139,8 +139,7 @@ def path(
     try:
         found = _paths(G, a, b, max_hops=max_hops)
     except LookupError as e:
-        err.print(f"error: {e}", highlight=False, markup=False)
-        raise typer.Exit(2)
+        fail(e.args[0] if e.args else str(e))
     if fmt == Format.json:
         _json(found)
         return
@@ -167,7 +166,7 @@ def export(
                                                            "or neo4j-import (the whole store, for neo4j-admin).")]
     = ExportFormat.graphml,
     entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity's neighbourhood.")] = None,
-    hops: Annotated[int, typer.Option("--hops", help="Neighbourhood depth with --entity.")] = 1,
+    hops: Annotated[int, typer.Option("--hops", min=0, help="Neighbourhood depth with --entity.")] = 1,
     since: Since = None, until: Until = None,
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
 ):
@@ -178,9 +177,7 @@ def export(
     neo4j-admin command that bulk-loads it: the fast path for a very large first load."""
     if fmt is ExportFormat.neo4j_import:
         if entity or since or until:
-            err.print("error: --format neo4j-import writes the whole store; drop --entity/--since/--until",
-                      highlight=False, markup=False)
-            raise typer.Exit(2)
+            fail("--format neo4j-import writes the whole store; drop --entity/--since/--until")
         from ..store.bulk import dump, import_command
         with open_store(home, uri, user, password, database) as store:
             counts = dump(store, output)

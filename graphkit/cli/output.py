@@ -16,6 +16,8 @@ console = Console()
 if not console.is_terminal and "COLUMNS" not in __import__("os").environ:
     console = Console(width=160)   # piped tables: wide enough to read, not the 80-column default
 err = Console(stderr=True)
+if not err.is_terminal:
+    err = Console(stderr=True, soft_wrap=True)   # a log gets each line whole, never cut at 80 columns
 
 
 class Format(str, Enum):

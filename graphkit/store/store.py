@@ -629,7 +629,8 @@ class Store:
     def saved_queries(self) -> dict[str, SavedQuery]:
         return load_saved_queries()
 
-    def run_saved(self, name: str, params: dict | None = None) -> tuple[list[str], list[dict]]:
+    def run_saved(self, name: str, params: dict | None = None, timeout: float | None = None
+                  ) -> tuple[list[str], list[dict]]:
         """Run a saved query (read-only). Every declared parameter must be given."""
         queries = self.saved_queries()
         if name not in queries:
@@ -645,11 +646,39 @@ class Store:
         stmts = split_statements(q.text)
         if len(stmts) != 1:
             raise StoreError(f"saved query {name!r} must hold exactly one statement")
-        return self.query(stmts[0], params)
+        return self.query(stmts[0], params, timeout=timeout)
 
     def clear(self) -> None:
         """Delete everything (nodes and relationships; the schema stays)."""
         self._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+
+
+def write_batch(store: Store, extractions: list[Extraction]) -> tuple[dict, list[tuple[Extraction, str]]]:
+    """Write a batch in one transaction; if the store refuses it (a lost race is retried
+    inside write_extractions), write its documents one at a time, so a document the
+    store cannot take never costs the others. Returns the totals and the documents
+    not stored, each with the reason. A server that went away is raised at once."""
+    try:
+        return store.write_extractions(extractions), []
+    except (Neo4jError, ValueError) as e:
+        if len(extractions) <= 1:
+            return _no_writes(), [(ex, _reason(e)) for ex in extractions]
+    totals, failed = _no_writes(), []
+    for ex in extractions:
+        try:
+            for k, v in store.write_extractions([ex]).items():
+                totals[k] += v
+        except (Neo4jError, ValueError) as e:
+            failed.append((ex, _reason(e)))
+    return totals, failed
+
+
+def _no_writes() -> dict:
+    return {"documents_added": 0, "documents_skipped": 0, "entities_added": 0, "claims_added": 0, "edges": 0}
+
+
+def _reason(e: Exception) -> str:
+    return " ".join(str(getattr(e, "message", None) or e).split())
 
 
 def connect(home: str | os.PathLike | None = None, uri: str | None = None, user: str | None = None,
