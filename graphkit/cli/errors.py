@@ -2,7 +2,8 @@
 traceback, a non-zero exit status.
 
 The one way to raise an error from a command is :class:`CliError` (a
-``click.ClickException``), or :func:`fail` which raises it::
+``ClickException`` of the click that typer bundles, so typer shows it as it shows
+its own), or :func:`fail` which raises it::
 
     fail(f"alias file {path}: missing 'name'")          # exit status 2
 
@@ -17,15 +18,19 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
-import click
+import typer
+from typer._click import exceptions as click_exceptions     # the click typer runs on (bundled since 0.26)
 from typer.core import TyperGroup
+
+ClickException = click_exceptions.ClickException
+UsageError = click_exceptions.UsageError
 
 
 def one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-class CliError(click.ClickException):
+class CliError(ClickException):
     """An error for the user: printed as one line, exit status ``exit_code`` (default 2)."""
 
     def __init__(self, message: str, exit_code: int = 2):
@@ -33,7 +38,7 @@ class CliError(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file=None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        typer.echo(f"error: {self.format_message()}", err=True)
 
 
 def fail(message: str, exit_code: int = 2) -> NoReturn:
@@ -61,10 +66,10 @@ def _known(e: BaseException) -> str | None:
 class GraphkitGroup(TyperGroup):
     """The app's group: library errors and usage errors become one line each."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (ClickException, typer.Exit, typer.Abort):
             raise
         except Exception as e:
             message = _known(e)
@@ -76,24 +81,24 @@ class GraphkitGroup(TyperGroup):
         try:
             rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                               standalone_mode=False, **extra)
-        except click.UsageError as e:
+        except UsageError as e:
             if not standalone_mode:
                 raise
             hint = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
-            click.echo(f"error: {one_line(e.format_message())}{hint}", err=True)
+            typer.echo(f"error: {one_line(e.format_message())}{hint}", err=True)
             sys.exit(e.exit_code)
-        except click.ClickException as e:
+        except ClickException as e:
             if not standalone_mode:
                 raise
             if isinstance(e, CliError):
                 e.show()
             else:
-                click.echo(f"error: {one_line(e.format_message())}", err=True)
+                typer.echo(f"error: {one_line(e.format_message())}", err=True)
             sys.exit(e.exit_code)
-        except click.Abort:
+        except typer.Abort:
             if not standalone_mode:
                 raise
-            click.echo("aborted", err=True)
+            typer.echo("aborted", err=True)
             sys.exit(1)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)

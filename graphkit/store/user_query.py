@@ -69,7 +69,8 @@ def _early_refusal(store, cypher: str, write: bool, allow_files: bool) -> None:
     if not write:
         clause = write_clause(cypher)
         if clause and not (clause == "LOAD CSV" and allow_files):
-            raise ReadOnlyError(f"query contains {clause}: refused in read-only mode (pass --write / write=True)")
+            raise ReadOnlyError(f"query contains {clause}: refused, the query is read-only "
+                                "(`graphkit query --write` runs writes)")
     if load_csv_clause(cypher) and not allow_files:
         raise ReadOnlyError("query contains LOAD CSV: queries read no files unless you name the folder they "
                             "may read (--allow-files DIR / allow_files=True)")
@@ -91,6 +92,7 @@ def _explain(store, e: Neo4jError, write: bool, timer: QueryTimer, timeout: floa
                             "$GRAPHKIT_QUERY_TIMEOUT)")
     if code.startswith("Neo.ClientError.Security.Forbidden") or "in read access mode" in message.lower() \
             or code.endswith("ForbiddenOnReadOnlyDatabase") or code.endswith("AccessMode"):
-        what = "the store refused it" + ("" if write else " (read-only: pass --write to change the store)")
+        what = "the store refused it" + ("" if write else " (the query is read-only; `graphkit query --write` "
+                                                          "runs writes)")
         return ReadOnlyError(f"{what}: {message}")
     return QueryError(f"{code.rsplit('.', 1)[-1] or type(e).__name__}: {message}", code)
