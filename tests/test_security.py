@@ -39,7 +39,7 @@ def fingerprint(store) -> str:
             "coalesce(a.id, a.key, a.lower) AS a, coalesce(b.id, b.key, b.lower) AS b"))
         return nodes, rels
     nodes, rels = store._read(fn)
-    users = (store.server.home / "db" / "config" / "server-users.jsonl").read_bytes()
+    users = (store.server.home / "db" / "config" / "server-users.jsonl").read_bytes() if store.server else b""
     return hashlib.sha256(json.dumps([nodes, rels]).encode() + users).hexdigest()
 
 
@@ -146,6 +146,36 @@ def test_write_mode_reads_no_files_and_manages_no_users(loaded, monkeypatch, nam
     _, q, params = next(a for a in _attacks(home) if a[0] == name)
     monkeypatch.setattr(user_query, "_early_refusal", lambda *a: None)
     _refused(store, home, q, params, write=True)
+
+
+NEO4J_WRITES = ["CREATE", "MERGE", "SET", "REMOVE", "DETACH DELETE", "FOREACH CREATE", "CREATE INDEX",
+                "// comment ended by \\r, CREATE", "// comment ended by \\r, DETACH DELETE", "backticked apoc.do.when",
+                "`merge`.`node`", "LOAD CSV /etc/passwd", "LOAD CSV the credentials"]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", NEO4J_WRITES)
+def test_neo4j_read_access_mode_refuses_writes(neo4j_store, monkeypatch, tmp_path, name):
+    """On Neo4j a query without --write runs in a READ access mode transaction: the
+    server refuses any write, whatever the text looks like."""
+    neo4j_store.write_extractions(corpus())
+    _, q, params = next(a for a in _attacks(tmp_path) if a[0] == name)
+    monkeypatch.setattr(user_query, "_early_refusal", lambda *a: None)
+    before = fingerprint(neo4j_store)
+    try:
+        out = neo4j_store.query(q, params)
+    except StoreError as e:
+        out = e
+    assert PASSWD_LINE not in str(out)
+    assert fingerprint(neo4j_store) == before
+
+
+@pytest.mark.neo4j
+def test_neo4j_stops_a_runaway_query(neo4j_store):
+    t = time.monotonic()
+    with pytest.raises(QueryTimeout):
+        neo4j_store.query(CROSS, timeout=1)
+    assert time.monotonic() - t < 10
 
 
 def test_reads_still_work_and_write_mode_writes(loaded):

@@ -82,7 +82,7 @@ def _early_refusal(store, cypher: str, write: bool, allow_files: bool) -> None:
 def _explain(store, e: Neo4jError, write: bool, timer: QueryTimer, timeout: float) -> StoreError:
     code = e.code or ""
     message = " ".join(str(e.message or e).split())
-    if code.endswith("TransactionTimedOut") or (code.endswith("Terminated") and timer.fired):
+    if "TransactionTimedOut" in code or (code.endswith("Terminated") and timer.fired):
         limit = store.server.settings.timeout if store.server is not None else None
         if timer.fired or limit is None:
             return QueryTimeout(f"the query ran longer than {timeout:g}s and the server stopped it "
