@@ -203,3 +203,13 @@ def test_ingest_refuses_the_bad_inputs_and_stores_the_rest(tmp_path, store, stor
         assert sum(1 for ln in res.output.splitlines() if name in ln and reason in ln) == 1, (name, res.output)
     _, rows = store.query("MATCH (d:Document) RETURN d.name AS n ORDER BY n")
     assert [r["n"] for r in rows] == ["docs-1", "good1", "good2", "utf16"]
+
+
+def test_an_alias_file_that_is_a_fifo_is_refused_not_waited_for(tmp_path):
+    os.mkfifo(tmp_path / "aliases.json")
+    out = []
+    t = threading.Thread(target=lambda: out.append(pytest.raises(AliasFileError, load_file, tmp_path / "aliases.json")),
+                         daemon=True)
+    t.start()
+    t.join(10)
+    assert not t.is_alive() and "FIFO" in str(out[0].value)

@@ -117,6 +117,8 @@ def _modes(home):
     for top, dirs, files in os.walk(home):
         for name in dirs + files:
             path = os.path.join(top, name)
+            if path == str(home / "mine.sh"):
+                continue
             st = os.lstat(path)
             if stat.S_ISLNK(st.st_mode):
                 continue
@@ -136,15 +138,19 @@ def test_everything_under_home_is_private(tmp_path, existed):
             os.chmod(home, 0o755)
             (home / "aliases.json").write_text('{"version": 1, "entries": []}')
             os.chmod(home / "aliases.json", 0o644)
+            (home / "mine.sh").write_text("echo not graphkit's\n")      # not graphkit's: left alone
+            os.chmod(home / "mine.sh", 0o755)
         from test_store import corpus
         with connect(home=home) as s:
             s.write_extractions(corpus())
         assert stat.S_IMODE(os.stat(home).st_mode) == 0o700
         assert _modes(home) == []
-        if existed:      # a store left world-readable by an older graphkit is fixed on the next start
+        if existed:
+            assert stat.S_IMODE(os.stat(home / "mine.sh").st_mode) == 0o755      # a store left world-readable by an older graphkit is fixed on the next start
             for top, dirs, files in os.walk(home):
                 for name in dirs + files:
-                    os.chmod(os.path.join(top, name), 0o755 if name in dirs else 0o644)
+                    if name != "mine.sh":
+                        os.chmod(os.path.join(top, name), 0o755 if name in dirs else 0o644)
             os.chmod(home, 0o755)
             with connect(home=home) as s:
                 assert s.stats()["labels"]["Document"] == 4

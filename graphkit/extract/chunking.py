@@ -78,35 +78,46 @@ def merge(document: Document, parts: list[Extraction]) -> Extraction:
 
 @dataclass(frozen=True)
 class Piece:
-    """What travels with a piece through ``nlp.pipe(..., as_tuples=True)``."""
     document: Document          # the whole document
     part: Document              # the document as its extraction sees it: the piece's text
     offset: int                 # where the piece starts in the whole text
     last: bool                  # the document's last piece
 
 
-def piece_stream(documents: Iterable[Document], prepare: Callable[[str], str],
-                 size: int = PIECE) -> Iterator[tuple[str, Piece]]:
-    """(text to parse, Piece) for every piece of every document, in order. ``prepare``
-    maps a text to what the parser sees, one character for one character."""
-    for d in documents:
-        text = prepare(d.text)
-        spans = pieces(text, size)
-        for i, (a, b) in enumerate(spans):
-            part = d if len(spans) == 1 else replace(d, text=d.text[a:b])
-            yield text[a:b], Piece(d, part, a, i == len(spans) - 1)
+class PieceStream:
+    """Every piece of every document, for ``nlp.pipe(stream, as_tuples=True)``, and the
+    extractions put back together. What travels with a piece through spaCy is only a
+    number: with ``n_process`` workers spaCy pickles each context to a worker and back,
+    and the whole document as the context of each of its pieces cost a long text's
+    length again per piece."""
 
+    def __init__(self, documents: Iterable[Document], prepare: Callable[[str], str], size: int = PIECE):
+        self.documents = documents
+        self.prepare = prepare          # the text the parser sees, one character for one character
+        self.size = size
+        self._pending: dict[int, Piece] = {}
 
-def reassemble(parsed: Iterable[tuple[object, Piece]], extract: Callable[[object, Document], Extraction]
-               ) -> Iterator[Extraction]:
-    """One Extraction per document from its parsed pieces, offsets relative to the whole text."""
-    parts: list[Extraction] = []
-    for sdoc, piece in parsed:
-        ex = extract(sdoc, piece.part)
-        if piece.part is not piece.document:
-            ex = Extraction(piece.document, ex.entities, [shift(c, piece.offset)
-                                                          for c in ex.claims])
-        parts.append(ex)
-        if piece.last:
-            yield merge(piece.document, parts)
-            parts = []
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        n = 0
+        for d in self.documents:
+            text = self.prepare(d.text)
+            spans = pieces(text, self.size)
+            for i, (a, b) in enumerate(spans):
+                part = d if len(spans) == 1 else replace(d, text=d.text[a:b])
+                self._pending[n] = Piece(d, part, a, i == len(spans) - 1)
+                yield text[a:b], n
+                n += 1
+
+    def reassemble(self, parsed: Iterable[tuple[object, int]], extract: Callable[[object, Document], Extraction]
+                   ) -> Iterator[Extraction]:
+        """One Extraction per document from its parsed pieces, offsets relative to the whole text."""
+        parts: list[Extraction] = []
+        for sdoc, key in parsed:
+            piece = self._pending.pop(key)
+            ex = extract(sdoc, piece.part)
+            if piece.part is not piece.document:
+                ex = Extraction(piece.document, ex.entities, [shift(c, piece.offset) for c in ex.claims])
+            parts.append(ex)
+            if piece.last:
+                yield merge(piece.document, parts)
+                parts = []

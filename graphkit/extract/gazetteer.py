@@ -148,13 +148,16 @@ _LIST_FIELDS = ("aliases", "adjectives", "capitals", "case_sensitive", "demonyms
 
 
 def _read_json(path: Path):
-    from ..documents import json_reason
+    from ..documents import ReadError, json_reason, open_regular, read_capped
+    f = open_regular(path)          # never blocks on a FIFO or a device
+    if isinstance(f, ReadError):
+        raise AliasFileError(f"alias file {path}: {f.reason}")
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise AliasFileError(f"alias file {path}: no such file") from None
-    except IsADirectoryError:
-        raise AliasFileError(f"alias file {path}: a folder, not a JSON file") from None
+        with f:
+            data = read_capped(f, 256 * 1024 * 1024)
+        if data is None:
+            raise AliasFileError(f"alias file {path}: too large (over 256 MB)")
+        return json.loads(data.decode("utf-8-sig"))
     except OSError as e:
         raise AliasFileError(f"alias file {path}: cannot read: {e.strerror or e}") from None
     except UnicodeDecodeError as e:

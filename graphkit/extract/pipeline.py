@@ -64,10 +64,10 @@ class Extractor:
                     batch_size: int = 8) -> Iterator[Extraction]:
         """Texts longer than chunking.PIECE are parsed in pieces (see graphkit.extract.chunking):
         the parser's memory follows the characters of a batch, so batches of 8 pieces."""
-        pieces = chunking.piece_stream(documents, lambda t: sentence_case_headlines(normalize(t)))
+        pieces = chunking.PieceStream(documents, lambda t: sentence_case_headlines(normalize(t)))
         kw = {"n_process": n_process} if n_process and n_process > 1 else {}
         parsed = self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, **kw)
-        yield from chunking.reassemble(parsed, self.from_parsed)
+        yield from pieces.reassemble(parsed, self.from_parsed)
 
     def from_parsed(self, sdoc, document: Document) -> Extraction:
         mentions = Mentions(sdoc, self.gaz, self.lex, self._match)

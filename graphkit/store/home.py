@@ -42,14 +42,34 @@ def _chmod_own(path: Path, mode: int, st: os.stat_result | None = None) -> None:
         pass
 
 
+# What graphkit and ArcadeDB keep in HOME. Only these are walked: HOME may be a folder
+# that holds other things too (``--home .``), and those are not graphkit's to change.
+HOME_ENTRIES = ("credentials", "lock", "clients", "server.json", "server.log", "aliases.json", "db", "log")
+
+
 def make_private(home: Path) -> None:
-    """Folders 0700 and files 0600 everywhere under HOME (symlinks are left alone)."""
+    """HOME 0700; graphkit's entries in it (HOME_ENTRIES): folders 0700, files 0600,
+    all the way down (symlinks are left alone)."""
     _chmod_own(home, 0o700)
-    for top, dirs, files in os.walk(home):
+    for name in HOME_ENTRIES:
+        top = home / name
+        try:
+            st = os.lstat(top)
+        except FileNotFoundError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            _chmod_own(top, 0o600, st)
+        elif stat.S_ISDIR(st.st_mode):
+            _private_tree(top)
+
+
+def _private_tree(top: Path) -> None:
+    _chmod_own(top, 0o700)
+    for root, dirs, files in os.walk(top):
         for name in dirs:
-            _chmod_own(Path(top, name), 0o700)
+            _chmod_own(Path(root, name), 0o700)
         for name in files:
-            p = Path(top, name)
+            p = Path(root, name)
             try:
                 st = os.lstat(p)
             except FileNotFoundError:
