@@ -4,7 +4,7 @@ Both the store (``Store.load_graph``) and in-memory extraction build the same
 structure through :func:`assemble`, so render, analysis and export work on
 either:
 
-* ``G.graph["documents"]``: ``{doc_id: {"name", "title", "source", "path", "published"}}``
+* ``G.graph["documents"]``: ``{doc_id: {DOCUMENT_FIELDS: name, title, source, path, published, author, url}}``
 * node ``key`` with ``name``, ``kind``, ``aliases`` (list), ``part_of`` (key or None),
   ``docs`` (number of documents mentioning it)
 * edge ``(subject_key, object_key, key=relation)`` with ``relation``, ``weight``
@@ -19,7 +19,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from .model import Extraction
+from .model import DOCUMENT_FIELDS, Extraction
 
 CLAIM_FIELDS = ("id", "sentence", "doc", "attributed_to", "negated", "hedged",
                 "confidence", "subject_mention", "object_mention")
@@ -28,13 +28,12 @@ CLAIM_FIELDS = ("id", "sentence", "doc", "attributed_to", "negated", "hedged",
 def assemble(documents: Iterable[dict], entities: Iterable[dict], claims: Iterable[dict]) -> nx.MultiDiGraph:
     """Build the browsing graph.
 
-    documents: dicts with id, name, title, source, path, published
+    documents: dicts with id and graphkit.model.DOCUMENT_FIELDS
     entities: dicts with key, name, kind, aliases, part_of, and optionally docs (int)
     claims: dicts with subject, object (entity keys), relation and CLAIM_FIELDS
     """
     G = nx.MultiDiGraph()
-    G.graph["documents"] = {d["id"]: {k: d.get(k) for k in ("name", "title", "source", "path", "published")}
-                            for d in documents}
+    G.graph["documents"] = {d["id"]: {k: d.get(k) for k in DOCUMENT_FIELDS} for d in documents}
     for e in entities:
         G.add_node(e["key"], name=e["name"], kind=e["kind"], aliases=list(e.get("aliases") or []),
                    part_of=e.get("part_of"), docs=int(e.get("docs") or 0))

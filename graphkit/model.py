@@ -5,7 +5,7 @@ Everything here is a frozen dataclass or a small pure helper, so any stage
 
 Graph model in the store (see cypher/):
 
-    (:Document {id, name, title, source, path, published})
+    (:Document {id, name, title, source, path, published, author, url})
     (:Entity {key, name, kind, aliases})          kind in ENTITY_KINDS
     (:Claim {id, relation, sentence, start, end, subject_mention, object_mention,
              subject_start, subject_end, object_start, object_end,
@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field, fields
 
 ENTITY_KINDS = ("Actor", "Group", "Agreement", "Person", "Place", "Organization")
 
@@ -55,17 +55,24 @@ def content_id(text: str) -> str:
 @dataclass(frozen=True)
 class Document:
     id: str
-    name: str            # file name without extension (or jsonl title/line id)
+    name: str            # file name without extension (or jsonl title/line id, or the URL's last part)
     text: str
     title: str = ""
-    source: str = ""     # where it came from: a path or a URL given in JSONL
-    path: str = ""
+    source: str = ""     # where it came from: a path, the URL asked for, or a URL given in JSONL
+    path: str = ""       # the file (and JSONL line) or the URL it was read from
     published: str | None = None   # ISO date if known
+    author: str | None = None
+    url: str | None = None         # canonical URL of a web page, if known
 
     def meta(self) -> dict:
+        """Everything but the text: the Document node's properties (DOCUMENT_FIELDS and id)."""
         d = asdict(self)
         d.pop("text")
         return d
+
+
+# The document fields the store keeps and the browsing graph carries (all but id and text).
+DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("id", "text"))
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,19 @@ at --uri / $NEO4J_URI.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from ..documents import ReadError, expand, read_documents
-from ..model import Document, Extraction
+from ..documents import ReadError, read_documents
 from .output import Format, console, emit, err
 
 app = typer.Typer(help="Entity-relationship graphs from news: extract, store, query, render.",
@@ -55,140 +56,83 @@ def _report(e: ReadError) -> None:
     err.print(f"skipped {e.path}: {e.reason}", highlight=False, markup=False)
 
 
-def _chunks(it, n: int) -> Iterator[list]:
-    buf = []
-    for x in it:
-        buf.append(x)
-        if len(buf) >= n:
-            yield buf
-            buf = []
-    if buf:
-        yield buf
-
-
-_FORK_HOOK = []
-
-
-def _die_with_parent_in_forked_workers() -> None:
-    """spaCy's n_process workers are forked and block on a queue: if this process is
-    killed (kill -9) they would live on, orphaned. Ask Linux to SIGKILL each of them
-    when its parent dies (prctl PR_SET_PDEATHSIG); a no-op elsewhere."""
-    if _FORK_HOOK or not sys.platform.startswith("linux") or not hasattr(os, "register_at_fork"):
-        return
-    import ctypes
-    import signal
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return
-    parent = os.getpid()
-
-    def child() -> None:
-        prctl(1, signal.SIGKILL)          # PR_SET_PDEATHSIG
-        if os.getppid() != parent:        # the parent died before prctl took effect
-            os._exit(1)
-    os.register_at_fork(after_in_child=child)
-    _FORK_HOOK.append(child)
-
-
 def _hms(seconds: float) -> str:
     s = int(seconds)
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
-def _count_inputs(paths: list[str]) -> int:
-    files, _ = expand(paths)
-    total = 0
-    for f in files:
-        if f.suffix.lower() in (".jsonl", ".ndjson"):
-            try:
-                with f.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
+@contextlib.contextmanager
+def _progress_bar(label: str):
+    """A rich progress bar on stderr for a long job; yields the callback that moves it
+    (graphkit.ingest.IngestProgress). Drawn on a terminal, or when GRAPHKIT_PROGRESS=1;
+    then, when stderr is not a terminal (a log file, CI), also a plain line every
+    GRAPHKIT_PROGRESS_EVERY seconds (default 10), as rich draws nothing there until the end."""
+    forced = os.environ.get("GRAPHKIT_PROGRESS") == "1"
+    progress = Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
+                        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=err,
+                        disable=not err.is_terminal and not forced)
+    every = float(os.environ.get("GRAPHKIT_PROGRESS_EVERY", "10")) if forced and not err.is_terminal else 0
+    last = [time.monotonic()]
+    with progress:
+        task = progress.add_task(label, total=None)
+
+        def update(p) -> None:
+            progress.update(task, completed=p.done, total=p.total)
+            if every and time.monotonic() - last[0] >= every:
+                last[0] = time.monotonic()
+                t = progress.tasks[0]
+                eta = t.time_remaining
+                err.print(f"{label} {p.done}/{p.total} docs ({100 * p.done / max(p.total, 1):.0f}%) "
+                          f"elapsed {_hms(t.elapsed or 0)} eta {_hms(eta) if eta is not None else '?'}",
+                          highlight=False, markup=False)
+        yield update
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs: .txt .md .html .jsonl")],
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, globs (.txt .md .html .jsonl) and http(s) "
+                                                      "URLs of article pages, RSS/Atom feeds and sitemaps.")],
     home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
     aliases: Aliases = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Parser processes (spaCy n_process).")] = 1,
     batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.")] = 100,
     date: Annotated[Optional[str], typer.Option("--date", help="Published date (YYYY-MM-DD) for documents without one.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Feeds and sitemaps: only items dated on/after "
+                                                                  "this (YYYY-MM-DD; undated items are read).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Web: seconds to connect, and to wait for data.")] = 20.0,
+    concurrency: Annotated[int, typer.Option("--concurrency", help="Web: requests at once (at most 2 per site).")] = 4,
+    retries: Annotated[int, typer.Option("--retries", help="Web: retries of a 429 or 5xx answer, with backoff.")] = 3,
+    user_agent: Annotated[Optional[str], typer.Option("--user-agent", envvar="GRAPHKIT_USER_AGENT",
+                                                      help="Web: the User-Agent sent (robots.txt rules for it apply).")] = None,
     fmt: FormatOpt = Format.table,
 ):
-    """Extract relations from documents and load them into the store (idempotent)."""
-    errors: list[ReadError] = []
-    totals = {"documents_added": 0, "documents_skipped": 0, "entities_added": 0, "claims_added": 0, "edges": 0}
-    t0 = time.time()
-    # A server this command starts gets a 512 MiB heap (loading needs little; the whole
-    # ingest, server included, stays under 2 GiB: a 10,000-document run peaked at 1.99
-    # GiB with 1 GiB, 1.90 with 512 MiB) unless GRAPHKIT_HEAP says otherwise.
-    os.environ.setdefault("GRAPHKIT_HEAP", "512m")
-    if workers > 1:
-        _die_with_parent_in_forked_workers()
+    """Extract relations from documents and web pages and load them into the store (idempotent)."""
+    from ..ingest import ingest as run_ingest
+    from ..store import StoreError, StoreOptions
+    from ..web import WebOptions
+    for name, value in (("--date", date), ("--since", since)):
+        if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name)
+    web = WebOptions(connect_timeout=min(timeout, 10.0), read_timeout=timeout, deadline=max(60.0, 3 * timeout),
+                     concurrency=max(1, concurrency), per_host=min(2, max(1, concurrency)), retries=max(0, retries),
+                     **({"user_agent": user_agent} if user_agent else {}))
     extractor = _extractor(aliases, home)
-    total = _count_inputs(paths)
-    with open_store(home, uri, user, password, database) as store:
-        forced = os.environ.get("GRAPHKIT_PROGRESS") == "1"
-        progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
-                            TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=err,
-                            disable=not err.is_terminal and not forced)
-        with progress:
-            task = progress.add_task("ingest", total=total)
-            # Not a terminal (a log file, CI) but asked for: rich draws nothing until the
-            # end there, so also print a plain progress line every GRAPHKIT_PROGRESS_EVERY s.
-            every = float(os.environ.get("GRAPHKIT_PROGRESS_EVERY", "10")) if forced and not err.is_terminal else 0
-            last = [time.monotonic()]
-
-            def advance(n: int = 1) -> None:
-                progress.advance(task, n)
-                if every and time.monotonic() - last[0] >= every:
-                    last[0] = time.monotonic()
-                    t = progress.tasks[0]
-                    eta = t.time_remaining
-                    err.print(f"ingest {int(t.completed)}/{total} docs ({100 * t.completed / max(total, 1):.0f}%) "
-                              f"elapsed {_hms(t.elapsed or 0)} eta {_hms(eta) if eta is not None else '?'}",
-                              highlight=False, markup=False)
-
-            def fresh_documents() -> Iterator[Document]:
-                for chunk in _chunks(read_documents(paths, published=date), 256):
-                    docs = []
-                    for d in chunk:
-                        if isinstance(d, ReadError):
-                            errors.append(d)
-                            _report(d)
-                            advance()
-                        else:
-                            docs.append(d)
-                    known = store.known_documents([d.id for d in docs]) if docs else set()
-                    seen = set()
-                    for d in docs:
-                        if d.id in known or d.id in seen:
-                            totals["documents_skipped"] += 1
-                            advance()
-                        else:
-                            seen.add(d.id)
-                            yield d
-
-            for group in _chunks(extractor.extract_all(fresh_documents(), n_process=workers), batch):
-                res = store.write_extractions(group)
-                for k in totals:
-                    totals[k] += res.get(k, 0)
-                advance(len(group))
-    totals["errors"] = len(errors)
-    totals["seconds"] = round(time.time() - t0, 1)
+    with _progress_bar("ingest") as update:
+        try:
+            result = run_ingest(sources, StoreOptions(home, uri, user, password, database), extractor=extractor,
+                                workers=workers, batch=batch, published=date, since=since, web=web,
+                                on_progress=update, on_error=_report)
+        except StoreError as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(2)
+    totals = result.summary()
     if fmt == Format.table:
         emit(["what", "count"], [{"what": k.replace("_", " "), "count": v} for k, v in totals.items()], fmt,
              title="ingest")
     else:
         emit(list(totals), [totals], fmt, title="ingest")
-    if errors:
-        err.print(f"{len(errors)} input(s) could not be read; see the lines above.", highlight=False)
+    if result.errors:
+        err.print(f"{len(result.errors)} input(s) could not be read; see the lines above.", highlight=False)
         raise typer.Exit(1)
 
 

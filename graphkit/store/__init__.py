@@ -8,6 +8,7 @@
 from .cypher import SavedQuery, cypher_dir, write_clause
 from .server import ServerError, ServerHandle, ensure_server, resolve_home, serve
 from .store import ReadOnlyError, Store, StoreError, connect, to_jsonable
+from .options import StoreOptions
 
-__all__ = ["connect", "Store", "StoreError", "ReadOnlyError", "SavedQuery", "serve", "ensure_server",
+__all__ = ["connect", "Store", "StoreOptions", "StoreError", "ReadOnlyError", "SavedQuery", "serve", "ensure_server",
            "ServerHandle", "ServerError", "resolve_home", "cypher_dir", "write_clause", "to_jsonable"]

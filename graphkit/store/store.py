@@ -22,7 +22,7 @@ from neo4j.exceptions import Neo4jError
 from neo4j.graph import Node, Path as GPath, Relationship
 
 from ..graph import assemble
-from ..model import ENTITY_KINDS, RELATION_TYPES, Extraction
+from ..model import DOCUMENT_FIELDS, ENTITY_KINDS, RELATION_TYPES, Extraction
 from . import server as _server
 from .cypher import SavedQuery, cypher_dir, load_saved_queries, split_statements, write_clause
 
@@ -291,8 +291,7 @@ class Store:
         docs, ents, mentions, part_of, claims = [], {}, set(), set(), {}
         for ex in todo:
             d = ex.document.meta()
-            docs.append({"id": d["id"], "props": {k: d[k] for k in
-                         ("id", "name", "title", "source", "path", "published") if d[k] is not None}})
+            docs.append({"id": d["id"], "props": {k: v for k, v in d.items() if v is not None}})
             doc_ents = list(ex.entities)
             for c in ex.claims:
                 doc_ents += [c.subject, c.object]
@@ -476,6 +475,14 @@ class Store:
         rows = self._read(lambda tx: _rows(tx, KNOWN_DOCUMENTS, ids=ids))
         return {r["id"] for r in rows}
 
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Which of these URLs a stored document was read from (``source``) or names as
+        its canonical URL (``url``): web ingest skips fetching them again."""
+        def fn(tx):
+            return {r["u"] for prop in ("url", "source") for r in _rows(
+                tx, f"UNWIND $urls AS u MATCH (d:Document {{{prop}: u}}) RETURN DISTINCT u", urls=urls)}
+        return self._read(fn) if urls else set()
+
     def find_entities(self, name: str) -> list[dict]:
         """Entities whose key equals ``name`` or whose name or an alias equals it, ignoring case."""
         return self._read(lambda tx: _rows(
@@ -524,8 +531,7 @@ class Store:
             return (since is None or pub >= since) and (until is None or pub <= until)
 
         docs = {r["id"]: r for r in _rows(
-            tx, "MATCH (d:Document) RETURN d.id AS id, d.name AS name, d.title AS title, "
-                "d.source AS source, d.path AS path, d.published AS published")
+            tx, "MATCH (d:Document) RETURN d.id AS id, " + ", ".join(f"d.{k} AS {k}" for k in DOCUMENT_FIELDS))
             if in_range(r["published"])}
 
         where = ["true"] if selected is None else ["s.key IN $keys", "o.key IN $keys"]
