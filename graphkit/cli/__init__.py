@@ -53,7 +53,7 @@ def _extractor(aliases, home):
 
 
 def _report(e: ReadError) -> None:
-    err.print(f"skipped {e.path}: {e.reason}", highlight=False, markup=False)
+    err.print(f"skipped {e.path}: {e.reason}", highlight=False, markup=False, soft_wrap=True)   # one line each
 
 
 def _hms(seconds: float) -> str:

@@ -63,7 +63,7 @@ def kind(page: Page) -> str | None:
     if b"\x00" in head:
         return None
     m = _ROOT.match(head, _XML_PREAMBLE.match(head).end())  # type: ignore[union-attr]
-    root = m.group(1).lower() if m else None
+    root = m.group(1).decode().lower() if m else None
     if root in ("rss", "feed", "rdf") or (page.content_type in FEED_TYPES and root != "html"):
         return "feed"
     if root in ("urlset", "sitemapindex"):
@@ -88,9 +88,11 @@ def feed_items(page: Page) -> list[Item]:
     Raises ValueError if the body is not a feed feedparser can read."""
     import feedparser
 
-    # bytes, never a string: feedparser would take a string that looks like a URL and fetch it
-    parsed = feedparser.parse(page.body, response_headers={"content-location": page.url,
-                                                           "content-type": page.content_type or "application/xml"})
+    # bytes, never a string: feedparser would take a string that looks like a URL and fetch it.
+    # The body was recognised as a feed: a server calling it text/html or text/plain is wrong.
+    ctype = page.content_type if page.content_type in FEED_TYPES or page.content_type.endswith("xml") \
+        else "application/xml"
+    parsed = feedparser.parse(page.body, response_headers={"content-location": page.url, "content-type": ctype})
     if parsed.bozo and not parsed.entries:
         raise ValueError(f"not a readable feed ({type(parsed.bozo_exception).__name__}: {parsed.bozo_exception})")
     items = []

@@ -28,6 +28,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from .. import __version__
+from ..documents import MAX_BYTES
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ROBOTS_MAX_BYTES = 500 * 1024
@@ -39,7 +40,7 @@ class WebOptions:
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     deadline: float = 60.0            # seconds for one whole request, body included
-    max_bytes: int = 5 * 1024 * 1024
+    max_bytes: int = MAX_BYTES       # as for files: $GRAPHKIT_MAX_BYTES, default 5 MB
     max_redirects: int = 5
     retries: int = 3
     backoff: float = 1.0              # first wait before a retry; doubled each time

@@ -73,6 +73,7 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher, *, since: str | None = None
         else:
             todo.append(u)
     workers = fetcher.options.concurrency
+    listed: set[str] = set()     # items of an earlier feed or sitemap of this run
     for res in ordered(lambda u: _read_one(fetcher, u, published, listing_ok=True), todo, workers):
         if not isinstance(res, Listing):
             yield from _unless_known(res, known)
@@ -82,8 +83,13 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher, *, since: str | None = None
         if on_expand:
             on_expand(len(items))
         stored = known([url_key(it.url) for it in items])
-        yield from (Known(it.url) for it in items if url_key(it.url) in stored)
-        new = [it for it in items if url_key(it.url) not in stored]
+        new = []
+        for it in items:
+            if url_key(it.url) in stored or url_key(it.url) in listed:
+                yield Known(it.url)
+            else:
+                new.append(it)
+        listed.update(url_key(it.url) for it in items)
         for doc in ordered(lambda it: _read_one(fetcher, it.url, it.published or published), new, workers):
             yield from _unless_known(doc, known)
 
