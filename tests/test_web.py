@@ -9,6 +9,7 @@ redirect that works, a 503 that works on retry and a 500 that never does.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import threading
@@ -102,6 +103,13 @@ class Site:
             return Response(_atom(base), content_type="text/html")          # mislabelled: the body decides
         if path == "/sitemap.xml":
             return Response(_sitemap(base), content_type="text/xml")
+        if path == "/sitemap.xml.gz":
+            return Response(gzip.compress(_sitemap(base).encode()), content_type="application/x-gzip")
+        if path == "/sitemap-index.xml":
+            return Response('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                            f"<sitemap><loc>{base}/sitemap.xml.gz</loc></sitemap>"
+                            f"<sitemap><loc>{base}/missing-sitemap.xml</loc></sitemap></sitemapindex>",
+                            content_type="application/xml")
         if path == "/slow":
             time.sleep(3)
             return Response("<html><body><p>Too late.</p></body></html>", content_type="text/html")
@@ -176,6 +184,13 @@ def test_feeds_and_sitemap_are_recognised_by_body(site):
         assert sorted(d.title for d in out) == sorted(TRUTH["pages"][n]["title"] for n, _ in SERVED.values()), listing
     rss = _docs([base + "/feeds/rss.xml"])
     assert {d.source for d in rss} == {base + p for _, p in SERVED.values()}    # tracking parameters dropped
+
+
+def test_sitemap_index_and_gzip_sitemap(site):
+    out = _docs([site.base + "/sitemap-index.xml"])
+    errors = [d for d in out if not hasattr(d, "title")]
+    assert [(e.path, e.reason) for e in errors] == [(site.base + "/missing-sitemap.xml", "HTTP 404 Not Found")]
+    assert len(out) == 4
 
 
 def test_since_leaves_out_older_feed_items(site):
