@@ -34,11 +34,12 @@ def from_html(markup: str, url: str | None = None) -> Article:
     """The article of one HTML page. ``url``: where the page was fetched from (helps
     resolve a relative canonical link). The text is empty if the page has none."""
     import trafilatura
+    from trafilatura.settings import Document as Extracted
 
     doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, include_formatting=False, deduplicate=False,
                                       prune_xpath=PRUNE)
-    if doc is None:
+    if not isinstance(doc, Extracted):      # None: nothing found
         return Article(text="")
     text = doc.text or ""
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in text.splitlines()]

@@ -110,7 +110,7 @@ def walk(folder: Path, skip: Iterable[Path] = ()) -> list[Path]:
     skipped = {Path(x).resolve() for x in skip}
     if folder.resolve() in skipped or is_store_home(folder):
         return []
-    out = []
+    out: list[Path] = []
     for top, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not _skipped_folder(Path(top, d), skipped)]
         out.extend(Path(top, n) for n in names
@@ -165,7 +165,8 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Document | R
         size = path.stat().st_size
         limit = MAX_JSONL_BYTES if suffix in JSONL_SUFFIXES else MAX_BYTES
         if size > limit:
-            yield ReadError(spath, f"too large ({size:,} bytes; the limit is {limit:,}, set GRAPHKIT_MAX_BYTES to raise it)")
+            yield ReadError(spath, f"too large ({size:,} bytes; the limit is {limit:,}, "
+                                   "set GRAPHKIT_MAX_BYTES to raise it)")
             return
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, published)

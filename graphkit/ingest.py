@@ -91,9 +91,9 @@ def ingest(sources: Iterable[str | os.PathLike], store: Store | StoreOptions | N
     it (YYYY-MM-DD) are left out. web: how URLs are fetched (graphkit.web.WebOptions).
     """
     t0 = time.monotonic()
-    sources = [str(s) for s in sources]
-    urls = [s for s in sources if is_url(s)]
-    paths = [s for s in sources if not is_url(s)]
+    names = [str(s) for s in sources]
+    urls = [s for s in names if is_url(s)]
+    paths = [s for s in names if not is_url(s)]
     result = IngestResult()
     with _open(store) as st:
         home = st.server.home if st.server is not None else None

@@ -261,7 +261,8 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
 
     kinds_legend = [{"name": kd, "shape": style.kind_style(kd)["shape"], "glyph": style.kind_style(kd)["glyph"],
                      "color": style.kind_style(kd)["color"], "count": kinds_present[kd]} for kd in kind_order]
-    rel_order = [r for r in RELATION_TYPES if r in rel_counts] + sorted(r for r in rel_counts if r not in RELATION_TYPES)
+    rel_order = ([r for r in RELATION_TYPES if r in rel_counts]
+                 + sorted(r for r in rel_counts if r not in RELATION_TYPES))
     relations_legend = [{"name": r, "color": style.relation_color(r), "count": rel_counts[r]} for r in rel_order]
 
     return {

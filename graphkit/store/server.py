@@ -87,7 +87,7 @@ def root_password(home: Path) -> str:
             if pw:
                 return pw
             time.sleep(0.05)
-        raise ServerError(f"{path} is empty; delete it (and {home / 'db'}) to start afresh")
+        raise ServerError(f"{path} is empty; delete it (and {home / 'db'}) to start afresh") from None
     pw = secrets.token_urlsafe(24)
     with os.fdopen(fd, "w") as f:
         f.write(pw + "\n")
@@ -364,7 +364,7 @@ def ensure_server(home: str | os.PathLike | None = None, database: str = DEFAULT
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise ServerError(f"timed out waiting for the graphkit server in {home} to stop")
+                    raise ServerError(f"timed out waiting for the graphkit server in {home} to stop") from None
                 time.sleep(0.05)
         told = False
         while True:

@@ -51,7 +51,7 @@ def _after_fork_in_child() -> None:
     for store in list(_OPEN_STORES):
         h = store.server
         fd = getattr(h, "_clients_fd", None) if h is not None else None
-        if fd is not None:
+        if h is not None and fd is not None:
             try:
                 os.close(fd)
             except OSError:
@@ -288,7 +288,8 @@ class Store:
                 todo.append(ex)
         skipped = len(extractions) - len(todo)
 
-        docs, ents, mentions, part_of, claims = [], {}, set(), set(), {}
+        ents: dict[str, dict[str, Any]] = {}
+        docs, mentions, part_of, claims = [], set(), set(), {}
         for ex in todo:
             d = ex.document.meta()
             docs.append({"id": d["id"], "props": {k: v for k, v in d.items() if v is not None}})
@@ -414,7 +415,8 @@ class Store:
         for rel, rows in by_rel.items():
             for chunk in _chunks(rows):
                 old = {(r["s"], r["o"]): r for r in _rows(
-                    tx, f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
+                    tx, "UNWIND $rows AS row MATCH (a:Entity {key: row.s})"
+                        f"-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
                         "RETURN row.s AS s, row.o AS o, r.weight AS weight, r.docs AS docs, r.recent AS recent",
                     rows=[{"s": r["s"], "o": r["o"]} for r in chunk])}
                 keep = []
@@ -429,7 +431,7 @@ class Store:
                        "r.recent = row.recent", rows=keep).consume()
         # Entity.evidence: the sum of the weights of its summary edges (top_actors reads it)
         per_entity: dict[str, int] = defaultdict(int)
-        for (s, _rel_, o), (n, _docs, _recent) in add.items():
+        for (s, _, o), (n, _docs, _recent) in add.items():
             per_entity[s] += n
             per_entity[o] += n
         for chunk in _chunks([{"key": k, "n": n} for k, n in sorted(per_entity.items())]):

@@ -189,10 +189,10 @@ class Fetcher:
                         chunks.append(chunk)
                     return r.status_code, r.headers, b"".join(chunks), str(r.url)
             except httpx.TimeoutException as e:
-                raise FetchError(url, f"timed out ({_timeout_kind(e)}, limit "
-                                      f"{o.connect_timeout if isinstance(e, httpx.ConnectTimeout) else o.read_timeout:g} s)")
+                limit = o.connect_timeout if isinstance(e, httpx.ConnectTimeout) else o.read_timeout
+                raise FetchError(url, f"timed out ({_timeout_kind(e)}, limit {limit:g} s)") from None
             except httpx.HTTPError as e:
-                raise FetchError(url, f"cannot fetch: {type(e).__name__}: {e}")
+                raise FetchError(url, f"cannot fetch: {type(e).__name__}: {e}") from None
 
     # ------------------------------------------------------------ robots.txt
     def _site(self, url: str) -> _Site:
@@ -234,7 +234,7 @@ class Fetcher:
             site.robots_error = f"HTTP {status}"
             return
         if status >= 400:
-            rp.allow_all = True           # RFC 9309 2.3.1.3: unavailable means no rules
+            rp.parse([])                  # RFC 9309 2.3.1.3: unavailable means no rules
         else:
             rp.parse(body[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace").splitlines())
         rp.modified()
