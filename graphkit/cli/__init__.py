@@ -1,114 +1,53 @@
-"""The graphkit command line: ingest, extract, query, render, stats, eval, serve.
+"""The graphkit command line: ingest, extract, query, render, stats, eval, serve here;
+factions, actors, contested, timeline, path and export in graphkit.cli.analysis.
 
-Store options are the same on every command that touches the store: the embedded
-ArcadeDB server under --home (default ./.graphkit or $GRAPHKIT_HOME), or a Neo4j
-at --uri / $NEO4J_URI.
+Every command is a thin layer over a library call. The store options are one bundle
+(graphkit.cli.options.store_options): the embedded ArcadeDB server under --home
+(default ./.graphkit or $GRAPHKIT_HOME), or a Neo4j at --uri / $NEO4J_URI. Errors
+are raised one way, as graphkit.cli.errors.CliError: one line, exit status 2.
 """
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
 import sys
-import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from ..documents import ReadError, read_documents
-from .output import Format, console, emit, err
-
-app = typer.Typer(help="Entity-relationship graphs from news: extract, store, query, render.",
-                  no_args_is_help=True, pretty_exceptions_show_locals=False, add_completion=False)
-
-Home = Annotated[Optional[Path], typer.Option("--home", envvar="GRAPHKIT_HOME",
-                                               help="Folder of the embedded store (default ./.graphkit).")]
-Uri = Annotated[Optional[str], typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI of a Neo4j server instead of the embedded store.")]
-User = Annotated[Optional[str], typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
-Password = Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password (prefer the env var).")]
-Database = Annotated[Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE", help="Database name.")]
-Aliases = Annotated[Optional[list[Path]], typer.Option("--aliases", help="Extra alias file(s) (JSON, see README).")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-
-
-def open_store(home, uri, user, password, database):
-    from ..store import StoreError, connect
-    try:
-        return connect(home=str(home) if home else None, uri=uri, user=user, password=password, database=database)
-    except StoreError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2)
-
-
-def _extractor(aliases, home):
-    from ..extract import Extractor
-    try:
-        return Extractor(aliases=[str(a) for a in aliases or []], home=str(home) if home else None)
-    except (OSError, ValueError) as e:
-        err.print(f"[red]error:[/red] alias data: {e}")
-        raise typer.Exit(2)
-
-
-def _report(e: ReadError) -> None:
-    err.print(f"skipped {e.path}: {e.reason}", highlight=False, markup=False, soft_wrap=True)   # one line each
-
-
-def _hms(seconds: float) -> str:
-    s = int(seconds)
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
-
-
-@contextlib.contextmanager
-def _progress_bar(label: str):
-    """A rich progress bar on stderr for a long job; yields the callback that moves it
-    (graphkit.ingest.IngestProgress). Drawn on a terminal, or when GRAPHKIT_PROGRESS=1;
-    then, when stderr is not a terminal (a log file, CI), also a plain line every
-    GRAPHKIT_PROGRESS_EVERY seconds (default 10), as rich draws nothing there until the end."""
-    forced = os.environ.get("GRAPHKIT_PROGRESS") == "1"
-    progress = Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
-                        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=err,
-                        disable=not err.is_terminal and not forced)
-    every = float(os.environ.get("GRAPHKIT_PROGRESS_EVERY", "10")) if forced and not err.is_terminal else 0
-    last = [time.monotonic()]
-    with progress:
-        task = progress.add_task(label, total=None)
-
-        def update(p) -> None:
-            progress.update(task, completed=p.done, total=p.total)
-            if every and time.monotonic() - last[0] >= every:
-                last[0] = time.monotonic()
-                t = progress.tasks[0]
-                eta = t.time_remaining
-                err.print(f"{label} {p.done}/{p.total} docs ({100 * p.done / max(p.total, 1):.0f}%) "
-                          f"elapsed {_hms(t.elapsed or 0)} eta {_hms(eta) if eta is not None else '?'}",
-                          highlight=False, markup=False)
-        yield update
+from ..store import StoreOptions
+from .app import app
+from .errors import fail
+from .options import (STORE, Aliases, FormatOpt, HomeOpt, Since, Until, extractor, open_store, report,
+                      store_options)
+from .output import Format, console, emit, err, progress_bar
 
 
 @app.command()
+@store_options
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs (.txt .md .html .jsonl) and http(s) "
                                                       "URLs of article pages, RSS/Atom feeds and sitemaps.")],
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions,
     aliases: Aliases = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Parser processes (spaCy n_process).")] = 1,
     batch: Annotated[int, typer.Option("--batch", help="Documents per write transaction.")] = 100,
-    date: Annotated[Optional[str], typer.Option("--date", help="Published date (YYYY-MM-DD) for documents without one.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Published date (YYYY-MM-DD) for documents "
+                                                              "without one.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Feeds and sitemaps: only items dated on/after "
                                                                   "this (YYYY-MM-DD; undated items are read).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Web: seconds to connect, and to wait for data.")] = 20.0,
     concurrency: Annotated[int, typer.Option("--concurrency", help="Web: requests at once (at most 2 per site).")] = 4,
     retries: Annotated[int, typer.Option("--retries", help="Web: retries of a 429 or 5xx answer, with backoff.")] = 3,
-    user_agent: Annotated[Optional[str], typer.Option("--user-agent", envvar="GRAPHKIT_USER_AGENT",
-                                                      help="Web: the User-Agent sent (robots.txt rules for it apply).")] = None,
+    user_agent: Annotated[Optional[str], typer.Option(
+        "--user-agent", envvar="GRAPHKIT_USER_AGENT",
+        help="Web: the User-Agent sent (robots.txt rules for it apply).")] = None,
     fmt: FormatOpt = Format.table,
 ):
     """Extract relations from documents and web pages and load them into the store (idempotent)."""
     from ..ingest import ingest as run_ingest
-    from ..store import StoreError, StoreOptions
     from ..web import WebOptions
     for name, value in (("--date", date), ("--since", since)):
         if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -116,15 +55,10 @@ def ingest(
     web = WebOptions(connect_timeout=min(timeout, 10.0), read_timeout=timeout, deadline=max(60.0, 3 * timeout),
                      concurrency=max(1, concurrency), per_host=min(2, max(1, concurrency)), retries=max(0, retries),
                      **({"user_agent": user_agent} if user_agent else {}))
-    extractor = _extractor(aliases, home)
-    with _progress_bar("ingest") as update:
-        try:
-            result = run_ingest(sources, StoreOptions(home, uri, user, password, database), extractor=extractor,
-                                workers=workers, batch=batch, published=date, since=since, web=web,
-                                on_progress=update, on_error=_report)
-        except StoreError as e:
-            err.print(f"[red]error:[/red] {e}")
-            raise typer.Exit(2)
+    ex = extractor(aliases, store.home)
+    with progress_bar("ingest") as update:
+        result = run_ingest(sources, store, extractor=ex, workers=workers, batch=batch, published=date,
+                            since=since, web=web, on_progress=update, on_error=report)
     totals = result.summary()
     if fmt == Format.table:
         emit(["what", "count"], [{"what": k.replace("_", " "), "count": v} for k, v in totals.items()], fmt,
@@ -140,7 +74,7 @@ def ingest(
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (the extraction contract) or table.")] = "jsonl",
-    aliases: Aliases = None, home: Home = None,
+    aliases: Aliases = None, home: HomeOpt = None,
     all_claims: Annotated[bool, typer.Option("--all", help="Also print negated and hedged claims.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w")] = 1,
     gold: Annotated[Optional[Path], typer.Option("--eval", help="Score the run against a gold file.")] = None,
@@ -148,22 +82,21 @@ def extract(
 ):
     """Extract relations without storing them (one JSON object per relation)."""
     if fmt not in ("jsonl", "table"):
-        err.print("error: --format is jsonl or table")
-        raise typer.Exit(2)
-    extractor = _extractor(aliases, home)
+        fail(f"--format {fmt}: extract writes jsonl or table")
+    ex = extractor(aliases, home)
     errors: list[ReadError] = []
 
     def docs():
         for d in read_documents(paths, published=date):
             if isinstance(d, ReadError):
                 errors.append(d)
-                _report(d)
+                report(d)
             else:
                 yield d
 
     rows = []
-    for ex in extractor.extract_all(docs(), n_process=workers):
-        for c in ex.claims:
+    for extraction in ex.extract_all(docs(), n_process=workers):
+        for c in extraction.claims:
             if not (all_claims or c.asserted):
                 continue
             row = c.contract()
@@ -212,8 +145,7 @@ def eval_cmd(gold: Path, predictions: Path,
             try:
                 preds.append(json.loads(line))
             except json.JSONDecodeError as e:
-                err.print(f"error: {predictions}:{i}: not JSON: {e}")
-                raise typer.Exit(2)
+                fail(f"{predictions}:{i}: not JSON: {e}")
     _print_eval(json.loads(gold.read_text(encoding="utf-8")), preds, verbose, as_json=as_json)
 
 
@@ -221,87 +153,86 @@ def _parse_params(params: list[str] | None) -> dict:
     out = {}
     for p in params or []:
         if "=" not in p:
-            err.print(f"error: --param wants key=value, got {p!r}")
-            raise typer.Exit(2)
+            fail(f"--param wants key=value, got {p!r}")
         k, v = p.split("=", 1)
         try:
-            out[k] = json.loads(v) if v[:1] in "[{\"" or v in ("true", "false", "null") or v.lstrip("-").isdigit() else v
+            as_json = v[:1] in "[{\"" or v in ("true", "false", "null") or v.lstrip("-").isdigit()
+            out[k] = json.loads(v) if as_json else v
         except json.JSONDecodeError:
             out[k] = v
     return out
 
 
 @app.command()
+@store_options
 def query(
     cypher: Annotated[Optional[str], typer.Argument(help="A Cypher query (values as $params).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value (JSON values allowed).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value (JSON values allowed).")]
+    = None,
     saved: Annotated[Optional[str], typer.Option("--saved", "-s", help="Run cypher/queries/NAME.cypher.")] = None,
     list_saved: Annotated[bool, typer.Option("--list", help="List saved queries.")] = False,
     write: Annotated[bool, typer.Option("--write", help="Allow writes (default: read-only).")] = False,
-    since: Annotated[Optional[str], typer.Option("--since", help="Sets $since (saved queries filter claims by document date).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Sets $since (saved queries filter claims by "
+                                                                  "document date).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Sets $until.")] = None,
     fmt: FormatOpt = Format.table,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions = STORE,
 ):
     """Run Cypher against the store, read-only unless --write."""
     from ..store.cypher import load_saved_queries
     if list_saved:
         qs = load_saved_queries()
         emit(["name", "purpose", "params"], [{"name": q.name, "purpose": q.purpose,
-                                             "params": ", ".join(f"${k}" for k in q.params)} for q in qs.values()], fmt)
+                                             "params": ", ".join(f"${k}" for k in q.params)}
+                                            for q in qs.values()], fmt)
         return
     if not cypher and not saved:
-        err.print("error: give a Cypher query, --saved NAME or --list")
-        raise typer.Exit(2)
+        fail("give a Cypher query, --saved NAME or --list")
     params = _parse_params(param)
     for k, v in (("since", since), ("until", until)):
         if v is not None:
             params[k] = v
-    from ..store import StoreError
-    with open_store(home, uri, user, password, database) as store:
+    with open_store(store) as st:
         try:
             if saved:
-                cols, rows = store.run_saved(saved, params)
+                cols, rows = st.run_saved(saved, params)
             else:
-                cols, rows = store.query(cypher, params, write=write)
-        except (StoreError, KeyError) as e:
-            err.print(f"error: {e}", highlight=False, markup=False)
-            raise typer.Exit(2)
-        except Exception as e:  # neo4j.exceptions.Neo4jError and friends: say what the server said
-            err.print(f"error: {type(e).__name__}: {getattr(e, 'message', None) or e}", highlight=False, markup=False)
-            raise typer.Exit(2)
+                cols, rows = st.query(cypher or "", params, write=write)
+        except (KeyError, ValueError) as e:      # an unknown saved query, a missing parameter
+            fail(str(e.args[0]) if e.args else str(e))
     emit(cols, rows, fmt)
 
 
 @app.command()
+@store_options
 def render(
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
-    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Centre on this entity (name or alias).")] = None,
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Centre on this entity (name or alias).")]
+    = None,
     hops: Annotated[int, typer.Option("--hops", help="Neighbourhood depth with --entity.")] = 1,
     cypher: Annotated[Optional[str], typer.Option("--cypher", help="Render the entities a query returns.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p")] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep the top-N nodes by weight.")] = 10000,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only claims from documents published on/after.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="... and on/before this date.")] = None,
+    since: Since = None,
+    until: Until = None,
     title: Annotated[str, typer.Option("--title")] = "graphkit",
     color_by: Annotated[Optional[str], typer.Option("--color-by", help="kind (default) or bloc (factions).")] = None,
-    all_entities: Annotated[bool, typer.Option("--all-entities", help="Also draw entities that have no relation.")] = False,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    all_entities: Annotated[bool, typer.Option("--all-entities", help="Also draw entities that have no relation.")]
+    = False,
+    store: StoreOptions = STORE,
 ):
     """Write the graph (or part of it) as a self-contained interactive HTML page."""
     from ..render import render_html
-    with open_store(home, uri, user, password, database) as store:
+    with open_store(store) as st:
         keys = None
         if cypher:
-            cols, rows = store.query(cypher, _parse_params(param))
+            cols, rows = st.query(cypher, _parse_params(param))
             keys = sorted(_entity_keys(rows))
             if not keys:
-                err.print("error: the query returned no entities to render")
-                raise typer.Exit(2)
-        if entity and not store.find_entities(entity):
-            err.print(f"error: no entity named {entity!r}", highlight=False, markup=False)
-            raise typer.Exit(2)
-        G = store.load_graph(entity=entity, hops=hops, keys=keys, since=since, until=until)
+                fail("the query returned no entities to render")
+        if entity and not st.find_entities(entity):
+            fail(f"no entity named {entity!r}")
+        G = st.load_graph(entity=entity, hops=hops, keys=keys, since=since, until=until)
     if not all_entities:
         # entities mentioned but in no relation would crowd the page; the store still has them
         G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
@@ -333,24 +264,25 @@ def _entity_keys(value) -> set[str]:
 
 
 @app.command()
-def stats(fmt: FormatOpt = Format.table,
-          home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None):
+@store_options
+def stats(fmt: FormatOpt = Format.table, store: StoreOptions = STORE):
     """Counts by label and relation type."""
-    with open_store(home, uri, user, password, database) as store:
-        s = store.stats()
+    with open_store(store) as st:
+        s = st.stats()
     rows = [{"what": "label", "name": k, "count": v} for k, v in s.get("labels", {}).items()]
     rows += [{"what": "relation", "name": k, "count": v} for k, v in s.get("relations", {}).items()]
     emit(["what", "name", "count"], rows, fmt)
 
 
 @app.command()
-def serve(home: Home = None):
+def serve(home: HomeOpt = None):
     """Run the embedded store in the foreground so several commands share it (Ctrl-C stops it)."""
     from ..store import serve as _serve
     _serve(str(home) if home else None)
 
 
-from . import analysis  # noqa: E402,F401  (registers its commands on app)
+# The analysis and export commands register on the same app (graphkit.cli.app).
+from . import analysis  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Analysis and export commands: factions, actors, contested, timeline, path, export.
 
-Registered on the shared typer ``app`` when graphkit.cli imports this module. The
-analyses themselves (graphkit.analysis, graphkit.export) are imported inside the
+Registered on the shared typer ``app`` (graphkit.cli.app) when graphkit.cli imports
+this module; shared options come from graphkit.cli.options. The analyses themselves (graphkit.analysis, graphkit.export) are imported inside the
 commands, so an error there surfaces when the command runs instead of making the
 commands vanish at import time.
 """
@@ -15,20 +15,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import Database, FormatOpt, Home, Password, Uri, User, app, open_store
+from ..store import StoreOptions
+from .app import app
+from .errors import fail
+from .options import STORE, FormatOpt, Since, Until, open_store, store_options
 from .output import Format, console, emit, err
 
-Since = Annotated[Optional[str], typer.Option("--since", help="Only claims from documents published on/after (YYYY-MM-DD).")]
-Until = Annotated[Optional[str], typer.Option("--until", help="... and on/before this date.")]
 
-
-def _graph(home, uri, user, password, database, since=None, until=None, entity=None, hops=1):
-    with open_store(home, uri, user, password, database) as store:
+def _graph(store: StoreOptions, since=None, until=None, entity=None, hops=1):
+    with open_store(store) as st:
         try:
-            return store.load_graph(entity=entity, hops=hops, since=since, until=until)
+            return st.load_graph(entity=entity, hops=hops, since=since, until=until)
         except LookupError as e:
-            err.print(f"error: {e}", highlight=False, markup=False)
-            raise typer.Exit(2)
+            fail(str(e.args[0]) if e.args else str(e))
 
 
 def _json(value) -> None:
@@ -38,6 +37,7 @@ def _json(value) -> None:
 
 
 @app.command()
+@store_options
 def factions(
     since: Since = None, until: Until = None,
     max_blocs: Annotated[int, typer.Option("--blocs", "-k", help="At most this many blocs per connected group.")] = 3,
@@ -45,12 +45,12 @@ def factions(
                                                     help="Weight of a tie through a shared agreement.")] = 0.5,
     cut: Annotated[bool, typer.Option("--cut-ties", help="With --format csv: print the cut ties, not the blocs.")] = False,
     fmt: FormatOpt = Format.table,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions = STORE,
 ):
     """Blocs of actors by structural balance, and the ties that cut across them."""
     from ..analysis import label
     from ..analysis.factions import factions as _factions
-    G = _graph(home, uri, user, password, database, since, until)
+    G = _graph(store, since, until)
     r = _factions(G, max_blocs=max_blocs, agreement_weight=agreement_weight)
     members = [{"bloc": r.bloc_names[i], "name": label(G, k), "key": k, "kind": G.nodes[k].get("kind"),
                 "margin": r.margin.get(k),
@@ -77,45 +77,48 @@ def factions(
 
 
 @app.command()
+@store_options
 def actors(
     top: Annotated[int, typer.Option("--top", "-n", help="How many (0 = all).")] = 10,
     since: Since = None, until: Until = None,
     fmt: FormatOpt = Format.table,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions = STORE,
 ):
     """Key actors: backing, attacks, opposition, centrality and brokerage between blocs."""
     from ..analysis.actors import COLUMNS, key_actors
-    G = _graph(home, uri, user, password, database, since, until)
+    G = _graph(store, since, until)
     rows = key_actors(G, top=top or None)
     emit(COLUMNS if fmt == Format.table else ["key"] + COLUMNS, rows, fmt, title="key actors")
 
 
 @app.command()
+@store_options
 def contested(
     since: Since = None, until: Until = None,
     same_document: Annotated[bool, typer.Option("--same-document",
                                                 help="Compare attackers named in one document only.")] = False,
     fmt: FormatOpt = Format.table,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions = STORE,
 ):
     """Claims that sources dispute: who attacked, or whether it happened at all."""
     from ..analysis.contested import COLUMNS, contested as _contested
-    G = _graph(home, uri, user, password, database, since, until)
+    G = _graph(store, since, until)
     rows = _contested(G, same_document=same_document)
     cols = COLUMNS if fmt == Format.table else COLUMNS + ["negated_a", "negated_b"]
     emit(cols, rows, fmt, title="contested claims")
 
 
 @app.command()
+@store_options
 def timeline(
     entity: Annotated[str, typer.Argument(help="Entity name, alias or key.")],
     since: Since = None, until: Until = None,
     fmt: FormatOpt = Format.table,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions = STORE,
 ):
     """An entity's relations (every claim, in and out) in date order, undated last."""
     from ..analysis.timeline import COLUMNS, timeline as _timeline
-    G = _graph(home, uri, user, password, database, since, until, entity=entity, hops=1)
+    G = _graph(store, since, until, entity=entity, hops=1)
     try:
         rows = _timeline(G, entity)
     except LookupError as e:   # matched in the store, but no claims in the date range
@@ -125,22 +128,22 @@ def timeline(
 
 
 @app.command()
+@store_options
 def path(
     a: Annotated[str, typer.Argument(help="From entity (name, alias or key).")],
     b: Annotated[str, typer.Argument(help="To entity.")],
     max_hops: Annotated[int, typer.Option("--max-hops", help="Longest chain to look for.")] = 4,
     since: Since = None, until: Until = None,
     fmt: FormatOpt = Format.table,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions = STORE,
 ):
     """Shortest chains of relations between two entities (edges in either direction)."""
     from ..analysis.paths import paths as _paths
-    G = _graph(home, uri, user, password, database, since, until)
+    G = _graph(store, since, until)
     try:
         found = _paths(G, a, b, max_hops=max_hops)
     except LookupError as e:
-        err.print(f"error: {e}", highlight=False, markup=False)
-        raise typer.Exit(2)
+        fail(str(e.args[0]) if e.args else str(e))
     if fmt == Format.json:
         _json(found)
         return
@@ -160,6 +163,7 @@ class ExportFormat(str, Enum):
 
 
 @app.command()
+@store_options
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (csv: a folder, or PREFIX.csv "
                                                                 "for PREFIX_nodes.csv and PREFIX_edges.csv).")],
@@ -169,7 +173,7 @@ def export(
     entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity's neighbourhood.")] = None,
     hops: Annotated[int, typer.Option("--hops", help="Neighbourhood depth with --entity.")] = 1,
     since: Since = None, until: Until = None,
-    home: Home = None, uri: Uri = None, user: User = None, password: Password = None, database: Database = None,
+    store: StoreOptions = STORE,
 ):
     """Write the graph for Gephi, yEd, Cytoscape (GraphML/GEXF), neo4j-admin import (CSV) or code (JSON).
 
@@ -178,17 +182,15 @@ def export(
     neo4j-admin command that bulk-loads it: the fast path for a very large first load."""
     if fmt is ExportFormat.neo4j_import:
         if entity or since or until:
-            err.print("error: --format neo4j-import writes the whole store; drop --entity/--since/--until",
-                      highlight=False, markup=False)
-            raise typer.Exit(2)
+            fail("--format neo4j-import writes the whole store; drop --entity/--since/--until")
         from ..store.bulk import dump, import_command
-        with open_store(home, uri, user, password, database) as store:
-            counts = dump(store, output)
+        with open_store(store) as st:
+            counts = dump(st, output)
         console.print(f"wrote {len(counts)} files to {output} ({sum(counts.values()):,} rows); import with:\n"
                       + import_command(output, files=counts), highlight=False, markup=False, soft_wrap=True)
         return
     from ..export import export as _export
-    G = _graph(home, uri, user, password, database, since, until, entity=entity, hops=hops)
+    G = _graph(store, since, until, entity=entity, hops=hops)
     written = _export(G, fmt.value, output)
     console.print(f"wrote {', '.join(map(str, written))} ({G.number_of_nodes()} entities, "
                   f"{G.number_of_edges()} relations)", highlight=False)
