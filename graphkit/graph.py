@@ -19,10 +19,9 @@ from typing import Iterable
 
 import networkx as nx
 
-from .model import DOCUMENT_FIELDS, Extraction
+from .model import CLAIM_FIELDS, DOCUMENT_FIELDS, Extraction
 
-CLAIM_FIELDS = ("id", "sentence", "doc", "attributed_to", "negated", "hedged",
-                "confidence", "subject_mention", "object_mention")
+__all__ = ["CLAIM_FIELDS", "assemble", "mark_contested", "from_extractions"]
 
 
 def assemble(documents: Iterable[dict], entities: Iterable[dict], claims: Iterable[dict]) -> nx.MultiDiGraph:
