@@ -169,7 +169,7 @@ class Fetcher:
     def _get_once(self, url: str, current: str) -> tuple[int, httpx.Headers, bytes, str]:
         o = self.options
         site = self._site(current)
-        with self._slots, site.slots:
+        with site.slots, self._slots:       # a site's turn first: waiting for it holds no global slot
             site.wait_turn()
             t0 = time.monotonic()
             try:
