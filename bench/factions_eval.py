@@ -5,6 +5,7 @@ the same count on their gold graphs.
     python bench/factions_eval.py [--corpus ../shared/corpus-dev] [--gold ../shared/eval/dev-gold.json]
         [--conflicts ../shared/eval/dev-conflicts.json] [--expected tests/data/factions_expected.json]
         [--verbose] [--json]
+    python bench/factions_eval.py --seed-sensitivity [--seed-corpus corpus]
 
 For each conflict: its articles (dev-conflicts.json) are extracted with graphkit's
 extractor (no store), the browsing graph is built (graphkit.graph.from_extractions) and
@@ -14,10 +15,16 @@ b" when they are in different blocs and moving ``a`` into ``b``'s bloc would rai
 frustration. Extracted nodes are matched to gold entities by the scorer's alias rules
 (graphkit.eval.Mapper, on the node's name and aliases); of several, the one with the most
 tie weight counts. The result moves as extraction improves: rerun and update the README.
+
+``--seed-sensitivity``: the sample articles' known answers (Russia and Iran with Syria;
+Turkey, HTS and Hurras al-Din apart from it) on their extracted graph under every
+combination of the model's weights around the defaults (COOPERATES, the generic-group
+factor, rejecting an agreement, OPPOSES): how far the answer depends on the weights.
 """
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -26,6 +33,7 @@ from graphkit.analysis import factions
 from graphkit.documents import read_documents
 from graphkit.eval import Mapper
 from graphkit.graph import from_extractions, from_gold
+from graphkit.analysis.signed import TIE_WEIGHTS, TieModel
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -70,6 +78,30 @@ def check(result, members: dict[str, str], expected: list[dict]) -> list[dict]:
     return rows
 
 
+SEED_ANSWERS = [("Russia", "with", "Syria"), ("Iran", "with", "Syria"), ("Turkey", "apart", "Syria"),
+                ("Hay'at Tahrir al-Sham", "apart", "Syria"), ("Hurras al-Din", "apart", "Syria")]
+GRID = {"COOPERATES": (0.25, 0.5, 1.0), "generic": (0.25, 0.5, 1.0), "rejected_agreement": (0.25, 0.5, 1.0),
+        "OPPOSES": (-0.5, -1.0)}
+
+
+def seed_sensitivity(corpus: Path) -> None:
+    from graphkit.extract import Extractor
+    G = from_extractions(Extractor().extract_all(d for d in read_documents([str(corpus)]) if hasattr(d, "text")))
+    key = {d.get("name"): k for k, d in G.nodes(data=True)}
+    print("| COOPERATES | generic | rejected agreement | OPPOSES | seed answers |")
+    print("|---|---|---|---|---|")
+    held = 0
+    combos = list(itertools.product(*GRID.values()))
+    for coop, gen, rej, opp in combos:
+        r = factions(G, model=TieModel(weights=dict(TIE_WEIGHTS, COOPERATES=coop, OPPOSES=opp), generic=gen,
+                                       rejected_agreement=rej))
+        ok = sum(bool(key.get(a) and key.get(b)) and (r.together if how == "with" else r.apart)(key[a], key[b])
+                 for a, how, b in SEED_ANSWERS)
+        held += ok == len(SEED_ANSWERS)
+        print(f"| {coop:g} | {gen:g} | {rej:g} | {opp:g} | {ok}/{len(SEED_ANSWERS)} |")
+    print(f"\nall {len(SEED_ANSWERS)} answers hold in {held} of {len(combos)} weightings")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus-dev")
@@ -78,7 +110,12 @@ def main() -> None:
     ap.add_argument("--expected", type=Path, default=REPO / "tests/data/factions_expected.json")
     ap.add_argument("--verbose", "-v", action="store_true", help="Every expected placement with its outcome.")
     ap.add_argument("--json", action="store_true", help="The results as JSON.")
+    ap.add_argument("--seed-sensitivity", action="store_true", help="The sample articles under other weights.")
+    ap.add_argument("--seed-corpus", type=Path, default=REPO / "corpus")
     a = ap.parse_args()
+    if a.seed_sensitivity:
+        seed_sensitivity(a.seed_corpus)
+        return
     gold = json.loads(a.gold.read_text(encoding="utf-8"))
     conflict_of = json.loads(a.conflicts.read_text(encoding="utf-8"))["conflicts"]
     expected = json.loads(a.expected.read_text(encoding="utf-8"))["conflicts"]

@@ -142,6 +142,7 @@ def _cut_ties(G, S, blocs, names, rep) -> list[dict]:
             rows.append({
                 "source": label(G, s), "relation": r["relation"], "target": label(G, o),
                 "via": label(G, r["via"]) if r["via"] else None, "sign": sign, "docs": r["docs"],
+                "sentence": r.get("sentence"),
                 "weight": r["weight"], "tie_weight": w,
                 "reason": "negative inside bloc" if sign == "-" else "positive across blocs",
                 "bloc_source": names[of[rep.get(s, s)]], "bloc_target": names[of[rep.get(o, o)]],
@@ -152,9 +153,9 @@ def _cut_ties(G, S, blocs, names, rep) -> list[dict]:
 
 
 def member_rows(G: nx.MultiDiGraph, r: FactionResult) -> list[dict]:
-    """One row per placed member, bloc by bloc: bloc, name, key, kind (", generic" for a
-    generic group), placement (status), margin, also (equally good places), folded (the
-    organs and leaders counted as it)."""
+    """One row per placed member, bloc by bloc: bloc, name, key, kind (" (generic)" for a
+    generic group), placement (status), margin, also (equally good places), moves (place ->
+    rise in frustration), folded (the organs and leaders counted as it) and folded_count."""
     folded = {}
     for k, m in r.folded.items():
         folded.setdefault(m, []).append(label(G, k))
@@ -167,5 +168,5 @@ def member_rows(G: nx.MultiDiGraph, r: FactionResult) -> list[dict]:
                          "kind": f"{kind} (generic)" if k in r.generic else kind,
                          "placement": p["status"], "margin": p["margin"],
                          "also": ", ".join(map(str, p["also"])), "folded": ", ".join(sorted(folded.get(k, []))),
-                         "folded_count": len(folded.get(k, []))})
+                         "folded_count": len(folded.get(k, [])), "moves": p["moves"]})
     return rows

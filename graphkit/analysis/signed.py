@@ -2,29 +2,28 @@
 two actors are on the same side of a conflict, which that they are on opposite sides,
 and how much.
 
-The model (``TieModel``; the README's "Factions" section states the same table):
+The model (``TieModel``; the README's "Factions and key actors" states the same table):
 
-=============================  =====  ======  ==============================================
-relation between two actors    sign   weight  reason
-=============================  =====  ======  ==============================================
-BACKS                          \\+     1       taking a side: arms, money, troops, political
-                                              backing of one party against another
-LEADS                          \\+     1       a leader is on the side of what he leads
-COOPERATES                     \\+     0.5     rivals cooperate too: joint patrols, deconflic-
-                                              tion, coordination centres implementing a truce
-MEMBER_OF                      \\+     0.5     members of an alliance or organisation are on
-                                              its side in general, yet often disagree
-ATTACKED                       \\-     1       violence is the clearest sign of opposite sides
-OPPOSES                        \\-     1       condemning, sanctioning, threatening, rejecting
-PARTY_TO / GUARANTEES the      0       0       ceasefires, truces and prisoner swaps are
-same agreement                                signed by enemies; guarantors and mediators
-                                              broker between enemies and ally with neither
-OPPOSES / ATTACKED an          \\-     0.5     rejecting or breaking a deal acts against
-agreement that others are                     those who made it and stand behind it (its
-PARTY_TO, GUARANTEE or BACK                   parties, guarantors, backers), but a truce's
-                                              parties are on opposite sides, so each tie
-                                              is weak; the rejecter's self is skipped
-=============================  =====  ======  ==============================================
+    evidence between two actors    weight  reason
+    -----------------------------  ------  ----------------------------------------------
+    BACKS                          +1      taking a side: arms, money, troops, political
+                                           backing of one party against another
+    LEADS                          +1      a leader is on the side of what he leads
+    COOPERATES                     +0.5    rivals cooperate too: joint patrols, deconflic-
+                                           tion, coordination centres implementing a truce
+    MEMBER_OF                      +0.5    members of an alliance or organisation are on
+                                           its side in general, yet often disagree
+    ATTACKED                       -1      violence is the clearest sign of opposite sides
+    OPPOSES                        -1      condemning, sanctioning, threatening, rejecting
+    parties, guarantors, mediators  0      ceasefires, truces and prisoner swaps are signed
+    of the same agreement                  by enemies; guarantors and mediators broker
+    (PARTY_TO, GUARANTEES)                 between enemies and are allies of neither side
+    rejecting an agreement         -0.5    OPPOSES/ATTACKED an agreement: a tie against each
+                                           actor that is party to it, guarantees or backs
+                                           it (not itself). Rejecting or breaking a deal
+                                           acts against those who made it, but a truce's
+                                           parties are on opposite sides: each tie is weak
+    generic group                  x0.5    on every tie of the extractor's catch-all group
 
 * **One document, one vote.** The evidence for a tie is counted in documents, not in
   sentences: each document that asserts a relation between two actors (either
@@ -32,7 +31,7 @@ PARTY_TO, GUARANTEE or BACK                   parties, guarantors, backers), but
   one negative vote, worth the weight of the strongest such relation in that document.
   An article that retells the same joint patrol five times is one report; five articles
   are five. Alliances and treaties between allies show up as BACKS and COOPERATES claims
-  in their own right, so nothing is lost by giving agreements no positive tie.
+  in their own right, so they still count when agreements give no positive tie.
 * **Generic groups** (the document-level catch-all the extractor makes of unnamed
   fighters: "militants in Idlib", "rebels"; see :func:`generic_groups`) merge distinct
   groups whose ties contradict each other (Turkish-backed factions and al-Qaeda-linked
@@ -113,6 +112,11 @@ def fold_map(G: nx.MultiDiGraph, kinds=ACTOR_KINDS, fold: bool = True) -> dict[s
     return rep
 
 
+def _sentence(d: dict) -> str | None:
+    """The first asserted claim's sentence of an edge."""
+    return next((c.get("sentence") for c in d.get("claims") or () if not (c.get("negated") or c.get("hedged"))), None)
+
+
 def _docs(d: dict) -> list:
     """The documents asserting an edge (a hand-made edge without ``docs``: one per unit of weight)."""
     docs = d.get("docs")
@@ -145,7 +149,8 @@ def signed_graph(G: nx.MultiDiGraph, model: TieModel = TieModel()) -> nx.Graph:
     Nodes: the members (folded keys) with ``name``, ``kind``, ``generic`` and ``folded``
     (the keys counted as it, itself included). Edges: ``positive`` and ``negative``
     (summed document votes, >= 0) and ``relations`` (rows naming each underlying relation:
-    source, relation, target, via agreement or None, sign, weight, docs). ``S.graph["rep"]``
+    source, relation, target, via agreement or None, sign, weight, docs, and the sentence
+    of its first asserted claim). ``S.graph["rep"]``
     maps every considered node key to its member.
     """
     rep = fold_map(G, model.kinds, model.fold)
@@ -154,7 +159,8 @@ def signed_graph(G: nx.MultiDiGraph, model: TieModel = TieModel()) -> nx.Graph:
     for u, v, rel, d in G.edges(keys=True, data=True):
         w = model.weights.get(rel, 0.0)
         if w and u in rep and v in rep:
-            votes.add(rep[u], rep[v], w, _docs(d), {"source": u, "relation": rel, "target": v, "via": None})
+            votes.add(rep[u], rep[v], w, _docs(d),
+                      {"source": u, "relation": rel, "target": v, "via": None, "sentence": _sentence(d)})
     if model.rejected_agreement:
         for x, xd in G.nodes(data=True):
             if xd.get("kind") == "Agreement":
@@ -181,16 +187,16 @@ def signed_graph(G: nx.MultiDiGraph, model: TieModel = TieModel()) -> nx.Graph:
 def _agreement_votes(G, x, rep, weight, votes: _Votes) -> None:
     """Negative votes between each actor that rejects agreement ``x`` and each actor that
     stands behind it (party, guarantor, backer), one per document of the rejection."""
-    behind, against = defaultdict(set), defaultdict(lambda: defaultdict(set))
+    behind, against = defaultdict(set), {}
     for a, _, rel, d in G.in_edges(x, keys=True, data=True):
         if a not in rep or not (d.get("weight") or d.get("docs")):
             continue
         if rel in COMMITS:
             behind[rep[a]].add(rel)
         elif rel in REJECTS:
-            against[rep[a]][rel].update(_docs(d))
-    for o, rels in against.items():
-        for rel, docs in rels.items():
-            for p, how in behind.items():
-                votes.add(o, p, -weight, sorted(docs, key=str),
-                          {"source": o, "relation": rel, "target": p, "via": x, "target_role": "/".join(sorted(how))})
+            against[(a, rel)] = d
+    for (a, rel), d in against.items():
+        for p, how in behind.items():
+            votes.add(rep[a], p, -weight, _docs(d),
+                      {"source": a, "relation": rel, "target": p, "via": x, "target_role": "/".join(sorted(how)),
+                       "sentence": _sentence(d)})

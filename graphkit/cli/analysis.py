@@ -60,14 +60,14 @@ def factions(
     r = _factions(G, max_blocs=max_blocs)
     members = member_rows(G, r)
     cut_cols = ["source", "relation", "target", "via", "docs", "sign", "weight", "tie_weight", "reason",
-                "bloc_source", "bloc_target"]
+                "bloc_source", "bloc_target", "sentence"]
     member_cols = ["bloc", "name", "key", "kind", "placement", "margin", "also", "folded"]
     if fmt == Format.json:
         _json({"frustration": r.frustration, "total_weight": r.total_weight, "balance": round(r.balance, 4),
                "exact": r.exact,
                "blocs": [{"bloc": r.bloc_names[i], "number": i + 1, "members": [label(G, k) for k in b], "keys": b}
                          for i, b in enumerate(r.blocs)],
-               "members": [{c: m[c] for c in member_cols} for m in members],
+               "members": [{c: m[c] for c in member_cols + ["moves"]} for m in members],
                "undecided": [label(G, k) for k in r.undecided],
                "node_bloc": r.node_bloc, "margin": r.margin,
                "cut_ties": [{c: t[c] for c in cut_cols} for t in r.cut_ties]})
@@ -80,16 +80,23 @@ def factions(
     emit(member_cols if wide else ["bloc", "name", "kind", "placement", "margin", "also", "folded_count"],
          members, fmt, title="members", headers={"folded_count": "folded", "also": "or in"}, compact=not wide)
     emit(cut_cols if wide else ["source", "relation", "target", "via", "docs"], r.cut_ties, fmt,
-         title="cut ties: positive relations across blocs, negative ones inside a bloc", compact=not wide)
-    undecided = ", ".join(f"{m['name']} (bloc {m['bloc']} or {m['also']})" for m in members
-                          if m["placement"] == "undecided")
+         title="cut ties", compact=not wide)
+    undecided = ", ".join(f"{m['name']} ({_places(m)})" for m in members if m["placement"] == "undecided")
     console.print(
-        f"frustration {r.frustration:g} of {r.total_weight:g} tie weight (balance {r.balance:.2f}; "
-        f"{'exact' if r.exact else 'heuristic'} partition). margin: how much frustration would rise if that "
+        f"Cut ties: positive relations across blocs, negative ones inside a bloc. Frustration "
+        f"{r.frustration:g} of {r.total_weight:g} tie weight (balance {r.balance:.2f}; "
+        f"{'exact' if r.exact else 'heuristic'} partition). Margin: how much frustration would rise if that "
         f"actor alone changed bloc; firm >= {FIRM:g} (one document's direct backing or attack), weak below, "
         "undecided 0.", highlight=False, markup=False)
     if undecided:
         console.print(f"Not decided by the evidence: {undecided}.", highlight=False, markup=False)
+
+
+def _places(member: dict) -> str:
+    """'bloc 1 or 2', 'bloc 1 or a bloc of its own': where an undecided member could be."""
+    blocs = [str(member["bloc"])] + [p for p in member["also"].split(", ") if p and p != "own bloc"]
+    text = "bloc " + (", ".join(blocs[:-1]) + " or " + blocs[-1] if len(blocs) > 1 else blocs[0])
+    return text + (" or a bloc of its own" if "own bloc" in member["also"] else "")
 
 
 @app.command()
