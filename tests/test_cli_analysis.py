@@ -106,7 +106,7 @@ def test_factions(home):
     assert (by["Turkey"]["placement"], by["Turkey"]["margin"], by["Turkey"]["also"]) == ("undecided", 0, "own bloc")
     assert (by["Iran"]["placement"], by["Russia"]["placement"]) == ("firm", "firm") and out["undecided"] == ["HTS", "Turkey"]
     table = run(home, "factions").stdout
-    assert "cut ties" in table and "frustration 1.5" in table
+    assert "cut ties" in table and "Frustration 1.5 of" in table
     assert "Not decided by the evidence: HTS (bloc 2 or a bloc of its own), Turkey (bloc 2 or a bloc of its own)." in table
 
 

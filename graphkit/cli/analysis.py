@@ -51,9 +51,7 @@ def factions(
 ):
     """Blocs of actors by structural balance, how firmly each is placed, and the ties that cut across.
 
-    Each relation's sign and weight (the signed model) is stated in the README ("Factions")
-    and in graphkit/analysis/signed.py: sharing a ceasefire is no alliance, guarantors and
-    mediators side with neither party, generic groups count at half weight."""
+    Each relation's sign and weight, with reasons: README, "Factions and key actors"."""
     from ..analysis import label
     from ..analysis.factions import FIRM, factions as _factions, member_rows
     G = _graph(home, uri, user, password, database, since, until)
