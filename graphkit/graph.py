@@ -94,3 +94,24 @@ def from_extractions(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     for k, e in ents.items():
         e["docs"] = len(doc_count[k])
     return assemble(docs, ents.values(), claims)
+
+
+def from_gold(gold: dict, documents: Iterable[str] | None = None, optional: bool = True) -> nx.MultiDiGraph:
+    """The browsing graph of a gold file's relations (graphkit-gold/1, see graphkit.eval):
+    one asserted claim per relation of each of ``documents`` (default: all), optional
+    relations included unless ``optional`` is false. Nodes are keyed by gold entity id,
+    with that id as the name, the gold kind and aliases."""
+    names = sorted(gold["documents"]) if documents is None else list(documents)
+    docs = [{"id": d, "name": d, "title": d, "source": "gold", "path": None, "published": None} for d in names]
+    claims, used = [], set()
+    for d in names:
+        for i, r in enumerate(gold["documents"][d]["relations"]):
+            if r.get("optional") and not optional:
+                continue
+            used |= {r["s"], r["o"]}
+            claims.append({"subject": r["s"], "object": r["o"], "relation": r["r"], "id": f"{d}:{i}",
+                           "sentence": r.get("evidence"), "doc": d, "attributed_to": None, "negated": False,
+                           "hedged": False, "confidence": 1.0, "subject_mention": r["s"], "object_mention": r["o"]})
+    ents = [{"key": e, "name": e, "kind": gold["entities"][e]["kind"], "aliases": gold["entities"][e]["aliases"]}
+            for e in sorted(used) if e in gold["entities"]]
+    return assemble(docs, ents, claims)

@@ -29,9 +29,7 @@ RELATION_TYPES = (
     "BACKS", "OPPOSES", "GUARANTEES", "ATTACKED", "PARTY_TO",
     "COOPERATES", "MEMBER_OF", "LEADS",
 )
-# Signed ties for balance analysis.
-POSITIVE_RELATIONS = ("BACKS", "PARTY_TO", "COOPERATES", "GUARANTEES")
-NEGATIVE_RELATIONS = ("OPPOSES", "ATTACKED")
+# Each relation's sign and weight for the factions analysis: graphkit/analysis/signed.py.
 
 
 def slug(text: str) -> str:

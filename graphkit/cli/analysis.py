@@ -1,9 +1,10 @@
 """Analysis and export commands: factions, actors, contested, timeline, path, export.
 
 Registered on the shared typer ``app`` (graphkit.cli.app) when graphkit.cli imports
-this module; shared options come from graphkit.cli.options. The analyses themselves (graphkit.analysis, graphkit.export) are imported inside the
-commands, so an error there surfaces when the command runs instead of making the
-commands vanish at import time.
+this module; shared options come from graphkit.cli.options. The analyses themselves
+(graphkit.analysis, graphkit.export) are imported inside the commands, so an error
+there surfaces when the command runs instead of making the commands vanish at import
+time.
 """
 from __future__ import annotations
 
@@ -36,44 +37,65 @@ def _json(value) -> None:
     sys.stdout.write("\n")
 
 
+Wide = Annotated[bool, typer.Option("--wide", help="Every column in the table (may wrap); the default columns fit 100.")]
+
+
 @app.command()
 @store_options
 def factions(
     since: Since = None, until: Until = None,
     max_blocs: Annotated[int, typer.Option("--blocs", "-k", help="At most this many blocs per connected group.")] = 3,
-    agreement_weight: Annotated[float, typer.Option("--agreement-weight",
-                                                    help="Weight of a tie through a shared agreement.")] = 0.5,
     cut: Annotated[bool, typer.Option("--cut-ties", help="With --format csv: print the cut ties, not the blocs.")] = False,
+    wide: Wide = False,
     fmt: FormatOpt = Format.table,
     store: StoreOptions = STORE,
 ):
-    """Blocs of actors by structural balance, and the ties that cut across them."""
+    """Blocs of actors by structural balance, how firmly each is placed, and the ties that cut across.
+
+    Each relation's sign and weight, with reasons: README, "Factions and key actors"."""
     from ..analysis import label
-    from ..analysis.factions import factions as _factions
+    from ..analysis.factions import FIRM, factions as _factions, member_rows
     G = _graph(store, since, until)
-    r = _factions(G, max_blocs=max_blocs, agreement_weight=agreement_weight)
-    members = [{"bloc": r.bloc_names[i], "name": label(G, k), "key": k, "kind": G.nodes[k].get("kind"),
-                "margin": r.margin.get(k),
-                "folded": ", ".join(sorted(label(G, c) for c, m in r.folded.items() if m == k))}
-               for i, b in enumerate(r.blocs) for k in b]
-    cut_cols = ["source", "relation", "target", "via", "sign", "weight", "evidence", "reason",
-                "bloc_source", "bloc_target"]
+    r = _factions(G, max_blocs=max_blocs)
+    members = member_rows(G, r)
+    cut_cols = ["source", "relation", "target", "via", "docs", "sign", "weight", "tie_weight", "reason",
+                "bloc_source", "bloc_target", "sentence"]
+    member_cols = ["bloc", "name", "key", "kind", "placement", "margin", "also", "folded"]
     if fmt == Format.json:
         _json({"frustration": r.frustration, "total_weight": r.total_weight, "balance": round(r.balance, 4),
                "exact": r.exact,
-               "blocs": [{"bloc": r.bloc_names[i], "members": [label(G, k) for k in b], "keys": b}
+               "blocs": [{"bloc": r.bloc_names[i], "number": i + 1, "members": [label(G, k) for k in b], "keys": b}
                          for i, b in enumerate(r.blocs)],
-               "node_bloc": r.node_bloc, "margin": r.margin, "cut_ties": [{c: t[c] for c in cut_cols} for t in r.cut_ties]})
+               "members": [{c: m[c] for c in member_cols + ["moves"]} for m in members],
+               "undecided": [label(G, k) for k in r.undecided],
+               "node_bloc": r.node_bloc, "margin": r.margin,
+               "cut_ties": [{c: t[c] for c in cut_cols} for t in r.cut_ties]})
         return
     if fmt == Format.csv:
-        emit(cut_cols, r.cut_ties, fmt) if cut else emit(["bloc", "name", "key", "kind", "margin", "folded"], members, fmt)
+        emit(cut_cols, r.cut_ties, fmt) if cut else emit(member_cols, members, fmt)
         return
-    emit(["bloc", "name", "kind", "margin", "folded"], members, fmt, title="blocs")
-    emit(cut_cols[:-2], r.cut_ties, fmt, title="cut ties (violate structural balance)")
-    console.print(f"frustration {r.frustration:g} of {r.total_weight:g} tie weight "
-                  f"(balance {r.balance:.2f}; {'exact' if r.exact else 'heuristic'} partition). margin: how much "
-                  "frustration would rise if that actor alone changed bloc (0 = the data does not decide)",
-                  highlight=False)
+    for name in r.bloc_names:
+        console.print(name, highlight=False, markup=False)
+    emit(member_cols if wide else ["bloc", "name", "kind", "placement", "margin", "also", "folded_count"],
+         members, fmt, title="members", headers={"folded_count": "folded", "also": "or in"}, compact=not wide)
+    emit(cut_cols if wide else ["source", "relation", "target", "via", "docs"], r.cut_ties, fmt,
+         title="cut ties", compact=not wide)
+    undecided = ", ".join(f"{m['name']} ({_places(m)})" for m in members if m["placement"] == "undecided")
+    console.print(
+        f"Cut ties: positive relations across blocs, negative ones inside a bloc. Frustration "
+        f"{r.frustration:g} of {r.total_weight:g} tie weight (balance {r.balance:.2f}; "
+        f"{'exact' if r.exact else 'heuristic'} partition). Margin: how much frustration would rise if that "
+        f"actor alone changed bloc; firm >= {FIRM:g} (one document's direct backing or attack), weak below, "
+        "undecided 0.", highlight=False, markup=False)
+    if undecided:
+        console.print(f"Not decided by the evidence: {undecided}.", highlight=False, markup=False)
+
+
+def _places(member: dict) -> str:
+    """'bloc 1 or 2', 'bloc 1 or a bloc of its own': where an undecided member could be."""
+    blocs = [str(member["bloc"])] + [p for p in member["also"].split(", ") if p and p != "own bloc"]
+    text = "bloc " + (", ".join(blocs[:-1]) + " or " + blocs[-1] if len(blocs) > 1 else blocs[0])
+    return text + (" or a bloc of its own" if "own bloc" in member["also"] else "")
 
 
 @app.command()
@@ -81,14 +103,19 @@ def factions(
 def actors(
     top: Annotated[int, typer.Option("--top", "-n", help="How many (0 = all).")] = 10,
     since: Since = None, until: Until = None,
+    wide: Wide = False,
     fmt: FormatOpt = Format.table,
     store: StoreOptions = STORE,
 ):
     """Key actors: backing, attacks, opposition, centrality and brokerage between blocs."""
-    from ..analysis.actors import COLUMNS, key_actors
+    from ..analysis.actors import COLUMNS, DEFAULT_COLUMNS, HEADERS, key_actors
     G = _graph(store, since, until)
     rows = key_actors(G, top=top or None)
-    emit(COLUMNS if fmt == Format.table else ["key"] + COLUMNS, rows, fmt, title="key actors")
+    if fmt != Format.table:
+        emit(["key"] + COLUMNS, rows, fmt)
+    else:
+        emit(COLUMNS if wide else DEFAULT_COLUMNS, rows, fmt, title="key actors", headers=None if wide else HEADERS,
+             compact=not wide)
 
 
 @app.command()

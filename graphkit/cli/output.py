@@ -10,6 +10,7 @@ import time
 from enum import Enum
 from typing import Any, Iterable
 
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
@@ -37,7 +38,11 @@ def _cell(v: Any) -> str:
     return str(v)
 
 
-def emit(columns: list[str], rows: Iterable[dict], fmt: Format = Format.table, title: str | None = None) -> None:
+def emit(columns: list[str], rows: Iterable[dict], fmt: Format = Format.table, title: str | None = None,
+         headers: dict[str, str] | None = None, compact: bool = False) -> None:
+    """Print rows as a table, JSON or CSV. ``headers``: table headings for some columns
+    (JSON and CSV keep the column names). ``compact``: a borderless table whose number
+    columns never wrap, for commands whose default columns are chosen to fit 100 columns."""
     rows = list(rows)
     if fmt == Format.json:
         json.dump([{c: to_jsonable(r.get(c)) for c in columns} for r in rows], sys.stdout, ensure_ascii=False, indent=1)
@@ -48,9 +53,13 @@ def emit(columns: list[str], rows: Iterable[dict], fmt: Format = Format.table, t
         for r in rows:
             w.writerow([_cell(r.get(c)) for c in columns])
     else:
-        t = Table(title=title, show_lines=False)
+        t = (Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
+                   collapse_padding=True, title_justify="left")
+             if compact else Table(title=title, show_lines=False))
         for c in columns:
-            t.add_column(c, overflow="fold")
+            numeric = compact and rows and all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in rows)
+            t.add_column((headers or {}).get(c, c), overflow="fold", justify="right" if numeric else "left",
+                         no_wrap=bool(numeric))
         for r in rows:
             t.add_row(*[_cell(r.get(c)) for c in columns])
         console.print(t)
