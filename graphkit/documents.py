@@ -1,9 +1,12 @@
 """Reading documents: paths, folders and globs in; Documents or clear errors out.
 
-Supported: .txt and .md (as is), .html/.htm (text extracted from the markup, title
-and published date from <title>/<meta>), .jsonl (one document per line with `text`
-and optional `title`, `source`, `published`, `id`). Anything else that is valid
-UTF-8 text (or UTF-16/32 with a byte-order mark) is read as plain text.
+Supported: .txt and .md (as is), .html/.htm (the article's text, title, date, author
+and canonical URL, see graphkit.article), .jsonl (one document per line with `text`
+and optional `title`, `source`, `url`, `author`, `published`, `id`). Anything else
+that is valid UTF-8 text is read as plain text. Walking a folder skips hidden and
+version-control folders and any store home (see :func:`expand`).
+
+UTF-16 and UTF-32 text with a byte-order mark is decoded too.
 
 Bad input never stops a batch: each problem becomes a :class:`ReadError` naming the
 file (and line) and why, and the caller decides what to do with it. Only regular
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from .article import from_html, iso_date
 from .model import Document, content_id
 
 MAX_BYTES = int(os.environ.get("GRAPHKIT_MAX_BYTES", 5 * 1024 * 1024))  # per text document
@@ -32,8 +36,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-DATE_META = ("article:published_time", "og:published_time", "date", "pubdate",
-             "publishdate", "dc.date", "dcterms.date", "datepublished", "sailthru.date")
+VCS_FOLDERS = {".git", ".hg", ".svn", ".bzr", "_darcs", "CVS", ".jj", ".pijul", "_FOSSIL_"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,43 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+def expand(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()
+           ) -> tuple[list[Path], list[ReadError]]:
+    """Files named by paths, folders (recursively, known suffixes only) and globs.
+
+    Walking a folder (or a glob) never enters a hidden folder, a version-control folder,
+    an embedded store's home (any folder holding one, see :func:`is_store_home`) or a
+    folder in ``exclude`` (ingest passes its store's home): their files are not documents."""
+    skip = {Path(x).resolve() for x in exclude}
+    files: list[Path] = []
+    errors: list[ReadError] = []
+    for raw in paths:
+        p = Path(raw)
+        try:
+            st = os.stat(p)
+        except OSError as e:
+            if glob.has_magic(str(raw)) and e.errno == errno.ENOENT:
+                matched = sorted(Path(m) for m in glob.glob(str(raw), recursive=True)
+                                 if Path(m).is_file() and not _in_skipped_folder(Path(m), str(raw), skip))
+                if not matched:
+                    errors.append(ReadError(str(raw), "no file matches this pattern"))
+                files.extend(matched)
+            else:
+                errors.append(ReadError(str(raw), _missing(str(raw), e)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            files.extend(walk(p, skip))
+        else:
+            files.append(p)     # not a regular file? read_path says so
+    seen, unique = set(), []
+    for f in files:
+        k = f.resolve()
+        if k not in seen:
+            seen.add(k)
+            unique.append(f)
+    return unique, errors
 
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
@@ -72,36 +112,50 @@ def _missing(raw: str, e: OSError) -> str:
     return f"cannot read: {e.strerror or e}"
 
 
-def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[ReadError]]:
-    """Files named by paths, folders (recursively, known suffixes only) and globs."""
-    files: list[Path] = []
-    errors: list[ReadError] = []
-    for raw in paths:
-        p = Path(raw)
-        try:
-            st = os.stat(p)
-        except OSError as e:
-            if glob.has_magic(str(raw)) and e.errno == errno.ENOENT:
-                matched = sorted(Path(m) for m in glob.glob(str(raw), recursive=True) if Path(m).is_file())
-                if not matched:
-                    errors.append(ReadError(str(raw), "no file matches this pattern"))
-                files.extend(matched)
-            else:
-                errors.append(ReadError(str(raw), _missing(str(raw), e)))
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            files.extend(sorted(f for f in p.rglob("*")
-                                if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES - {""}
-                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        else:
-            files.append(p)     # not a regular file? read_path says so
-    seen, unique = set(), []
-    for f in files:
-        k = f.resolve()
-        if k not in seen:
-            seen.add(k)
-            unique.append(f)
-    return unique, errors
+def is_store_home(folder: Path) -> bool:
+    """An embedded store's home (graphkit.store.server): its generated credentials
+    file next to the ArcadeDB root db/."""
+    return (folder / "credentials").is_file() and (folder / "db").is_dir()
+
+
+def _skipped_folder(folder: Path, skip: set[Path]) -> bool:
+    return (folder.name.startswith(".") or folder.name in VCS_FOLDERS or folder.resolve() in skip
+            or is_store_home(folder))
+
+
+def _in_skipped_folder(path: Path, pattern: str, skip: set[Path]) -> bool:
+    """A glob's match inside a store home or a skipped folder, or inside a version-control
+    folder the pattern's wildcards reached (glob itself leaves hidden names out)."""
+    fixed = Path(*[part for part in _until_magic(Path(pattern).parts)])
+    folders = list(path.parents)[:-1]
+    if any(d.resolve() in skip or is_store_home(d) for d in folders):
+        return True
+    wild = path.parent.relative_to(fixed).parts if path.parent.is_relative_to(fixed) else ()
+    return any(part in VCS_FOLDERS for part in wild)
+
+
+def _until_magic(parts: tuple[str, ...]) -> list[str]:
+    out = []
+    for part in parts:
+        if glob.has_magic(part):
+            break
+        out.append(part)
+    return out
+
+
+def walk(folder: Path, skip: Iterable[Path] = ()) -> list[Path]:
+    """Files under ``folder`` with a known suffix, sorted; hidden files and folders,
+    version-control folders, store homes and the folders in ``skip`` are not entered."""
+    skipped = {Path(x).resolve() for x in skip}
+    if folder.resolve() in skipped or is_store_home(folder):
+        return []
+    out: list[Path] = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not _skipped_folder(Path(top, d), skipped)]
+        out.extend(Path(top, n) for n in names
+                   if not n.startswith(".") and Path(n).suffix.lower() in KNOWN_SUFFIXES - {""}
+                   and Path(top, n).is_file())
+    return sorted(out)
 
 
 # byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one)
@@ -162,54 +216,28 @@ def read_capped(f: BinaryIO, limit: int) -> bytes | None:
     return None if len(data) > limit else data
 
 
-def html_to_text(markup: str) -> tuple[str, str, str | None]:
-    """(text, title, published) from an HTML page; scripts, styles and navigation dropped."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(markup, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    published = None
-    for meta in soup.find_all("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in DATE_META and meta.get("content"):
-            published = normalise_date(meta["content"])
-            if published:
-                break
-    if not published:
-        t = soup.find("time", attrs={"datetime": True})
-        if t:
-            published = normalise_date(t["datetime"])
-    for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "header", "aside",
-                     "form", "iframe", "svg", "head"]):
-        tag.decompose()
-    body = soup.find("article") or soup.body or soup
-    blocks = []
-    for el in body.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote", "figcaption", "td", "pre"]):
-        if el.find(["p", "li", "blockquote"]):  # a container: its children are visited
-            continue
-        t = re.sub(r"\s+", " ", el.get_text(" ", strip=True))
-        if t:
-            blocks.append(t)
-    if not blocks:
-        blocks = [re.sub(r"[ \t]+", " ", line).strip() for line in body.get_text("\n").splitlines()]
-        blocks = [b for b in blocks if b]
-    return "\n\n".join(blocks), title, published
-
-
-def normalise_date(value: str) -> str | None:
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
-    if m:
-        return "-".join(m.groups())
-    return None
-
-
-def _document(text: str, name: str, path: str, title: str = "", source: str = "",
-              published: str | None = None) -> Document:
+def text_document(text: str, name: str, path: str, title: str = "", source: str = "",
+              published: str | None = None, author: str | None = None, url: str | None = None) -> Document:
     if not title:
         first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
         title = first[:200]
-    return Document(id=content_id(text), name=name, text=text, title=title,
-                    source=source or path, path=path, published=normalise_date(published or "") if published else None)
+    return Document(id=content_id(text), name=name, text=text, title=title, source=source or path, path=path,
+                    published=iso_date(published), author=author or None, url=url or None)
+
+
+def html_document(markup: str, name: str, path: str, title: str = "", source: str = "",
+                  published: str | None = None, url: str | None = None,
+                  default_date: str | None = None) -> Document | ReadError:
+    """The article of an HTML page (graphkit.article: text, title, date, author, canonical
+    URL) as a Document. ``title`` and ``published`` given here win over the page's own;
+    ``default_date`` is for a page that has none; ``url`` is where the page was found
+    (its canonical URL wins)."""
+    page = from_html(markup, url=url)
+    if not page.text.strip():
+        return ReadError(path, "HTML page with no readable text")
+    return text_document(page.text, name, path, title=title or page.title, source=source,
+                     published=published or page.published or default_date, author=page.author,
+                     url=page.url or url)
 
 
 def read_path(path: Path, published: str | None = None) -> Iterator[Document | ReadError]:
@@ -236,17 +264,10 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Document | R
     if isinstance(text, ReadError):
         yield text
         return
-    title = ""
-    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
-        text, title, meta_date = html_to_text(text)
-        published = published or meta_date
-        if not text.strip():
-            yield ReadError(spath, "HTML page with no readable text")
-            return
-    elif suffix in TEXT_SUFFIXES and looks_like_html(text):
-        text, title, meta_date = html_to_text(text)
-        published = published or meta_date
-    yield _document(text, path.stem, spath, title=title, published=published)
+    if suffix in HTML_SUFFIXES or looks_like_html(text):
+        yield html_document(text, path.stem, spath, default_date=published)
+    else:
+        yield text_document(text, path.stem, spath, published=published)
 
 
 def looks_like_html(text: str) -> bool:
@@ -255,14 +276,15 @@ def looks_like_html(text: str) -> bool:
         re.search(r"<(head|body)\b", head))
 
 
-def _lines(f: BinaryIO, spath: str) -> Iterator[tuple[int, bytes | None]]:
+def _lines(f: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
     """(line number, bytes) of a JSONL file; None for a line over MAX_BYTES (skipped
     without holding it); stops with the total at MAX_JSONL_BYTES (bytes read)."""
-    total = 0
-    for lineno in range(1, 1 << 62):
+    total, lineno = 0, 0
+    while True:
         raw = f.readline(MAX_BYTES + 2)
         if not raw:
             return
+        lineno += 1
         total += len(raw)
         if len(raw) > MAX_BYTES + 1 and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):     # the rest of the long line, in pieces
@@ -283,10 +305,11 @@ def read_jsonl(path: Path, published: str | None = None, f: BinaryIO | None = No
                ) -> Iterator[Document | ReadError]:
     spath = str(path)
     if f is None:
-        f = open_regular(path)
-        if isinstance(f, ReadError):
-            yield f
+        opened = open_regular(path)
+        if isinstance(opened, ReadError):
+            yield opened
             return
+        f = opened
     try:
         yield from _jsonl_documents(f, spath, path.stem, published)
     except _TooLarge as e:
@@ -297,7 +320,7 @@ def read_jsonl(path: Path, published: str | None = None, f: BinaryIO | None = No
 
 
 def _jsonl_documents(f: BinaryIO, spath: str, stem: str, published: str | None) -> Iterator[Document | ReadError]:
-    for lineno, raw in _lines(f, spath):
+    for lineno, raw in _lines(f):
         where = f"{spath}:{lineno}"
         if raw is None:
             yield ReadError(where, f"line too long (over {MAX_BYTES:,} bytes, the limit for one document)")
@@ -314,24 +337,27 @@ def _jsonl_documents(f: BinaryIO, spath: str, stem: str, published: str | None) 
         except json.JSONDecodeError as e:
             yield ReadError(where, f"malformed JSON at column {e.colno}: {json_reason(e)}")
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield ReadError(where, "a JSONL document must be an object with a string field 'text'")
-            continue
-        text = obj["text"]
-        if not text.strip():
-            yield ReadError(where, "empty 'text'")
-            continue
-        if len(text.encode("utf-8")) > MAX_BYTES:
-            yield ReadError(where, f"'text' too large (limit {MAX_BYTES:,} bytes)")
-            continue
-        title, date = str(obj.get("title") or ""), published
-        if looks_like_html(text):
-            text, html_title, meta_date = html_to_text(text)
-            title = title or html_title
-            date = published or meta_date
-        name = str(obj.get("id") or obj.get("name") or f"{stem}-{lineno}")
-        yield _document(text, name, where, title=title, source=str(obj.get("source") or obj.get("url") or ""),
-                        published=str(obj.get("published") or obj.get("date") or "") or date)
+        yield _jsonl_document(obj, where, f"{stem}-{lineno}", published)
+
+
+def _jsonl_document(obj, where: str, default_name: str, published: str | None) -> Document | ReadError:
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        return ReadError(where, "a JSONL document must be an object with a string field 'text'")
+    text = obj["text"]
+    if not text.strip():
+        return ReadError(where, "empty 'text'")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return ReadError(where, f"'text' too large (limit {MAX_BYTES:,} bytes)")
+    title = str(obj.get("title") or "")
+    name = str(obj.get("id") or obj.get("name") or default_name)
+    source = str(obj.get("source") or obj.get("url") or "")
+    url = str(obj.get("url") or "") or (source if source.startswith(("http://", "https://")) else None)
+    date = str(obj.get("published") or obj.get("date") or "") or None
+    if looks_like_html(text):
+        return html_document(text, name, where, title=title, source=source, published=date, url=url,
+                             default_date=published)
+    return text_document(text, name, where, title=title, source=source, published=date or published,
+                         author=str(obj.get("author") or "") or None, url=url)
 
 
 def json_reason(e: json.JSONDecodeError) -> str:
@@ -342,10 +368,11 @@ def json_reason(e: json.JSONDecodeError) -> str:
     return msg[:1].lower() + msg[1:]
 
 
-def read_documents(paths: Iterable[str | os.PathLike], published: str | None = None
-                   ) -> Iterator[Document | ReadError]:
-    """Every document under paths, in order, with errors in place of the bad ones."""
-    files, errors = expand(paths)
+def read_documents(paths: Iterable[str | os.PathLike], published: str | None = None,
+                   exclude: Iterable[str | os.PathLike] = ()) -> Iterator[Document | ReadError]:
+    """Every document under paths, in order, with errors in place of the bad ones.
+    Folders in ``exclude`` (and their contents) are not read (see :func:`expand`)."""
+    files, errors = expand(paths, exclude=exclude)
     yield from errors
     for f in files:
         yield from read_path(f, published)

@@ -1,17 +1,15 @@
 """How the CLI reports an error: one line on stderr, ``error: <what>: <why>``, no
 traceback, a non-zero exit status.
 
-The one way to raise an error from a command is :class:`CliError` (a
-``ClickException`` of the click that typer bundles, so typer shows it as it shows
-its own), or :func:`fail` which raises it::
+The one way to raise an error from a command is :class:`CliError` (a click exception,
+as typer handles them), or :func:`fail`, which raises it::
 
-    fail(f"alias file {path}: missing 'name'")          # exit status 2
+    fail(f"--param wants key=value, got {p!r}")          # exit status 2
 
-Errors of the library that a user can act on (the store's, alias files', a file
-that cannot be written) are turned into CliError for every command by
+Errors of the library that a user can act on (the store's, alias data, a file that
+cannot be read or written) become CliError for every command in
 :class:`GraphkitGroup`, the typer group class of the app, which also prints click's
-usage errors on one line. Lines are never wrapped: a log file gets each error
-whole, whatever the terminal width.
+own usage errors on one line. Lines are never wrapped: a log gets each error whole.
 """
 from __future__ import annotations
 
@@ -19,11 +17,10 @@ import sys
 from typing import NoReturn
 
 import typer
-from typer._click import exceptions as click_exceptions     # the click typer runs on (bundled since 0.26)
+# typer (0.29) carries its own copy of click: these are the exceptions its commands raise
+# and handle (typer.BadParameter is one of them); the click package's are other classes.
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
-
-ClickException = click_exceptions.ClickException
-UsageError = click_exceptions.UsageError
 
 
 def one_line(text: object) -> str:
@@ -50,9 +47,8 @@ def _known(e: BaseException) -> str | None:
     its traceback is worth seeing)."""
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from ..extract.gazetteer import AliasFileError
     from ..store import StoreError
-    if isinstance(e, (StoreError, AliasFileError)):
+    if isinstance(e, StoreError):
         return str(e)
     if isinstance(e, Neo4jError):
         return f"the store: {e.message or e}"

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import os
 import re
+from importlib import resources
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 def cypher_dir() -> Path:
-    """The repository's top-level cypher/ directory, or $GRAPHKIT_CYPHER_DIR."""
+    """The folder of schema.cypher and queries/*.cypher: $GRAPHKIT_CYPHER_DIR if set;
+    else graphkit/cypher inside an installed wheel (pyproject maps the repository's
+    top-level cypher/ there, so that folder is the one source); else, in a source
+    checkout or an editable install, the top-level cypher/ itself."""
     env = os.environ.get("GRAPHKIT_CYPHER_DIR")
     if env:
         return Path(env)
-    # == Path(graphkit.__file__).parent.parent / "cypher" (graphkit/ may be a namespace package)
-    return Path(__file__).resolve().parents[2] / "cypher"
+    packaged = resources.files("graphkit") / "cypher"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(str(resources.files("graphkit"))).parent / "cypher"
 
 
 # ---------------------------------------------------------------- tokenising

@@ -404,7 +404,7 @@ def ensure_server(home: str | os.PathLike | None = None, database: str = DEFAULT
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise ServerError(f"timed out waiting for the graphkit server in {home} to stop")
+                    raise ServerError(f"timed out waiting for the graphkit server in {home} to stop") from None
                 time.sleep(0.05)
         told = False
         while True:

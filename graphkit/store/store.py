@@ -22,7 +22,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from neo4j.graph import Node, Path as GPath, Relationship
 
 from ..graph import assemble
-from ..model import ENTITY_KINDS, RELATION_TYPES, Extraction
+from ..model import CLAIM_FIELDS, DOCUMENT_FIELDS, ENTITY_KINDS, RELATION_TYPES, Extraction
 from . import access
 from . import server as _server
 from .cypher import SavedQuery, cypher_dir, load_saved_queries, split_statements
@@ -63,7 +63,7 @@ def _after_fork_in_child() -> None:
     for store in list(_OPEN_STORES):
         h = store.server
         fd = getattr(h, "_clients_fd", None) if h is not None else None
-        if fd is not None:
+        if h is not None and fd is not None:
             try:
                 os.close(fd)
             except OSError:
@@ -77,7 +77,6 @@ if hasattr(os, "register_at_fork"):
 
 
 KNOWN_DOCUMENTS = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id"
-STORE_VERSION = 3   # what backfill() brings older stores up to
 NAMES_UPSERT = ("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) UNWIND row.names AS nm "
                 "MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)")
 
@@ -246,50 +245,12 @@ class Store:
             raise self.unavailable(e) from None
 
     def backfill(self) -> bool:
-        """Stores written by an older graphkit get what the queries now rely on once:
-        version 2 added Name nodes, Entity.evidence and Claim.pair, version 3
-        Claim.published (its document's date), Claim.claimed, Claim.denied and the
-        summary edges' recent claims. (:Meta {id: 'graphkit'}) records it."""
+        """Bring a store written by an older graphkit up to date, once: the named steps
+        of graphkit.store.migrations. True if any ran."""
+        from .migrations import migrate
+
         def fn(tx):
-            meta = _rows(tx, "MATCH (m:Meta {id: 'graphkit'}) RETURN m.version AS v")
-            version = (meta[0]["v"] or 0) if meta else 0
-            if version >= STORE_VERSION:
-                return False
-            tx.run("MERGE (m:Meta {id: 'graphkit'}) SET m.version = $v", v=STORE_VERSION).consume()
-            if not _rows(tx, "MATCH (e:Entity) RETURN e.key AS k LIMIT 1"):
-                return False
-            if version < 2:
-                ents = _rows(tx, "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases")
-                for chunk in _chunks([{"key": e["key"], "names": _names(e)} for e in ents]):
-                    tx.run(NAMES_UPSERT, rows=chunk).consume()
-                tx.run(f"MATCH (e:Entity)-[r:{_SUMMARY_TYPES}]-() WITH e, sum(r.weight) AS w "
-                       "SET e.evidence = w").consume()
-                tx.run("MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) "
-                       "SET c.pair = s.key + '|' + c.relation + '|' + o.key").consume()
-            if version < 3:
-                tx.run("MATCH (c:Claim)-[:IN]->(d:Document) WHERE d.published IS NOT NULL "
-                       "SET c.published = d.published").consume()
-                tx.run("MATCH (c:Claim)-[:OBJECT]->(o:Entity) WHERE c.attributed_to IS NOT NULL "
-                       "AND NOT coalesce(c.negated, false) SET c.claimed = o.key + '|' + c.relation").consume()
-                tx.run("MATCH (c:Claim)-[:OBJECT]->(o:Entity) WHERE c.negated = true "
-                       "SET c.denied = o.key + '|' + c.relation").consume()
-                recent = defaultdict(list)
-                for r in _rows(tx, "MATCH (c:Claim) WHERE NOT coalesce(c.negated, false) "
-                                   "AND NOT coalesce(c.hedged, false) AND c.pair IS NOT NULL "
-                                   "RETURN c.pair AS pair, c.published AS published, c.id AS id"):
-                    recent[r["pair"]].append(recent_key(r["published"], r["id"]))
-                by_rel = defaultdict(list)
-                for pair, items in recent.items():
-                    for rel in RELATION_TYPES:      # pair = subject key|RELATION|object key
-                        s_, sep, o = pair.partition(f"|{rel}|")
-                        if sep:
-                            by_rel[rel].append({"s": s_, "o": o, "recent": sorted(items, reverse=True)[:RECENT]})
-                            break
-                for rel, rows in by_rel.items():
-                    for chunk in _chunks(rows):
-                        tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->"
-                               "(b:Entity {key: row.o}) SET r.recent = row.recent", rows=chunk).consume()
-            return True
+            return bool(migrate(tx))
         try:
             return self._write(fn)
         except Neo4jError as e:
@@ -351,11 +312,11 @@ class Store:
                 todo.append(ex)
         skipped = len(extractions) - len(todo)
 
-        docs, ents, mentions, part_of, claims = [], {}, set(), set(), {}
+        ents: dict[str, dict[str, Any]] = {}
+        docs, mentions, part_of, claims = [], set(), set(), {}
         for ex in todo:
             d = ex.document.meta()
-            docs.append({"id": d["id"], "props": {k: d[k] for k in
-                         ("id", "name", "title", "source", "path", "published") if d[k] is not None}})
+            docs.append({"id": d["id"], "props": {k: v for k, v in d.items() if v is not None}})
             doc_ents = list(ex.entities)
             for c in ex.claims:
                 doc_ents += [c.subject, c.object]
@@ -478,7 +439,8 @@ class Store:
         for rel, rows in by_rel.items():
             for chunk in _chunks(rows):
                 old = {(r["s"], r["o"]): r for r in _rows(
-                    tx, f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
+                    tx, "UNWIND $rows AS row MATCH (a:Entity {key: row.s})"
+                        f"-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
                         "RETURN row.s AS s, row.o AS o, r.weight AS weight, r.docs AS docs, r.recent AS recent",
                     rows=[{"s": r["s"], "o": r["o"]} for r in chunk])}
                 keep = []
@@ -493,7 +455,7 @@ class Store:
                        "r.recent = row.recent", rows=keep).consume()
         # Entity.evidence: the sum of the weights of its summary edges (top_actors reads it)
         per_entity: dict[str, int] = defaultdict(int)
-        for (s, _rel_, o), (n, _docs, _recent) in add.items():
+        for (s, _, o), (n, _docs, _recent) in add.items():
             per_entity[s] += n
             per_entity[o] += n
         for chunk in _chunks([{"key": k, "n": n} for k, n in sorted(per_entity.items())]):
@@ -535,6 +497,14 @@ class Store:
         """Which of these document ids the store already holds (ingest skips their extraction)."""
         rows = self._read(lambda tx: _rows(tx, KNOWN_DOCUMENTS, ids=ids))
         return {r["id"] for r in rows}
+
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Which of these URLs a stored document was read from (``source``) or names as
+        its canonical URL (``url``): web ingest skips fetching them again."""
+        def fn(tx):
+            return {r["u"] for prop in ("url", "source") for r in _rows(
+                tx, f"UNWIND $urls AS u MATCH (d:Document {{{prop}: u}}) RETURN DISTINCT u", urls=urls)}
+        return self._read(fn) if urls else set()
 
     def find_entities(self, name: str) -> list[dict]:
         """Entities whose key equals ``name`` or whose name or an alias equals it, ignoring case."""
@@ -584,8 +554,7 @@ class Store:
             return (since is None or pub >= since) and (until is None or pub <= until)
 
         docs = {r["id"]: r for r in _rows(
-            tx, "MATCH (d:Document) RETURN d.id AS id, d.name AS name, d.title AS title, "
-                "d.source AS source, d.path AS path, d.published AS published")
+            tx, "MATCH (d:Document) RETURN d.id AS id, " + ", ".join(f"d.{k} AS {k}" for k in DOCUMENT_FIELDS))
             if in_range(r["published"])}
 
         where = ["true"] if selected is None else ["s.key IN $keys", "o.key IN $keys"]
@@ -593,10 +562,8 @@ class Store:
             where.append("c.negated = false AND c.hedged = false")
         claims = [r for r in _rows(
             tx, "MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) WHERE " + " AND ".join(where) +
-                " RETURN s.key AS subject, o.key AS object, c.relation AS relation, c.id AS id, "
-                "c.sentence AS sentence, c.doc AS doc, c.attributed_to AS attributed_to, "
-                "c.negated AS negated, c.hedged AS hedged, c.confidence AS confidence, "
-                "c.subject_mention AS subject_mention, c.object_mention AS object_mention",
+                " RETURN s.key AS subject, o.key AS object, c.relation AS relation, "
+                + ", ".join(f"c.{k} AS {k}" for k in CLAIM_FIELDS),
             keys=sorted(selected or []))
             if r["doc"] in docs]
 
