@@ -188,10 +188,17 @@ def count_inputs(paths: list[str], exclude: Iterable = ()) -> int:
             continue
         try:
             with fh:
-                total += sum(1 for line in iter(lambda fh=fh: fh.readline(1 << 20), b"") if line.strip())
+                total += _nonblank_lines(fh)
         except OSError:
             total += 1
     return total
+
+
+def _nonblank_lines(fh) -> int:
+    n = 0
+    while line := fh.readline(1 << 20):     # a huge line is read in pieces, not at once
+        n += bool(line.strip())
+    return n
 
 
 def chunks(it: Iterable[T], n: int) -> Iterator[list[T]]:

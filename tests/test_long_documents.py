@@ -41,7 +41,7 @@ def test_pieces_cover_the_text_in_order_within_the_size(text):
 
 def test_pieces_cut_at_paragraphs_when_there_are_some():
     text = ("Sentence one here. Sentence two here.\n\n") * 500
-    for a, b in pieces(text, 2000)[:-1]:
+    for _, b in pieces(text, 2000)[:-1]:
         assert text[b - 2:b] == "\n\n"
 
 

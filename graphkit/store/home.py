@@ -104,7 +104,7 @@ def root_password(home: Path) -> str:
                 _chmod_own(path, 0o600)
                 return pw
             time.sleep(0.05)
-        raise HomeError(f"{path} is empty; delete it (and {home / 'db'}) to start afresh")
+        raise HomeError(f"{path} is empty; delete it (and {home / 'db'}) to start afresh") from None
     pw = secrets.token_urlsafe(24)
     with os.fdopen(fd, "w") as f:
         f.write(pw + "\n")

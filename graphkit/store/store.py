@@ -14,7 +14,7 @@ import time
 import weakref
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
@@ -39,7 +39,7 @@ ROWS_PER_STATEMENT = 500
 ITEMS_PER_ROW = 100
 CHARS_PER_STATEMENT = 2_000_000
 # A dead server is reported within seconds (the driver's default is to retry for 30 s).
-DRIVER_OPTIONS = {"connection_timeout": 5.0, "max_transaction_retry_time": 2.0}
+DRIVER_OPTIONS: dict[str, Any] = {"connection_timeout": 5.0, "max_transaction_retry_time": 2.0}
 
 
 def _conflict(e: Exception) -> bool:
@@ -122,11 +122,12 @@ def _sized(value) -> int:
     return 8
 
 
-def _per_document(items: dict[str, list], key: str) -> Iterable[list[dict]]:
+def _per_document(items: Mapping[Any, list], key: str) -> Iterable[list[dict]]:
     """Statements' rows ``{"doc": id, key: [...]}`` from each document's items: a row
     holds at most ITEMS_PER_ROW items, a statement ROWS_PER_STATEMENT items and about
     CHARS_PER_STATEMENT characters, so one huge document is written in many statements."""
-    rows, n, chars = [], 0, 0
+    rows: list[dict] = []
+    n = chars = 0
     for doc, xs in items.items():
         for part in _chunks(xs, ITEMS_PER_ROW):
             size = _sized(part)
