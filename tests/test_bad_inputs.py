@@ -165,7 +165,7 @@ def test_cli_errors_are_one_line(tmp_path, store_home, store):
         (["eval", str(tmp_path / "gold.json"), str(tmp_path / "p.jsonl")], "no such file"),
         (["query", "--saved", "nope", "--home", str(store_home)], "no saved query 'nope'"),
         (["query", "RETURN 1", "--timeout", "soon", "--home", str(store_home)], "--timeout"),
-        (["query", "RETURN $x", "-p", "x", "--home", str(store_home)], "--param 'x': wants key=value"),
+        (["query", "RETURN $x", "-p", "x", "--home", str(store_home)], "--param wants key=value, got 'x'"),
         (["serve", "--allow-files", str(tmp_path / "nowhere"), "--home", str(tmp_path / "h")], "no such folder"),
     ]
     store.clear()

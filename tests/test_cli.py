@@ -42,7 +42,7 @@ def test_store_options_are_declared_once():
     (["query"], "error: give a Cypher query, --saved NAME or --list"),
     (["extract", "x.txt", "--format", "csv"], "error: --format csv: extract writes jsonl or table"),
     (["ingest", "x.txt", "--since", "yesterday"], "error: Invalid value for --since: 'yesterday' is not a date"),
-    (["eval", "gold.json", "nothing.jsonl"], "error: nothing.jsonl: No such file or directory"),
+    (["eval", "gold.json", "nothing.jsonl"], "error: predictions nothing.jsonl: no such file or folder"),
     (["stats", "--bogus"], "error: No such option: --bogus"),
 ])
 def test_errors_are_one_line(args, message, tmp_path, monkeypatch):

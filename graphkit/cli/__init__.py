@@ -180,7 +180,7 @@ def _parse_params(params: list[str] | None) -> dict:
     out = {}
     for p in params or []:
         if "=" not in p:
-            fail(f"--param {p!r}: wants key=value")
+            fail(f"--param wants key=value, got {p!r}")
         k, v = p.split("=", 1)
         try:
             as_json = v[:1] in "[{\"" or v in ("true", "false", "null") or v.lstrip("-").isdigit()
@@ -290,7 +290,7 @@ def render(
             if not keys:
                 fail("--cypher query: it returned no entities to render")
         if entity and not st.find_entities(entity):
-            fail(f"--entity {entity!r}: no entity has this name or alias")
+            fail(f"no entity named {entity!r}")
         G = st.load_graph(entity=entity, hops=hops, keys=keys, since=since, until=until)
     if not all_entities:
         # entities mentioned but in no relation would crowd the page; the store still has them

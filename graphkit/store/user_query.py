@@ -95,4 +95,4 @@ def _explain(store, e: Neo4jError, write: bool, timer: QueryTimer, timeout: floa
         what = "the store refused it" + ("" if write else " (the query is read-only; `graphkit query --write` "
                                                           "runs writes)")
         return ReadOnlyError(f"{what}: {message}")
-    return QueryError(f"{code.rsplit('.', 1)[-1] or type(e).__name__}: {message}", code)
+    return QueryError(f"the store: {message} ({code.rsplit('.', 1)[-1] or type(e).__name__})", code)
