@@ -46,8 +46,8 @@ def main() -> None:
     t = time.perf_counter()
     n = sum(len(x.claims) for x in ex.extract_all(docs, n_process=a.workers))
     gk_s = time.perf_counter() - t
-    print(f"| documents | words | workers | nlp.pipe words/s | graphkit extract words/s | ratio | claims |")
-    print(f"|---|---|---|---|---|---|---|")
+    print("| documents | words | workers | nlp.pipe words/s | graphkit extract words/s | ratio | claims |")
+    print("|---|---|---|---|---|---|---|")
     print(f"| {len(docs)} | {words} | {a.workers} | {words / spacy_s:,.0f} | {words / gk_s:,.0f} | "
           f"{spacy_s / gk_s:.2f} | {n} |")
 

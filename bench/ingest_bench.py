@@ -127,8 +127,8 @@ def main() -> None:
     s = r["summary"]
     gib = 1024 ** 3
     r.update(documents=docs, words=words, home=str(home), load_before=load, load_after=os.getloadavg())
-    print(f"| corpus | workers | seconds | documents/s | words/s | relations/s | peak RSS, process tree |")
-    print(f"|---|---|---|---|---|---|---|")
+    print("| corpus | workers | seconds | documents/s | words/s | relations/s | peak RSS, process tree |")
+    print("|---|---|---|---|---|---|---|")
     print(f"| {docs:,} docs, {words:,} words | {a.workers} | {r['seconds']:.0f} | {docs / r['seconds']:.1f} | "
           f"{words / r['seconds']:,.0f} | {s['claims_added'] / r['seconds']:,.0f} | {r['peak_rss'] / gib:.2f} GiB |")
     parts = ", ".join(f"{k} {v / gib:.2f}" for k, v in r["peak_parts"].items())

@@ -57,7 +57,8 @@ NAIVE_DOCUMENT = "MERGE (d:Document {id: $doc.id}) ON CREATE SET d += $doc"
 NAIVE_PART_OF = "MATCH (e:Entity {key: $e}) MATCH (p:Entity {key: $p}) MERGE (e)-[:PART_OF]->(p)"
 NAIVE_CLAIM = """
 MATCH (d:Document {id: $doc}) MATCH (s:Entity {key: $s}) MATCH (o:Entity {key: $o})
-MERGE (c:Claim {id: $c.id}) ON CREATE SET c += $c, c.pair = s.key + '|' + $c.relation + '|' + o.key, c.published = d.published,
+MERGE (c:Claim {id: $c.id})
+  ON CREATE SET c += $c, c.pair = s.key + '|' + $c.relation + '|' + o.key, c.published = d.published,
   c.claimed = CASE WHEN $c.attributed_to IS NOT NULL AND NOT $c.negated THEN o.key + '|' + $c.relation END,
   c.denied = CASE WHEN $c.negated THEN o.key + '|' + $c.relation END
 MERGE (c)-[:SUBJECT]->(s)
@@ -133,7 +134,7 @@ def load_naive(store, exs: list[Extraction]):
             for e in ents.values():
                 row = {"key": e.key, "name": e.name, "kind": e.kind, "aliases": list(e.aliases)}
                 names = sorted({x.lower() for x in [e.key, e.name, *e.aliases] if x})
-                s.execute_write(lambda t, row=row, kind=e.kind, names=names:
+                s.execute_write(lambda t, row=row, kind=e.kind, names=names, doc=doc:
                                 t.run(NAIVE_ENTITY % kind, doc=doc, e=row, names=names).consume())
                 if e.part_of:
                     s.execute_write(lambda t, e=e: t.run(NAIVE_PART_OF, e=e.key, p=e.part_of).consume())

@@ -29,7 +29,8 @@ from graphkit.store.cypher import load_saved_queries  # noqa: E402
 
 
 def pick_params(store) -> dict[str, list[dict]]:
-    q = lambda text, **p: store.query(text, p)[1]
+    def q(text, **p):
+        return store.query(text, p)[1]
     top = q("MATCH (a:Entity)-[r:BACKS|OPPOSES|GUARANTEES|ATTACKED|PARTY_TO|COOPERATES|MEMBER_OF|LEADS]-() "
             "RETURN a.name AS name, a.aliases AS aliases, a.key AS key, count(r) AS n ORDER BY n DESC LIMIT 5")
     hub = top[0]

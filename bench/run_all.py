@@ -1,6 +1,6 @@
 """Every benchmark, end to end (what `make bench` runs):
 
-    python bench/run_all.py [-n 10000] [--workers 2] [--queries 30] [--scale 5000] [--skip-load]
+    python bench/run_all.py [-n 10000] [--workers 2] [--queries 30] [--scale 5000] [--skip-load] [--skip-long]
 
 1. bench/gen_corpus.py      -> bench/out/corpus.jsonl (n documents, deterministic)
 2. bench/ingest_bench.py    -> graphkit ingest of it into bench/out/run_all/home, with
@@ -9,6 +9,8 @@
 3. bench/query_bench.py     -> median / p95 of every saved query on that graph
 4. bench/load_bench.py      -> batched UNWIND loading vs one MERGE per relation, and the
                                batched loader at scale
+5. bench/long_docs_bench.py -> time and peak RSS of ingesting one document of 100k, 1M
+                               and 5M characters (--skip-long to leave it out)
 
 Each step runs as its own process (so one's memory does not count in another's)
 and prints its table; everything printed is also written to bench/out/results.md,
@@ -52,6 +54,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=30, help="runs per saved query")
     ap.add_argument("--scale", type=int, default=5000, help="documents for the at-scale loader run")
     ap.add_argument("--skip-load", action="store_true", help="skip the loader comparison")
+    ap.add_argument("--skip-long", action="store_true", help="skip the long-document runs")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     corpus = OUT / "corpus.jsonl"
@@ -67,6 +70,8 @@ def main() -> None:
         step("Loading: batched UNWIND vs one MERGE per relation",
              ["bench/load_bench.py", "--corpus", str(corpus), "--docs", "200", "--naive-docs", "100",
               "--scale", str(a.scale), "--workers", str(a.workers)], log)
+    if not a.skip_long:
+        step("Long documents", ["bench/long_docs_bench.py", "--workers", "1"], log)
     (OUT / "results.md").write_text("\n".join(log) + "\n")
     print(f"\nwritten: {OUT / 'results.md'}")
 

@@ -36,3 +36,6 @@ CREATE INDEX claim_denied IF NOT EXISTS FOR (c:Claim) ON (c.denied);
 // since/until filters
 CREATE INDEX document_published IF NOT EXISTS FOR (d:Document) ON (d.published);
 CREATE INDEX document_name IF NOT EXISTS FOR (d:Document) ON (d.name);
+// web documents: a feed's items already stored, by canonical URL or by the URL asked for
+CREATE INDEX document_url IF NOT EXISTS FOR (d:Document) ON (d.url);
+CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source);

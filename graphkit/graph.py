@@ -4,7 +4,7 @@ Both the store (``Store.load_graph``) and in-memory extraction build the same
 structure through :func:`assemble`, so render, analysis and export work on
 either:
 
-* ``G.graph["documents"]``: ``{doc_id: {"name", "title", "source", "path", "published"}}``
+* ``G.graph["documents"]``: ``{doc_id: {DOCUMENT_FIELDS: name, title, source, path, published, author, url}}``
 * node ``key`` with ``name``, ``kind``, ``aliases`` (list), ``part_of`` (key or None),
   ``docs`` (number of documents mentioning it)
 * edge ``(subject_key, object_key, key=relation)`` with ``relation``, ``weight``
@@ -19,22 +19,20 @@ from typing import Iterable
 
 import networkx as nx
 
-from .model import Extraction
+from .model import CLAIM_FIELDS, DOCUMENT_FIELDS, Extraction
 
-CLAIM_FIELDS = ("id", "sentence", "doc", "attributed_to", "negated", "hedged",
-                "confidence", "subject_mention", "object_mention")
+__all__ = ["CLAIM_FIELDS", "assemble", "mark_contested", "from_extractions"]
 
 
 def assemble(documents: Iterable[dict], entities: Iterable[dict], claims: Iterable[dict]) -> nx.MultiDiGraph:
     """Build the browsing graph.
 
-    documents: dicts with id, name, title, source, path, published
+    documents: dicts with id and graphkit.model.DOCUMENT_FIELDS
     entities: dicts with key, name, kind, aliases, part_of, and optionally docs (int)
     claims: dicts with subject, object (entity keys), relation and CLAIM_FIELDS
     """
     G = nx.MultiDiGraph()
-    G.graph["documents"] = {d["id"]: {k: d.get(k) for k in ("name", "title", "source", "path", "published")}
-                            for d in documents}
+    G.graph["documents"] = {d["id"]: {k: d.get(k) for k in DOCUMENT_FIELDS} for d in documents}
     for e in entities:
         G.add_node(e["key"], name=e["name"], kind=e["kind"], aliases=list(e.get("aliases") or []),
                    part_of=e.get("part_of"), docs=int(e.get("docs") or 0))
@@ -96,3 +94,24 @@ def from_extractions(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     for k, e in ents.items():
         e["docs"] = len(doc_count[k])
     return assemble(docs, ents.values(), claims)
+
+
+def from_gold(gold: dict, documents: Iterable[str] | None = None, optional: bool = True) -> nx.MultiDiGraph:
+    """The browsing graph of a gold file's relations (graphkit-gold/1, see graphkit.eval):
+    one asserted claim per relation of each of ``documents`` (default: all), optional
+    relations included unless ``optional`` is false. Nodes are keyed by gold entity id,
+    with that id as the name, the gold kind and aliases."""
+    names = sorted(gold["documents"]) if documents is None else list(documents)
+    docs = [{"id": d, "name": d, "title": d, "source": "gold", "path": None, "published": None} for d in names]
+    claims, used = [], set()
+    for d in names:
+        for i, r in enumerate(gold["documents"][d]["relations"]):
+            if r.get("optional") and not optional:
+                continue
+            used |= {r["s"], r["o"]}
+            claims.append({"subject": r["s"], "object": r["o"], "relation": r["r"], "id": f"{d}:{i}",
+                           "sentence": r.get("evidence"), "doc": d, "attributed_to": None, "negated": False,
+                           "hedged": False, "confidence": 1.0, "subject_mention": r["s"], "object_mention": r["o"]})
+    ents = [{"key": e, "name": e, "kind": gold["entities"][e]["kind"], "aliases": gold["entities"][e]["aliases"]}
+            for e in sorted(used) if e in gold["entities"]]
+    return assemble(docs, ents, claims)

@@ -5,11 +5,9 @@ Everything here is a frozen dataclass or a small pure helper, so any stage
 
 Graph model in the store (see cypher/):
 
-    (:Document {id, name, title, source, path, published})
+    (:Document {id, name, title, source, path, published, author, url})
     (:Entity {key, name, kind, aliases})          kind in ENTITY_KINDS
-    (:Claim {id, relation, sentence, start, end, subject_mention, object_mention,
-             subject_start, subject_end, object_start, object_end,
-             attributed_to, negated, hedged, confidence, doc})
+    (:Claim {CLAIM_PROPERTIES})                   the Claim dataclass's fields, see Claim.row
     (claim)-[:SUBJECT]->(entity), (claim)-[:OBJECT]->(entity),
     (claim)-[:IN]->(document), (entity)-[:MENTIONED_IN]->(document)
     (entity)-[:PART_OF]->(entity)                  a ministry or leader of a state
@@ -20,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field, fields
 
 ENTITY_KINDS = ("Actor", "Group", "Agreement", "Person", "Place", "Organization")
 
@@ -31,9 +29,7 @@ RELATION_TYPES = (
     "BACKS", "OPPOSES", "GUARANTEES", "ATTACKED", "PARTY_TO",
     "COOPERATES", "MEMBER_OF", "LEADS",
 )
-# Signed ties for balance analysis.
-POSITIVE_RELATIONS = ("BACKS", "PARTY_TO", "COOPERATES", "GUARANTEES")
-NEGATIVE_RELATIONS = ("OPPOSES", "ATTACKED")
+# Each relation's sign and weight for the factions analysis: graphkit/analysis/signed.py.
 
 
 def slug(text: str) -> str:
@@ -55,17 +51,24 @@ def content_id(text: str) -> str:
 @dataclass(frozen=True)
 class Document:
     id: str
-    name: str            # file name without extension (or jsonl title/line id)
+    name: str            # file name without extension (or jsonl title/line id, or the URL's last part)
     text: str
     title: str = ""
-    source: str = ""     # where it came from: a path or a URL given in JSONL
-    path: str = ""
+    source: str = ""     # where it came from: a path, the URL asked for, or a URL given in JSONL
+    path: str = ""       # the file (and JSONL line) or the URL it was read from
     published: str | None = None   # ISO date if known
+    author: str | None = None
+    url: str | None = None         # canonical URL of a web page, if known
 
     def meta(self) -> dict:
+        """Everything but the text: the Document node's properties (DOCUMENT_FIELDS and id)."""
         d = asdict(self)
         d.pop("text")
         return d
+
+
+# The document fields the store keeps and the browsing graph carries (all but id and text).
+DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("id", "text"))
 
 
 @dataclass(frozen=True)
@@ -134,17 +137,36 @@ class Claim:
         }
 
     def row(self) -> dict:
-        """Flat parameters for the store's upsert."""
-        return {
-            "id": self.id, "doc": self.doc, "relation": self.relation,
-            "subject": self.subject.key, "object": self.object.key,
-            "subject_mention": self.subject_mention, "object_mention": self.object_mention,
-            "subject_start": self.subject_span[0], "subject_end": self.subject_span[1],
-            "object_start": self.object_span[0], "object_end": self.object_span[1],
-            "sentence": self.sentence, "start": self.sentence_span[0], "end": self.sentence_span[1],
-            "attributed_to": self.attributed_to, "negated": self.negated, "hedged": self.hedged,
-            "confidence": float(self.confidence),
-        }
+        """Flat parameters for the store's upsert: every field of the Claim but those in
+        CLAIM_NOT_STORED, the entities as their keys, spans as start and end
+        (CLAIM_SPANS), plus the claim's id. CLAIM_PROPERTIES names them."""
+        out: dict = {"id": self.id}
+        for f in fields(self):
+            if f.name in CLAIM_NOT_STORED:
+                continue
+            value = getattr(self, f.name)
+            if f.name in CLAIM_SPANS:
+                out.update(zip(CLAIM_SPANS[f.name], value))
+            elif isinstance(value, Entity):
+                out[f.name] = value.key
+            else:
+                out[f.name] = value
+        out["confidence"] = float(self.confidence)
+        return out
+
+
+# A claim's fields, spelled once (the Claim dataclass above is the list):
+# - stored on the (:Claim) node: every field but these, spans flattened as named here;
+CLAIM_NOT_STORED = ("doc_name", "rule")
+CLAIM_SPANS = {"subject_span": ("subject_start", "subject_end"), "object_span": ("object_start", "object_end"),
+               "sentence_span": ("start", "end")}
+CLAIM_PROPERTIES = ("id",) + tuple(
+    name for f in fields(Claim) if f.name not in CLAIM_NOT_STORED + ("subject", "object")
+    for name in CLAIM_SPANS.get(f.name, (f.name,)))
+# - on the browsing graph's edges (graphkit.graph), and so in the store's graph query,
+#   the explorer page (graphkit.render.payload) and the analyses: the evidence a reader needs.
+CLAIM_FIELDS = ("sentence", "doc", "attributed_to", "negated", "hedged", "confidence",
+                "subject_mention", "object_mention", "id")
 
 
 @dataclass

@@ -54,7 +54,8 @@ def screenshot(html: Path, png: Path, width: int = 1400, height: int = 900, clic
                 s, rel, o = click_edge.split(",")
                 found = page.evaluate(
                     """([s, rel, o]) => { const g = window.graphkit, N = g.data.nodes;
-                         const j = g.data.edges.findIndex(e => N[e.from].name === s && e.relation === rel && N[e.to].name === o);
+                         const j = g.data.edges.findIndex(
+                           e => N[e.from].name === s && e.relation === rel && N[e.to].name === o);
                          if (j < 0) return false; g.selectEdge(j); return true; }""", [s, rel, o])
                 if not found:
                     problems.append(f"no edge {click_edge!r}")

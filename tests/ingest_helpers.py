@@ -101,7 +101,8 @@ def snapshot(home: Path) -> dict:
     from graphkit.store import connect
     out = {"stats": stats_json(home)}
     with connect(home=home) as s:
-        q = lambda text: s.query(text)[1]
+        def q(text):
+            return s.query(text)[1]
         out["documents"] = {r["id"]: (r["claims"], r["mentions"]) for r in q(
             "MATCH (d:Document) OPTIONAL MATCH (c:Claim)-[:IN]->(d) WITH d, count(c) AS claims "
             "OPTIONAL MATCH (e:Entity)-[:MENTIONED_IN]->(d) RETURN d.id AS id, claims, count(e) AS mentions")}

@@ -1,45 +1,10 @@
 """graphkit.analysis on hand-made browsing graphs (no store)."""
 from __future__ import annotations
 
-import itertools
-import random
-
 import pytest
 
-from graphkit.analysis import contested, factions, key_actors, paths, resolve, signed_ties, timeline
-from graphkit.graph import assemble
-
-DOCS = [
-    {"id": "d1", "name": "one", "title": "Day one", "source": "src/one", "path": "one.txt", "published": "2024-01-01"},
-    {"id": "d2", "name": "two", "title": "Day two", "source": "src/two", "path": "two.txt", "published": "2024-02-01"},
-    {"id": "d3", "name": "three", "title": "Undated", "source": "src/three", "path": "three.txt", "published": None},
-]
-
-
-def E(kind, name, aliases=(), part_of=None):
-    return {"key": f"{kind.lower()}:{name.lower()}", "name": name, "kind": kind, "aliases": list(aliases),
-            "part_of": part_of}
-
-
-def graph(entities, triples, docs=DOCS):
-    """triples: (subject name, relation, object name, n asserted claims) or dicts with more fields."""
-    keys = {e["name"]: e["key"] for e in entities}
-    claims, n = [], 0
-    for t in triples:
-        if isinstance(t, dict):
-            t = dict(t)
-            s, rel, o, count = t.pop("s"), t.pop("rel"), t.pop("o"), t.pop("n", 1)
-        else:
-            (s, rel, o, count), t = t, {}
-        for i in range(count):
-            n += 1
-            claims.append({"subject": keys[s], "object": keys[o], "relation": rel, "id": f"c{n}",
-                           "sentence": t.get("sentence", f"{s} {rel.lower()} {o} ({i})."),
-                           "doc": t.get("doc", "d1"), "attributed_to": t.get("attributed_to"),
-                           "negated": t.get("negated", False), "hedged": t.get("hedged", False),
-                           "confidence": 0.8, "subject_mention": s, "object_mention": o})
-    return assemble(docs, entities, claims)
-
+from analysis_helpers import E, graph
+from graphkit.analysis import contested, key_actors, paths, resolve, timeline
 
 ENTS = [E("Actor", "Russia", ["Moscow", "Kremlin"]), E("Actor", "Syria", ["Damascus"]), E("Actor", "Iran"),
         E("Actor", "Turkey", ["Ankara"]), E("Group", "Militants", ["HTS"]),
@@ -53,112 +18,6 @@ TWO_BLOCS = [
     ("Russia", "COOPERATES", "Turkey", 1),                     # the one cross-cutting tie
     ("Turkey", "ATTACKED", "Idlib", 1),                        # places are not actors
 ]
-
-
-def names(G, keys):
-    return sorted(G.nodes[k]["name"] for k in keys)
-
-
-# ------------------------------------------------------------------ factions
-def test_factions_two_known_blocs_and_the_cross_cutting_tie():
-    G = graph(ENTS, TWO_BLOCS)
-    r = factions(G)
-    assert [names(G, b) for b in r.blocs] == [["Iran", "Russia", "Syria"], ["Militants", "Turkey"]]
-    assert r.exact and r.frustration == 1
-    assert [(c["source"], c["relation"], c["target"], c["weight"], c["reason"]) for c in r.cut_ties] == \
-        [("Russia", "COOPERATES", "Turkey", 1, "positive across blocs")]
-    assert r.bloc_names[0].startswith("bloc 1: ") and "Russia" in r.bloc_names[0]
-    # node_bloc (render --color-by bloc): members, plus Putin folded into Russia; places and agreements not
-    nb = r.node_bloc
-    assert nb["actor:russia"] == nb["actor:syria"] == nb["actor:iran"] == nb["person:putin"] == r.bloc_names[0]
-    assert nb["actor:turkey"] == nb["group:militants"] == r.bloc_names[1]
-    assert "place:idlib" not in nb and "organization:mod" not in nb
-    assert r.folded == {"person:putin": "actor:russia"}
-    assert 0 < r.balance < 1
-    # Turkey alone in a third bloc: +4 backing of militants cut, cooperation with Russia still cut
-    assert r.margin["actor:turkey"] == 4 and r.margin["actor:iran"] == 3
-    # with two blocs, into the other one: +4, +2 opposing Syria inside, -1 cooperation restored
-    assert factions(G, max_blocs=2).margin["actor:turkey"] == 5
-
-
-def test_factions_two_blocs_with_at_most_two():
-    G = graph(ENTS, TWO_BLOCS)
-    assert [names(G, b) for b in factions(G, max_blocs=2).blocs] == [["Iran", "Russia", "Syria"], ["Militants", "Turkey"]]
-
-
-def test_unbalanced_triangle():
-    ents = [E("Actor", x) for x in "ABC"]
-    G = graph(ents, [("A", "BACKS", "B", 1), ("B", "COOPERATES", "C", 1), ("A", "OPPOSES", "C", 1)])
-    for k in (2, 3):
-        r = factions(G, max_blocs=k)
-        assert r.frustration == 1 and r.total_weight == 3 and len(r.cut_ties) == 1
-    # all-negative triangle: two blocs must put two enemies together; three blocs need not
-    G = graph(ents, [("A", "ATTACKED", "B", 1), ("B", "OPPOSES", "C", 1), ("A", "OPPOSES", "C", 1)])
-    assert factions(G, max_blocs=2).frustration == 1
-    r3 = factions(G, max_blocs=3)
-    assert r3.frustration == 0 and sorted(map(len, r3.blocs)) == [1, 1, 1]
-
-
-def test_balanced_graph_prefers_fewest_blocs():
-    ents = [E("Actor", x) for x in "ABCD"]
-    G = graph(ents, [("A", "BACKS", "B", 2), ("C", "BACKS", "D", 1), ("A", "OPPOSES", "C", 1)])
-    r = factions(G)
-    assert r.frustration == 0 and [names(G, b) for b in r.blocs] == [["A", "B"], ["C", "D"]] and not r.cut_ties
-
-
-def test_agreements_project_to_ties():
-    ents = ENTS
-    G = graph(ents, [("Russia", "PARTY_TO", "Astana", 2), ("Iran", "GUARANTEES", "Astana", 1),
-                     ("Militants", "OPPOSES", "Astana", 1)])
-    rep, ties = signed_ties(G)
-    assert ties[("actor:iran", "actor:russia")]["positive"] == 0.5     # 0.5 * min(2, 1)
-    assert ties[("actor:russia", "group:militants")]["negative"] == 0.5
-    assert ties[("actor:iran", "group:militants")]["negative"] == 0.5
-    assert rep["person:putin"] == "actor:russia"
-    r = factions(G, agreement_weight=1.0)
-    assert [names(G, b) for b in r.blocs] == [["Iran", "Russia"], ["Militants"]] and r.frustration == 0
-    assert r.margin == {"actor:russia": 1, "actor:iran": 1, "group:militants": 2}
-
-
-def test_unasserted_claims_make_no_ties():
-    ents = [E("Actor", x) for x in "AB"]
-    G = graph(ents, [{"s": "A", "rel": "BACKS", "o": "B", "negated": True}, {"s": "A", "rel": "OPPOSES", "o": "B", "hedged": True}])
-    r = factions(G)
-    assert r.blocs == [] and r.node_bloc == {} and r.frustration == 0
-
-
-def _random_signed(n, p, seed):
-    rnd = random.Random(seed)
-    ents = [E("Actor", f"N{i}") for i in range(n)]
-    triples = []
-    for a, b in itertools.combinations(range(n), 2):
-        if rnd.random() < p:
-            triples.append((f"N{a}", rnd.choice(["BACKS", "OPPOSES", "ATTACKED", "COOPERATES"]), f"N{b}",
-                            rnd.randint(1, 3)))
-    return graph(ents, triples)
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_heuristic_matches_exact_on_small_graphs(seed):
-    G = _random_signed(9, 0.45, seed)
-    exact, heur = factions(G), factions(G, exact_budget=0)
-    assert exact.exact and not heur.exact
-    assert heur.frustration == pytest.approx(exact.frustration)
-
-
-def test_heuristic_on_a_large_graph_finds_the_two_camps():
-    n = 40
-    ents = [E("Actor", f"N{i:02d}") for i in range(n)]
-    rnd = random.Random(1)
-    triples = []
-    for a, b in itertools.combinations(range(n), 2):
-        if rnd.random() < 0.3:
-            same = (a < n // 2) == (b < n // 2)
-            triples.append((f"N{a:02d}", "BACKS" if same else "OPPOSES", f"N{b:02d}", 1))
-    G = graph(ents, triples)
-    r = factions(G)
-    assert not r.exact and r.frustration == 0 and len(r.blocs) == 2
-    assert sorted(map(len, r.blocs)) == [20, 20]
 
 
 # ------------------------------------------------------------------ key actors

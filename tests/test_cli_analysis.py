@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -91,14 +95,19 @@ def test_commands_are_registered():
 
 def test_factions(home):
     out = run_json(home, "factions")
-    assert [b["members"] for b in out["blocs"]] == [["Syria", "Russia", "Iran"], ["Turkey", "HTS"]]
-    assert out["frustration"] == 2 and out["exact"] is True
+    assert [b["members"] for b in out["blocs"]] == [["Syria", "Russia", "Iran"], ["HTS", "Turkey"]]
+    assert out["frustration"] == 1.5 and out["exact"] is True
     cut = sorted((c["source"], c["relation"], c["target"], c["reason"]) for c in out["cut_ties"])
     assert cut == [("HTS", "ATTACKED", "Turkey", "negative inside bloc"),
                    ("Russia", "COOPERATES", "Turkey", "positive across blocs")]
     assert out["node_bloc"][TR.key] == out["blocs"][1]["bloc"]
+    # Turkey backs HTS in one document and HTS attacks Turkey in another: together or apart is a tie
+    by = {m["name"]: m for m in out["members"]}
+    assert (by["Turkey"]["placement"], by["Turkey"]["margin"], by["Turkey"]["also"]) == ("undecided", 0, "own bloc")
+    assert (by["Iran"]["placement"], by["Russia"]["placement"]) == ("firm", "firm") and out["undecided"] == ["HTS", "Turkey"]
     table = run(home, "factions").stdout
-    assert "cut ties" in table and "frustration 2" in table
+    assert "cut ties" in table and "Frustration 1.5 of" in table
+    assert "Not decided by the evidence: HTS (bloc 2 or a bloc of its own), Turkey (bloc 2 or a bloc of its own)." in table
 
 
 def test_factions_since(home):
@@ -109,9 +118,11 @@ def test_factions_since(home):
 
 def test_factions_csv(home):
     rows = list(csv.DictReader(run(home, "factions", "--format", "csv").stdout.splitlines()))
-    assert [r["name"] for r in rows] == ["Syria", "Russia", "Iran", "Turkey", "HTS"]
+    assert [r["name"] for r in rows] == ["Syria", "Russia", "Iran", "HTS", "Turkey"]
+    assert rows[-1]["placement"] == "undecided" and rows[0]["bloc"] == "1" and rows[0]["margin"] == "2.0"
     rows = list(csv.DictReader(run(home, "factions", "--format", "csv", "--cut-ties").stdout.splitlines()))
-    assert len(rows) == 2 and set(rows[0]) >= {"source", "relation", "target", "weight", "evidence"}
+    assert len(rows) == 2 and set(rows[0]) >= {"source", "relation", "target", "via", "weight", "docs", "sentence"}
+    assert rows[0]["sentence"] == "HTS attacked Turkey, Russia says." and rows[0]["docs"] == "1"
 
 
 def test_actors(home):
@@ -121,6 +132,7 @@ def test_actors(home):
     assert (by["Turkey"]["backs_out"], by["Turkey"]["attacked_in"], by["Turkey"]["opposes_out"]) == (2, 2, 1)
     assert (by["Syria"]["backed_in"], by["Syria"]["attacks_out"], by["Syria"]["opposed_in"]) == (2, 2, 1)
     assert by["Syria"]["broker"] == 2 and by["Turkey"]["degree"] == 3
+    assert (by["Syria"]["bloc"], by["Turkey"]["bloc"], by["HTS"]["bloc"]) == (1, 2, 2)
     assert len(run_json(home, "actors", "--top", "0")) == 5
 
 
@@ -172,16 +184,48 @@ def test_export(home, tmp_path):
 
 @pytest.mark.slow
 def test_sample_corpus(store, store_home):
-    """ingest the sample corpus, then factions / actors / contested on it."""
+    """`make graph` then `graphkit factions` on the sample articles: Damascus with Moscow and
+    Tehran, Ankara and the jihadist groups apart; factions and actors fit 100 columns."""
     store.clear()
     try:
         home = str(store_home)
         run(home, "ingest", str(REPO / "corpus"))
         out = run_json(home, "factions")
-        members = {m for b in out["blocs"] for m in b["members"]}
-        assert {"Russia", "Turkey", "Syria"} <= members and out["total_weight"] > 0
+        by = {m["name"]: m for m in out["members"]}
+        syria = by["Syria"]["bloc"]
+        for name in ("Russia", "Iran"):
+            assert by[name]["bloc"] == syria and by[name]["placement"] != "undecided", by[name]
+        for name in ("Turkey", "Hay'at Tahrir al-Sham", "Hurras al-Din"):
+            assert by[name]["bloc"] != syria and by[name]["moves"][str(syria)] > 0, by[name]
         rows = run_json(home, "actors", "--top", "5")
         assert len(rows) == 5 and "Turkey" in {r["name"] for r in rows}
         assert isinstance(run_json(home, "contested"), list)
+        _fits_100_columns(store_home, out["members"], run_json(home, "actors", "--top", "0"))
     finally:
         store.clear()
+
+
+def _fits_100_columns(store_home, members, actors):
+    """Rendered as in a 100-column terminal, no line is longer and no cell wraps: every
+    member and actor is one whole line with its values."""
+    def show(*args, width=100):
+        env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "GRAPHKIT_HOME")}
+        r = subprocess.run([sys.executable, "-c", "from graphkit.cli import main; main()", *args, "--home", str(store_home)],
+                           env=dict(env, COLUMNS=str(width)), capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        lines = r.stdout.splitlines()
+        assert max(map(len, lines)) <= width, "\n".join(lines)
+        return lines
+
+    lines = show("factions")
+    for m in members:
+        pattern = rf"^\s*{m['bloc']}\s+{re.escape(m['name'])}\s+{re.escape(m['kind'])}\s+{m['placement']}\s+{m['margin']}\b"
+        assert sum(bool(re.match(pattern, ln)) for ln in lines) == 1, (pattern, lines)
+    lines = show("actors", "--top", "0")
+    for a in actors:
+        pattern = rf"^{re.escape(a['name'])}\s+{a['bloc']}\s+{a['evidence']}\s+{a['backs_out']}\s+{a['backed_in']}\s"
+        assert sum(bool(re.match(pattern, ln)) for ln in lines) == 1, (pattern, lines)
+    wide = show("actors", "--top", "0", "--wide", width=250)
+    assert "opposes_out" in "".join(wide) and "opposes" not in "".join(lines)
+    wide = show("factions", "--wide", width=250)
+    assert "bloc_source" in "".join(wide)

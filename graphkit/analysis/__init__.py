@@ -1,7 +1,9 @@
 """Analysis of the browsing graph (graphkit.graph): pure functions over the
 networkx MultiDiGraph that ``Store.load_graph`` or ``graph.from_extractions`` build.
 
-* :func:`factions` — blocs by structural balance (signed ties, agreements projected away)
+* :func:`factions` — blocs by structural balance, each actor with its margin: the signed
+  model (signed.py), finding the partition (partition.py) and measuring it (balance.py)
+  are separate pure functions
 * :func:`key_actors` — who backs / attacks / opposes whom, centrality and brokerage
 * :func:`contested` — pairs of claims from different sources that disagree
 * :func:`timeline` — an entity's relations in date order
@@ -50,9 +52,10 @@ def simple_projection(G: nx.MultiDiGraph, nodes=None) -> nx.Graph:
 # The analyses import the helpers above from this package, so they come last.
 from .actors import key_actors  # noqa: E402
 from .contested import contested  # noqa: E402
-from .factions import FactionResult, factions, signed_ties  # noqa: E402
+from .factions import FactionResult, factions  # noqa: E402
 from .paths import paths  # noqa: E402
+from .signed import TieModel, signed_graph  # noqa: E402
 from .timeline import timeline  # noqa: E402
 
-__all__ = ["factions", "FactionResult", "signed_ties", "key_actors", "contested", "timeline", "paths",
+__all__ = ["factions", "FactionResult", "signed_graph", "TieModel", "key_actors", "contested", "timeline", "paths",
            "resolve", "label", "simple_projection"]

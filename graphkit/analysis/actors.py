@@ -14,6 +14,10 @@ _COUNTED = {"BACKS": ("backs_out", "backed_in"), "ATTACKED": ("attacks_out", "at
 SAMPLE_ABOVE, SAMPLE = 600, 200
 COLUMNS = ["name", "kind", "bloc", "evidence", "degree", "betweenness", "broker", "bridge",
            "backs_out", "backed_in", "attacks_out", "attacked_in", "opposes_out", "opposed_in"]
+# the table's default: what fits a 100-column terminal (the rest with --wide, or JSON/CSV)
+DEFAULT_COLUMNS = ["name", "bloc", "evidence", "backs_out", "backed_in", "attacks_out", "attacked_in", "betweenness"]
+HEADERS = {"backs_out": "backs", "backed_in": "backed", "attacks_out": "attacks", "attacked_in": "attacked",
+           "opposes_out": "opposes", "opposed_in": "opposed"}
 
 
 def key_actors(G: nx.MultiDiGraph, top: int | None = 10, kinds=ACTOR_KINDS, blocs: dict | None = None) -> list[dict]:
@@ -27,11 +31,12 @@ def key_actors(G: nx.MultiDiGraph, top: int | None = 10, kinds=ACTOR_KINDS, bloc
       from 200 seeded sample sources above 600 nodes)
     * broker: distinct blocs (graphkit.analysis.factions) among its neighbours, its own
       included; bridge: share of shortest paths through it that join two different blocs
+    * bloc: its bloc number in :func:`graphkit.analysis.factions.factions`
     ``blocs``: a ``{key: bloc}`` map to use instead of computing factions.
     """
     if blocs is None:
         from .factions import factions
-        blocs = factions(G).node_bloc
+        blocs = factions(G).bloc_of
     H = simple_projection(G)
     # exact up to SAMPLE_ABOVE nodes, else estimated from SAMPLE sources (seeded)
     k = SAMPLE if H.number_of_nodes() > SAMPLE_ABOVE else None

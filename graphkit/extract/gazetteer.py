@@ -148,16 +148,71 @@ def _entry(raw: dict, kind: str) -> GazEntry:
     return e
 
 
+class AliasFileError(ValueError):
+    """An alias file that cannot be used; the message names the file and the reason."""
+
+
+_LIST_FIELDS = ("aliases", "adjectives", "capitals", "case_sensitive", "demonyms", "seats")
+
+
+def _read_json(path: Path):
+    from ..documents import ReadError, json_reason, open_regular, read_capped
+    f = open_regular(path)          # never blocks on a FIFO or a device
+    if isinstance(f, ReadError):
+        raise AliasFileError(f"alias file {path}: {f.reason}")
+    try:
+        with f:
+            data = read_capped(f, 256 * 1024 * 1024)
+        if data is None:
+            raise AliasFileError(f"alias file {path}: too large (over 256 MB)")
+        return json.loads(data.decode("utf-8-sig"))
+    except OSError as e:
+        raise AliasFileError(f"alias file {path}: cannot read: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise AliasFileError(f"alias file {path}: not UTF-8 (byte at offset {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise AliasFileError(f"alias file {path}: not valid JSON at line {e.lineno} column {e.colno}: "
+                             f"{json_reason(e)}") from None
+
+
+def _check_entry(path: Path, i: int, raw, default_kind: str | None) -> str:
+    """The entry's kind, or AliasFileError naming the file, the entry and what is wrong."""
+    where = f"alias file {path}: entry {i}"
+    if not isinstance(raw, dict):
+        raise AliasFileError(f"{where}: an entry must be an object with a 'name', not {json.dumps(raw)[:40]}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise AliasFileError(f"{where}: missing 'name' (a non-empty string)")
+    for k in _LIST_FIELDS:
+        v = raw.get(k, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise AliasFileError(f"{where} ({name!r}): '{k}' must be a list of strings")
+    for k in ("state", "country", "kind", "group", "organization", "authority"):
+        if raw.get(k) is not None and not isinstance(raw[k], str):
+            raise AliasFileError(f"{where} ({name!r}): '{k}' must be a string")
+    kind = raw.get("kind") or default_kind
+    if kind not in ENTITY_KINDS:
+        raise AliasFileError(f"{where} ({name!r}): needs a 'kind', one of {', '.join(ENTITY_KINDS)}")
+    return kind
+
+
 def load_file(path: Path) -> list[GazEntry]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    entries = data["entries"] if isinstance(data, dict) else data
+    """The entries of one alias file, checked: AliasFileError names the file and the
+    entry at fault (the same checks for graphkit's own files and users')."""
+    data = _read_json(path)
+    if isinstance(data, dict):
+        if "entries" not in data:
+            raise AliasFileError(f"alias file {path}: missing 'entries' (expected {{\"version\": 1, "
+                                 f"\"entries\": [...]}})")
+        entries = data["entries"]
+    else:
+        entries = data
+    if not isinstance(entries, list):
+        raise AliasFileError(f"alias file {path}: 'entries' must be a list of objects")
     default_kind = FILE_KINDS.get(path.stem)
     out = []
-    for raw in entries:
-        kind = raw.get("kind") or default_kind
-        if kind not in ENTITY_KINDS:
-            raise ValueError(f"{path}: entry {raw.get('name')!r} needs a kind, one of {', '.join(ENTITY_KINDS)}")
-        e = _entry(raw, kind)
+    for i, raw in enumerate(entries, 1):
+        e = _entry(raw, _check_entry(path, i, raw, default_kind))
         if path.stem == "governments":
             e.info.setdefault("authority", True)   # a government or de facto authority, not a country
         out.append(e)
@@ -187,8 +242,3 @@ def _load(extra: tuple[str, ...]) -> Gazetteer:
 
 def load_gazetteer(extra: list[str | os.PathLike] | None = None, home: str | os.PathLike | None = None) -> Gazetteer:
     return _load(tuple(str(p) for p in user_alias_files(extra, home)))
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> dict:
-    return json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..model import Claim, Document, Entity, Extraction
+from . import chunking
 from .candidates import Candidate, CandidateFinder
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
@@ -65,11 +66,13 @@ class Extractor:
         return next(self.extract_all([document]))
 
     def extract_all(self, documents: Iterable[Document], n_process: int = 1,
-                    batch_size: int = 32) -> Iterator[Extraction]:
-        pairs = ((prepare(d.text), d) for d in documents)
+                    batch_size: int = 8) -> Iterator[Extraction]:
+        """Texts longer than chunking.PIECE are parsed in pieces (see graphkit.extract.chunking):
+        the parser's memory follows the characters of a batch, so batches of 8 pieces."""
+        pieces = chunking.PieceStream(documents, prepare)
         kw = {"n_process": n_process} if n_process and n_process > 1 else {}
-        for sdoc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, **kw):
-            yield self.from_parsed(sdoc, document)
+        parsed = self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, **kw)
+        yield from pieces.reassemble(parsed, self.from_parsed)
 
     def candidates(self, sdoc) -> tuple[Mentions, list[Candidate]]:
         mentions = find_mentions(sdoc, self.gaz, self.lex.words, self._match)

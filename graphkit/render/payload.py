@@ -20,15 +20,16 @@ from typing import Hashable
 import networkx as nx
 from pyvis.network import Network
 
-from ..model import ENTITY_KINDS, RELATION_TYPES
+from ..model import CLAIM_FIELDS, ENTITY_KINDS, RELATION_TYPES
 from . import style
 from .layout import layout_positions
 
 LARGE = 1000            # above this many nodes: straight edges, fewer labels, no hover
 LABEL_MAX = 32          # characters of a node label before it is shortened
-# Each claim is embedded as an array in this order (flags: 1 negated, 2 hedged).
-CLAIM_ARRAY = ("sentence", "doc", "attributed_to", "flags", "confidence",
-               "subject_mention", "object_mention", "id")
+# Each claim is embedded as an array of graphkit.model.CLAIM_FIELDS in that order, negated
+# and hedged folded into one "flags" number (1 negated, 2 hedged); the page reads the
+# order from the payload's claimFields.
+CLAIM_ARRAY = tuple("flags" if f == "negated" else f for f in CLAIM_FIELDS if f != "hedged")
 
 
 def weighted_degree(G: nx.MultiDiGraph) -> dict:
@@ -70,6 +71,19 @@ def _finite(x):
 
 def _text(x) -> str | None:
     return None if x is None else str(x)
+
+
+def _claim_value(c: dict, field: str, doc_index: dict):
+    """One claim field as the page gets it: doc as an index into docs, flags folded."""
+    if field == "flags":
+        return (1 if c.get("negated") else 0) | (2 if c.get("hedged") else 0)
+    if field == "doc":
+        return doc_index.get(str(c.get("doc"))) if c.get("doc") is not None else None
+    if field == "confidence":
+        return _finite(c.get("confidence"))
+    if field == "sentence":
+        return _text(c.get("sentence")) or ""
+    return _text(c.get(field))
 
 
 def _short(label: str) -> str:
@@ -207,14 +221,7 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
         contested = bool(d.get("contested"))
         max_weight = max(max_weight, weight)
         rel_counts[relation] += 1
-        claims = []
-        for c in d.get("claims") or []:
-            flags = (1 if c.get("negated") else 0) | (2 if c.get("hedged") else 0)
-            claims.append([_text(c.get("sentence")) or "",
-                           doc_index.get(str(c.get("doc"))) if c.get("doc") is not None else None,
-                           _text(c.get("attributed_to")), flags, _finite(c.get("confidence")),
-                           _text(c.get("subject_mention")), _text(c.get("object_mention")),
-                           _text(c.get("id"))])
+        claims = [[_claim_value(c, f, doc_index) for f in CLAIM_ARRAY] for c in d.get("claims") or []]
         edges.append({"from": index[u], "to": index[v], "relation": relation, "weight": weight,
                       "contested": contested, "claims": claims})
         sname, oname = nodes[index[u]]["name"], nodes[index[v]]["name"]
@@ -261,7 +268,8 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
 
     kinds_legend = [{"name": kd, "shape": style.kind_style(kd)["shape"], "glyph": style.kind_style(kd)["glyph"],
                      "color": style.kind_style(kd)["color"], "count": kinds_present[kd]} for kd in kind_order]
-    rel_order = [r for r in RELATION_TYPES if r in rel_counts] + sorted(r for r in rel_counts if r not in RELATION_TYPES)
+    rel_order = ([r for r in RELATION_TYPES if r in rel_counts]
+                 + sorted(r for r in rel_counts if r not in RELATION_TYPES))
     relations_legend = [{"name": r, "color": style.relation_color(r), "count": rel_counts[r]} for r in rel_order]
 
     return {

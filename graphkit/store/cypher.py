@@ -1,26 +1,38 @@
 """Cypher text handling: the cypher/ directory, schema statements, saved queries,
-and the read-only guard. Pure functions, no database."""
+and an early, friendly check for write clauses. Pure functions, no database.
+
+The check is not what keeps a read-only query from writing: the server does that
+(graphkit.store.access, graphkit.store.user_query). It only lets graphkit say
+"this query contains CREATE" before the server says "not allowed to create
+records", and it errs on the side of seeing a clause."""
 from __future__ import annotations
 
 import os
 import re
+from importlib import resources
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 def cypher_dir() -> Path:
-    """The repository's top-level cypher/ directory, or $GRAPHKIT_CYPHER_DIR."""
+    """The folder of schema.cypher and queries/*.cypher: $GRAPHKIT_CYPHER_DIR if set;
+    else graphkit/cypher inside an installed wheel (pyproject maps the repository's
+    top-level cypher/ there, so that folder is the one source); else, in a source
+    checkout or an editable install, the top-level cypher/ itself."""
     env = os.environ.get("GRAPHKIT_CYPHER_DIR")
     if env:
         return Path(env)
-    # == Path(graphkit.__file__).parent.parent / "cypher" (graphkit/ may be a namespace package)
-    return Path(__file__).resolve().parents[2] / "cypher"
+    packaged = resources.files("graphkit") / "cypher"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(str(resources.files("graphkit"))).parent / "cypher"
 
 
 # ---------------------------------------------------------------- tokenising
 
+# A // comment ends at any line break the server might honour (\r, U+0085, U+2028, ...).
 _TOKEN = re.compile(r"""
-    (?P<comment>//[^\n]*|/\*.*?\*/)
+    (?P<comment>//[^\n\r\x0b\x0c\x85\u2028\u2029]*|/\*.*?(?:\*/|\Z))
   | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
   | (?P<quoted>`(?:[^`]|``)*`)
   | (?P<param>\$\w+)
@@ -58,7 +70,7 @@ def split_statements(text: str) -> list[str]:
 # ---------------------------------------------------------------- read-only guard
 
 WRITE_CLAUSES = frozenset({
-    "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH",
+    "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "FOREACH", "INSERT",
     "ALTER", "RENAME", "GRANT", "DENY", "REVOKE", "TERMINATE", "START", "STOP",
 })
 # Procedures a read query may CALL. Anything else (apoc.*, db.create.*, dbms.*, ...) is
@@ -70,16 +82,35 @@ READ_PROCEDURES = frozenset({
 })
 
 
+def _significant(text: str) -> list[tuple[str, str]]:
+    return [(k, t) for k, t, _ in _tokens(text) if k not in ("comment", "space")]
+
+
+def _procedure_name(toks: list[tuple[str, str]], j: int) -> list[str]:
+    """The dotted name starting at toks[j]: words or `quoted` parts."""
+    parts = []
+    while j < len(toks) and toks[j][0] in ("word", "quoted"):
+        kind, tok = toks[j]
+        parts.extend(tok[1:-1].replace("``", "`").split(".") if kind == "quoted" else [tok])
+        if j + 1 < len(toks) and toks[j + 1][1] == ".":
+            j += 2
+        else:
+            break
+    return parts
+
+
 def write_clause(text: str) -> str | None:
     """The first clause of ``text`` that may write, or None if it looks read-only.
 
     Tokenises outside string literals, comments and `quoted` names; a word counts
     as a clause keyword unless it follows `.`, `:` or `$` (a property, label or
     parameter) or is a map key (followed by `:`). Flags CREATE, MERGE, DELETE,
-    DETACH, SET, REMOVE, DROP, FOREACH, admin verbs, LOAD CSV, and CALL of any
-    procedure not in READ_PROCEDURES (CALL { ... } subqueries are checked inside).
+    DETACH, SET, REMOVE, DROP, FOREACH, GQL INSERT, admin verbs, LOAD CSV, and CALL
+    of any procedure not in READ_PROCEDURES, however its name is quoted
+    (CALL { ... } subqueries are checked inside). An early message only: the
+    server is the guard.
     """
-    toks = [(k, t) for k, t, _ in _tokens(text) if k not in ("comment", "space")]
+    toks = _significant(text)
     for i, (kind, tok) in enumerate(toks):
         if kind != "word":
             continue
@@ -92,19 +123,20 @@ def write_clause(text: str) -> str | None:
             return up
         if up == "LOAD" and nxt.upper() == "CSV":
             return "LOAD CSV"
-        if up == "CALL" and toks[i + 1:i + 2] and toks[i + 1][0] == "word":
-            # procedure name: word(.word)*
-            j, parts = i + 1, []
-            while j < len(toks) and toks[j][0] == "word":
-                parts.append(toks[j][1])
-                if j + 1 < len(toks) and toks[j + 1][1] == ".":
-                    j += 2
-                else:
-                    break
+        if up == "CALL" and toks[i + 1:i + 2] and toks[i + 1][0] in ("word", "quoted"):
+            parts = _procedure_name(toks, i + 1)
             name = ".".join(parts).lower()
             if name not in READ_PROCEDURES:
                 return f"CALL {'.'.join(parts)}"
     return None
+
+
+def load_csv_clause(text: str) -> bool:
+    """True if ``text`` has a LOAD CSV clause (outside strings and comments)."""
+    toks = _significant(text)
+    return any(k == "word" and t.upper() == "LOAD" and i + 1 < len(toks) and toks[i + 1][1].upper() == "CSV"
+               and (not i or toks[i - 1][1] not in (".", ":", "$"))
+               for i, (k, t) in enumerate(toks))
 
 
 # ---------------------------------------------------------------- saved queries

@@ -10,13 +10,18 @@ engine writes ``./log`` relative to it). Everything else talks Bolt to it.
 
 Files under HOME (default ``./.graphkit``, or ``GRAPHKIT_HOME``, or an argument):
 
-* ``credentials``  the generated root password (mode 0600), made on first use
+* ``credentials``  the generated root password (mode 0600), made on first use; graphkit's
+                   other store users' passwords derive from it (graphkit.store.access)
 * ``lock``         held (``flock`` LOCK_EX) by the server process for its whole life;
                    its content is the holder's pid
 * ``clients``      every client (a Store, ``graphkit serve``) holds LOCK_SH on it
-* ``server.json``  pid, process start time, host, ports, database: present only
-                   while the server is up and serving
+* ``server.json``  pid, process start time, host, ports, database, settings (time limit,
+                   readable folder; graphkit.store.settings): present only while the
+                   server is up and serving
 * ``db/``          ArcadeDB's root (databases, users, config); ``log/``, ``server.log``
+
+All of it private: 0700 folders, 0600 files (graphkit.store.home), and the
+server runs with umask 077.
 
 Life cycle
 ----------
@@ -27,10 +32,12 @@ if ``lock`` is held by someone else (a server starting or stopping) it says so o
 stderr once and waits; otherwise it spawns the child, which takes ``lock``,
 starts ArcadeDB on free 127.0.0.1 ports, creates the database if missing, writes
 ``server.json`` and then serves. A child started for a command ("idle-exit"
-mode) stops by itself as soon as no process holds ``clients`` any more: when
-the last Store closes, or when its processes die, even by SIGKILL (the kernel
-drops their locks), so no JVM is left behind. ``graphkit serve`` (:func:`serve`)
-starts a child that does not idle out and stops it on Ctrl-C / SIGTERM.
+Every server stops by itself as soon as no process holds ``clients`` any more:
+when the last Store closes, or when its processes die, even by SIGKILL (the
+kernel drops their locks), so no JVM outlives the graphkit processes using it.
+``graphkit serve`` (:func:`serve`) is one more such client: it holds its claim
+until Ctrl-C / SIGTERM / SIGHUP, and if it is killed -9 the server stops as soon
+as the other commands using it (if any) are done.
 
 Stopping: the child removes ``server.json`` first (so nobody new connects),
 calls ``ArcadeDBServer.stop()`` (≈0.1 s; the engine flushes and closes its
@@ -46,7 +53,6 @@ import contextlib
 import fcntl
 import json
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -57,47 +63,23 @@ from pathlib import Path
 
 import psutil
 
+from . import access
+from .errors import FilesNotAllowed, ServerError
+from .home import make_private, open_private, resolve_home, root_password
+from .settings import ServerSettings, check_files_folder, default_timeout
+
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 DEFAULT_DATABASE = "graphkit"
-ROOT_USER = "root"
+ROOT_USER = access.ROOT
 HOST = "127.0.0.1"
-
-
-class ServerError(RuntimeError):
-    """The embedded server could not be started or reached."""
 
 
 # ---------------------------------------------------------------- home and files
 
-def resolve_home(home: str | os.PathLike | None = None) -> Path:
-    """HOME: the argument, else $GRAPHKIT_HOME, else ./.graphkit (created, mode 0700)."""
-    p = Path(home or os.environ.get("GRAPHKIT_HOME") or ".graphkit").expanduser().resolve()
-    p.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return p
-
-
-def root_password(home: Path) -> str:
-    """The root password kept in HOME/credentials (0600), generated on first use."""
-    path = home / "credentials"
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        for _ in range(50):  # another process may be writing it right now
-            pw = path.read_text().strip()
-            if pw:
-                return pw
-            time.sleep(0.05)
-        raise ServerError(f"{path} is empty; delete it (and {home / 'db'}) to start afresh")
-    pw = secrets.token_urlsafe(24)
-    with os.fdopen(fd, "w") as f:
-        f.write(pw + "\n")
-    return pw
-
-
 def _write_json_atomic(path: Path, data: dict) -> None:
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=2))
-    os.chmod(tmp, 0o600)
+    with os.fdopen(open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "w") as f:
+        f.write(json.dumps(data, indent=2))
     os.replace(tmp, path)
 
 
@@ -181,15 +163,17 @@ def _raise_stop(signum, _frame):
     raise _Stop(signum)
 
 
-def run_server(home: Path, database: str = DEFAULT_DATABASE, idle_exit: bool = True,
-               lock_timeout: float = 0.0, heap: str = "2g") -> int:
+def run_server(home: Path, database: str = DEFAULT_DATABASE, lock_timeout: float = 0.0,
+               heap: str = "2g", settings: ServerSettings | None = None) -> int:
     """Body of the server process (the child). Returns an exit status.
 
     Exit status 3: HOME/lock is held by another process (after lock_timeout).
     """
+    settings = settings or ServerSettings(timeout=default_timeout())
+    os.umask(0o077)                    # everything the engine writes is private
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, _raise_stop)
-    lock_fd = os.open(home / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    lock_fd = open_private(home / "lock")
     deadline = time.monotonic() + lock_timeout
     while True:
         try:
@@ -203,8 +187,16 @@ def run_server(home: Path, database: str = DEFAULT_DATABASE, idle_exit: bool = T
     os.ftruncate(lock_fd, 0)
     os.pwrite(lock_fd, str(os.getpid()).encode(), 0)
 
-    clients_fd = os.open(home / "clients", os.O_RDWR | os.O_CREAT, 0o600)
+    if settings.files is not None:
+        try:   # the client checked it too; the folder may have changed since
+            settings = ServerSettings(settings.timeout, check_files_folder(settings.files, home))
+        except FilesNotAllowed as e:
+            print(f"graphkit server: {e}", file=sys.stderr)
+            return 4
+    clients_fd = open_private(home / "clients")
     password = root_password(home)
+    make_private(home)                 # a home that existed before (0755, an older store)
+    access.write_security_files(home / "db", password, database)
     os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(home / "log" / "hs_err_pid%p.log"))
     server = None
     try:
@@ -216,7 +208,7 @@ def run_server(home: Path, database: str = DEFAULT_DATABASE, idle_exit: bool = T
             root_path=str(home / "db"), root_password=password,
             config={"host": HOST, "http_port": http_port, "bolt_port": bolt_port,
                     "server_plugins": BOLT_PLUGIN},
-            jvm_kwargs={"heap_size": heap})
+            jvm_kwargs={"heap_size": heap, "jvm_args": settings.jvm_args()})
         server.start()
         server.create_database(database)  # getDatabase(name, createIfNotExists=True): opens if present
         started_in = time.monotonic() - t0
@@ -224,19 +216,19 @@ def run_server(home: Path, database: str = DEFAULT_DATABASE, idle_exit: bool = T
         _write_json_atomic(home / "server.json", {
             "pid": os.getpid(), "create_time": me.create_time(), "host": HOST,
             "bolt_port": bolt_port, "http_port": http_port, "database": database,
-            "uri": f"bolt://{HOST}:{bolt_port}", "user": ROOT_USER, "idle_exit": idle_exit,
+            "uri": f"bolt://{HOST}:{bolt_port}", "user": ROOT_USER,
             "started_in": round(started_in, 3), "started_at": time.time(),
+            "users_sha256": access.users_digest(home / "db"), **settings.record(),
         })
         print(f"graphkit server: up in {started_in:.1f}s on bolt://{HOST}:{bolt_port}", flush=True)
         while True:
             time.sleep(0.2)
-            if idle_exit:
-                try:  # nobody holds a shared lock on `clients`: nobody needs us
-                    fcntl.flock(clients_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue
-                # keep LOCK_EX until we are down: a client arriving now waits, then starts anew
-                break
+            try:  # nobody holds a shared lock on `clients`: nobody needs us
+                fcntl.flock(clients_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            # keep LOCK_EX until we are down: a client arriving now waits, then starts anew
+            break
     except _Stop:
         pass
     finally:
@@ -259,14 +251,17 @@ def _main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m graphkit.store.server")
     ap.add_argument("--home", required=True)
     ap.add_argument("--database", default=DEFAULT_DATABASE)
-    ap.add_argument("--persistent", action="store_true", help="do not stop when no client is left")
     ap.add_argument("--lock-timeout", type=float, default=5.0)
     ap.add_argument("--heap", default=os.environ.get("GRAPHKIT_HEAP", "2g"))
+    ap.add_argument("--timeout", type=float, default=default_timeout(),
+                    help="longest a statement may run, seconds (0: no limit)")
+    ap.add_argument("--allow-files", default=None, help="the only folder LOAD CSV may read")
     a = ap.parse_args(argv)
     status = 1
     try:
-        status = run_server(resolve_home(a.home), a.database, idle_exit=not a.persistent,
-                            lock_timeout=a.lock_timeout, heap=a.heap)
+        settings = ServerSettings(timeout=a.timeout, files=Path(a.allow_files) if a.allow_files else None)
+        status = run_server(resolve_home(a.home), a.database, lock_timeout=a.lock_timeout, heap=a.heap,
+                            settings=settings)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -288,7 +283,30 @@ class ServerHandle:
     bolt_port: int
     started: bool                      # True if this handle spawned the server
     process: subprocess.Popen | None = None
+    settings: ServerSettings = field(default_factory=ServerSettings)
+    create_time: float | None = None
+    users_sha256: str | None = None    # the users file as the server wrote it at start
     _clients_fd: int | None = field(default=None, repr=False)
+
+    def password_of(self, user: str) -> str:
+        """The password of one of graphkit's store users (graphkit.store.access)."""
+        return access.password_for(user, self.password)
+
+    def alive(self) -> bool:
+        return _pid_alive(self.pid, self.create_time)
+
+    def users_changed(self) -> bool:
+        """True if the server's users file differs from what it was at start-up (a
+        query with updateSecurity ran CREATE/ALTER/DROP USER)."""
+        return self.users_sha256 is not None and access.users_digest(self.home / "db") != self.users_sha256
+
+    def kill_server(self, wait: float = 30.0) -> None:
+        """Stop the server whoever started it (SIGTERM; it stops cleanly)."""
+        if self.alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            with contextlib.suppress(psutil.Error):
+                psutil.Process(self.pid).wait(timeout=wait)
 
     def close(self, wait: float = 30.0) -> None:
         """Release the claim. If this handle started the server and no one else
@@ -342,13 +360,35 @@ class ServerHandle:
 def _handle(home: Path, info: dict, password: str, fd: int, proc=None) -> ServerHandle:
     return ServerHandle(home=home, uri=info["uri"], user=info.get("user", ROOT_USER), password=password,
                         database=info["database"], pid=int(info["pid"]), bolt_port=int(info["bolt_port"]),
-                        started=proc is not None, process=proc, _clients_fd=fd)
+                        started=proc is not None, process=proc, settings=ServerSettings.of(info),
+                        create_time=info.get("create_time"), users_sha256=info.get("users_sha256"),
+                        _clients_fd=fd)
+
+
+def _suits(home: Path, info: dict, database: str, settings: ServerSettings | None) -> None:
+    """Raise (one line) if the running server cannot serve this command."""
+    if info["database"] != database:
+        raise ServerError(f"the server of {home} (pid {info['pid']}) serves database "
+                          f"{info['database']!r}, not {database!r}")
+    if settings is None or settings.files is None:
+        return
+    running = ServerSettings.of(info).files
+    if running != settings.files:
+        how = f"with --allow-files {running}" if running else "without --allow-files"
+        raise FilesNotAllowed(
+            f"the graphkit server of {home} (pid {info['pid']}) was started {how}; the folder LOAD CSV may "
+            f"read is fixed when a server starts: wait until the commands using it end (or stop "
+            f"`graphkit serve`), or run `graphkit serve --allow-files {settings.files}` first")
 
 
 def ensure_server(home: str | os.PathLike | None = None, database: str = DEFAULT_DATABASE,
-                  timeout: float = 120.0, persistent: bool = False, stderr=None) -> ServerHandle:
+                  timeout: float = 120.0, settings: ServerSettings | None = None,
+                  stderr=None) -> ServerHandle:
     """Reach the embedded server of HOME, starting it if needed. See the module doc.
 
+    settings: what a server started here gets (default: the default time limit, no
+    file access); a running server is used whatever its time limit, but a request
+    for a readable folder (settings.files) needs a server started with that folder.
     timeout bounds the whole wait (for another graphkit process holding HOME, then
     for start-up). Raises ServerError on timeout or if the server fails to start.
     """
@@ -356,7 +396,7 @@ def ensure_server(home: str | os.PathLike | None = None, database: str = DEFAULT
     stderr = stderr or sys.stderr
     password = root_password(home)
     deadline = time.monotonic() + timeout
-    fd = os.open(home / "clients", os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_private(home / "clients")
     try:
         while True:  # blocks only while a server is shutting down (it holds LOCK_EX)
             try:
@@ -364,19 +404,18 @@ def ensure_server(home: str | os.PathLike | None = None, database: str = DEFAULT
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise ServerError(f"timed out waiting for the graphkit server in {home} to stop")
+                    raise ServerError(f"timed out waiting for the graphkit server in {home} to stop") from None
                 time.sleep(0.05)
         told = False
         while True:
             info = live_server(home)
             if info:
-                if info["database"] != database:
-                    raise ServerError(f"the server of {home} (pid {info['pid']}) serves database "
-                                      f"{info['database']!r}, not {database!r}")
+                _suits(home, info, database, settings)
                 return _handle(home, info, password, fd)
             holder = _probe_lock(home)
             if holder is None:
-                proc = _spawn(home, database, persistent, max(1.0, deadline - time.monotonic()))
+                proc = _spawn(home, database, settings or ServerSettings(timeout=default_timeout()),
+                              max(1.0, deadline - time.monotonic()))
                 info = _wait_ready(home, proc, deadline)
                 if info:
                     return _handle(home, info, password, fd, proc)
@@ -395,7 +434,7 @@ def ensure_server(home: str | os.PathLike | None = None, database: str = DEFAULT
 
 def _probe_lock(home: Path) -> int | None:
     """None if HOME/lock is free right now, else the pid written by its holder (or -1)."""
-    fd = os.open(home / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fd = open_private(home / "lock")
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         fcntl.flock(fd, fcntl.LOCK_UN)
@@ -406,12 +445,10 @@ def _probe_lock(home: Path) -> int | None:
         os.close(fd)
 
 
-def _spawn(home: Path, database: str, persistent: bool, lock_timeout: float) -> subprocess.Popen:
-    log = open(home / "server.log", "ab")
+def _spawn(home: Path, database: str, settings: ServerSettings, lock_timeout: float) -> subprocess.Popen:
+    log = os.fdopen(open_private(home / "server.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND), "ab")
     cmd = [sys.executable, "-m", "graphkit.store.server", "--home", str(home), "--database", database,
-           "--lock-timeout", f"{min(lock_timeout, 10.0):.1f}"]
-    if persistent:
-        cmd.append("--persistent")
+           "--lock-timeout", f"{min(lock_timeout, 10.0):.1f}", *settings.argv()]
     env = dict(os.environ)
     pkg_root = str(Path(__file__).resolve().parents[2])  # so -m finds graphkit when not installed
     env["PYTHONPATH"] = pkg_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
@@ -424,14 +461,26 @@ def _spawn(home: Path, database: str, persistent: bool, lock_timeout: float) -> 
         log.close()
 
 
+def _last_line(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            f.seek(max(0, os.fstat(f.fileno()).st_size - 2000))
+            lines = [ln.strip() for ln in f.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+    except OSError:
+        return ""
+    last = lines[-1] if lines else ""
+    return last.removeprefix("graphkit server: ") if last.startswith("graphkit server: ") else ""
+
+
 def _wait_ready(home: Path, proc: subprocess.Popen, deadline: float) -> dict | None:
     while time.monotonic() < deadline:
         status = proc.poll()
         if status == 3:
             return None
         if status is not None:
-            raise ServerError(f"the graphkit server exited with status {status} during start-up; "
-                              f"see {home / 'server.log'}")
+            why = _last_line(home / "server.log")
+            raise ServerError(f"the graphkit server exited with status {status} during start-up"
+                              f"{': ' + why if why else ''}; see {home / 'server.log'}")
         info = read_server_json(home)
         if info and info.get("pid") == proc.pid and _port_open(info["host"], int(info["bolt_port"])):
             return info
@@ -443,32 +492,47 @@ def _wait_ready(home: Path, proc: subprocess.Popen, deadline: float) -> dict | N
 
 
 def serve(home: str | os.PathLike | None = None, database: str = DEFAULT_DATABASE,
-          timeout: float = 120.0, out=None) -> int:
-    """Run the embedded server in the foreground until Ctrl-C (``graphkit serve``).
+          timeout: float = 120.0, out=None, settings: ServerSettings | None = None) -> int:
+    """Run the embedded server in the foreground until Ctrl-C, SIGTERM or SIGHUP
+    (``graphkit serve``). Returns an exit status.
 
-    If a server for HOME is already up, hold on to it (it stays up while this
-    runs) instead of starting a second one. Returns an exit status.
+    If a server for HOME is already up (started by a running command), hold on to
+    it instead of starting a second one: it stays up while this runs. On the way
+    out, a server this started is stopped at once; one it joined stops when the
+    commands using it end. Killed -9, this leaves nothing behind either: its claim
+    goes with it, and the server stops when no other command uses it.
     """
     out = out or sys.stderr
-    h = ensure_server(home, database=database, timeout=timeout, persistent=True, stderr=out)
-    what = "started" if h.started else f"already running (pid {h.pid})"
-    print(f"graphkit: ArcadeDB {what}: {h.uri}  database={h.database}  user={h.user}  "
-          f"password in {h.home / 'credentials'}\nPress Ctrl-C to stop.", file=out, flush=True)
-    previous = signal.signal(signal.SIGTERM, _raise_stop)
+    previous = {sig: signal.signal(sig, _raise_stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    h = None
     try:
+        h = ensure_server(home, database=database, timeout=timeout, settings=settings, stderr=out)
+        what = "started" if h.started else f"already running (pid {h.pid})"
+        limit = f"{h.settings.timeout:g}s" if h.settings.timeout else "none"
+        files = f"LOAD CSV may read {h.settings.files}" if h.settings.files else "no file access"
+        print(f"graphkit: ArcadeDB {what}: {h.uri}  database={h.database}  user={h.user}  "
+              f"password in {h.home / 'credentials'}  query time limit={limit}  {files}",
+              file=out, flush=True)
+        if not h.started and settings is not None and settings.timeout != h.settings.timeout:
+            print(f"graphkit: note: the running server's time limit is {limit}; --timeout applies to a "
+                  "server this command starts", file=out, flush=True)
+        print("Press Ctrl-C to stop.", file=out, flush=True)
         while h.process is None or h.process.poll() is None:
-            if h.process is None and not _pid_alive(h.pid, None):
-                print("graphkit: the server went away", file=out)
+            if h.process is None and not h.alive():
+                print("graphkit: the server went away", file=out, flush=True)
                 return 1
             time.sleep(0.5)
-        print(f"graphkit: the server exited with status {h.process.returncode}", file=out)
+        print(f"graphkit: the server exited with status {h.process.returncode}; see "
+              f"{h.home / 'server.log'}", file=out, flush=True)
         return 1
     except (KeyboardInterrupt, _Stop):
         print("graphkit: stopping ...", file=out, flush=True)
         return 0
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        h.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if h is not None:
+            h.stop()
 
 
 if __name__ == "__main__":

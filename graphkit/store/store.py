@@ -14,20 +14,32 @@ import time
 import weakref
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
-from neo4j import GraphDatabase
-from neo4j.exceptions import Neo4jError
+from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path as GPath, Relationship
 
 from ..graph import assemble
-from ..model import ENTITY_KINDS, RELATION_TYPES, Extraction
+from ..model import CLAIM_FIELDS, DOCUMENT_FIELDS, ENTITY_KINDS, RELATION_TYPES, Extraction
+from . import access
 from . import server as _server
-from .cypher import SavedQuery, cypher_dir, load_saved_queries, split_statements, write_clause
+from .cypher import SavedQuery, cypher_dir, load_saved_queries, split_statements
+from .errors import FilesNotAllowed, ReadOnlyError, StoreError, StoreUnavailable  # noqa: F401 (re-exported)
+from .settings import ServerSettings, check_files_folder, default_timeout
 
 BATCH = 1000
 WRITE_ATTEMPTS = 8
+# A statement's rows stay far below the server's per-query heap budget (half the JVM
+# heap by default: 256 MB with the 512 MiB an ingest gives its server), whatever the
+# size of one document: at most this many claims (or mention links) per statement and
+# per document row, and about this many characters of values.
+ROWS_PER_STATEMENT = 500
+ITEMS_PER_ROW = 100
+CHARS_PER_STATEMENT = 2_000_000
+# A dead server is reported within seconds (the driver's default is to retry for 30 s).
+DRIVER_OPTIONS: dict[str, Any] = {"connection_timeout": 5.0, "max_transaction_retry_time": 2.0}
 
 
 def _conflict(e: Exception) -> bool:
@@ -51,7 +63,7 @@ def _after_fork_in_child() -> None:
     for store in list(_OPEN_STORES):
         h = store.server
         fd = getattr(h, "_clients_fd", None) if h is not None else None
-        if fd is not None:
+        if h is not None and fd is not None:
             try:
                 os.close(fd)
             except OSError:
@@ -65,7 +77,6 @@ if hasattr(os, "register_at_fork"):
 
 
 KNOWN_DOCUMENTS = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id"
-STORE_VERSION = 3   # what backfill() brings older stores up to
 NAMES_UPSERT = ("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) UNWIND row.names AS nm "
                 "MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)")
 
@@ -83,14 +94,6 @@ def _names(e: dict) -> list[str]:
     return sorted({x.lower() for x in [e["key"], e["name"], *(e.get("aliases") or [])] if x})
 
 
-class StoreError(RuntimeError):
-    pass
-
-
-class ReadOnlyError(StoreError, PermissionError):
-    """A query with a write clause was run without write=True."""
-
-
 def _rel(rel: str) -> str:
     if rel not in RELATION_TYPES:
         raise ValueError(f"relation {rel!r} is not one of graphkit.model.RELATION_TYPES")
@@ -106,6 +109,36 @@ def _kind(kind: str) -> str:
 def _chunks(rows: list, n: int = BATCH) -> Iterable[list]:
     for i in range(0, len(rows), n):
         yield rows[i:i + n]
+
+
+def _sized(value) -> int:
+    """Characters of the strings in a value (what a statement's rows weigh, roughly)."""
+    if isinstance(value, str):
+        return len(value) + 8
+    if isinstance(value, dict):
+        return sum(len(k) + _sized(v) for k, v in value.items()) + 8
+    if isinstance(value, (list, tuple)):
+        return sum(_sized(v) for v in value) + 8
+    return 8
+
+
+def _per_document(items: Mapping[Any, list], key: str) -> Iterable[list[dict]]:
+    """Statements' rows ``{"doc": id, key: [...]}`` from each document's items: a row
+    holds at most ITEMS_PER_ROW items, a statement ROWS_PER_STATEMENT items and about
+    CHARS_PER_STATEMENT characters, so one huge document is written in many statements."""
+    rows: list[dict] = []
+    n = chars = 0
+    for doc, xs in items.items():
+        for part in _chunks(xs, ITEMS_PER_ROW):
+            size = _sized(part)
+            if rows and (n + len(part) > ROWS_PER_STATEMENT or chars + size > CHARS_PER_STATEMENT):
+                yield rows
+                rows, n, chars = [], 0, 0
+            rows.append({"doc": doc, key: part})
+            n += len(part)
+            chars += size
+    if rows:
+        yield rows
 
 
 def to_jsonable(v: Any) -> Any:
@@ -147,10 +180,11 @@ class Store:
 
     def __init__(self, driver, database: str, server: _server.ServerHandle | None = None,
                  backend: str = "neo4j"):
-        self.driver = driver
+        self.driver = driver            # graphkit's own fixed queries (root on the embedded store)
         self.database = database
         self.server = server
         self.backend = backend          # "arcadedb" (embedded) or "neo4j" (a URI)
+        self._drivers: dict[str, Any] = {}   # user -> driver, for users' queries (graphkit.store.access)
         self._closed = False
         _OPEN_STORES.add(self)
 
@@ -166,67 +200,58 @@ class Store:
             return
         self._closed = True
         try:
+            for d in self._drivers.values():
+                d.close()
             self.driver.close()
         finally:
             if self.server is not None:
                 self.server.close()
 
-    def _session(self):
-        return self.driver.session(database=self.database)
+    def driver_for(self, user: str | None):
+        """The driver that runs a user's query as ``user`` (graphkit.store.access) on the
+        embedded store; on Neo4j, the one driver (READ access mode guards reads there)."""
+        if self.server is None or user in (None, access.ROOT):
+            return self.driver
+        d = self._drivers.get(user)
+        if d is None:
+            d = GraphDatabase.driver(self.server.uri, auth=(user, self.server.password_of(user)), **DRIVER_OPTIONS)
+            self._drivers[user] = d
+        return d
+
+    def unavailable(self, e: Exception) -> StoreUnavailable:
+        """One line for a server that went away or cannot be reached."""
+        h = self.server
+        if h is not None and not h.alive():
+            return StoreUnavailable(f"the graphkit server (pid {h.pid}) of {h.home} has stopped; "
+                                    f"see {h.home / 'server.log'}")
+        where = h.uri if h is not None else "the Neo4j server"
+        return StoreUnavailable(f"lost the connection to {where}: {getattr(e, 'message', None) or e}")
+
+    def _session(self, driver=None, write: bool = True):
+        return (driver or self.driver).session(database=self.database,
+                                               default_access_mode=WRITE_ACCESS if write else READ_ACCESS)
 
     def _read(self, fn, *args):
-        with self._session() as s:
-            return s.execute_read(fn, *args)
+        try:
+            with self._session(write=False) as s:
+                return s.execute_read(fn, *args)
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise self.unavailable(e) from None
 
     def _write(self, fn, *args):
-        with self._session() as s:
-            return s.execute_write(fn, *args)
+        try:
+            with self._session() as s:
+                return s.execute_write(fn, *args)
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise self.unavailable(e) from None
 
     def backfill(self) -> bool:
-        """Stores written by an older graphkit get what the queries now rely on once:
-        version 2 added Name nodes, Entity.evidence and Claim.pair, version 3
-        Claim.published (its document's date), Claim.claimed, Claim.denied and the
-        summary edges' recent claims. (:Meta {id: 'graphkit'}) records it."""
+        """Bring a store written by an older graphkit up to date, once: the named steps
+        of graphkit.store.migrations. True if any ran."""
+        from .migrations import migrate
+
         def fn(tx):
-            meta = _rows(tx, "MATCH (m:Meta {id: 'graphkit'}) RETURN m.version AS v")
-            version = (meta[0]["v"] or 0) if meta else 0
-            if version >= STORE_VERSION:
-                return False
-            tx.run("MERGE (m:Meta {id: 'graphkit'}) SET m.version = $v", v=STORE_VERSION).consume()
-            if not _rows(tx, "MATCH (e:Entity) RETURN e.key AS k LIMIT 1"):
-                return False
-            if version < 2:
-                ents = _rows(tx, "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases")
-                for chunk in _chunks([{"key": e["key"], "names": _names(e)} for e in ents]):
-                    tx.run(NAMES_UPSERT, rows=chunk).consume()
-                tx.run(f"MATCH (e:Entity)-[r:{_SUMMARY_TYPES}]-() WITH e, sum(r.weight) AS w "
-                       "SET e.evidence = w").consume()
-                tx.run("MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) "
-                       "SET c.pair = s.key + '|' + c.relation + '|' + o.key").consume()
-            if version < 3:
-                tx.run("MATCH (c:Claim)-[:IN]->(d:Document) WHERE d.published IS NOT NULL "
-                       "SET c.published = d.published").consume()
-                tx.run("MATCH (c:Claim)-[:OBJECT]->(o:Entity) WHERE c.attributed_to IS NOT NULL "
-                       "AND NOT coalesce(c.negated, false) SET c.claimed = o.key + '|' + c.relation").consume()
-                tx.run("MATCH (c:Claim)-[:OBJECT]->(o:Entity) WHERE c.negated = true "
-                       "SET c.denied = o.key + '|' + c.relation").consume()
-                recent = defaultdict(list)
-                for r in _rows(tx, "MATCH (c:Claim) WHERE NOT coalesce(c.negated, false) "
-                                   "AND NOT coalesce(c.hedged, false) AND c.pair IS NOT NULL "
-                                   "RETURN c.pair AS pair, c.published AS published, c.id AS id"):
-                    recent[r["pair"]].append(recent_key(r["published"], r["id"]))
-                by_rel = defaultdict(list)
-                for pair, items in recent.items():
-                    for rel in RELATION_TYPES:      # pair = subject key|RELATION|object key
-                        s_, sep, o = pair.partition(f"|{rel}|")
-                        if sep:
-                            by_rel[rel].append({"s": s_, "o": o, "recent": sorted(items, reverse=True)[:RECENT]})
-                            break
-                for rel, rows in by_rel.items():
-                    for chunk in _chunks(rows):
-                        tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->"
-                               "(b:Entity {key: row.o}) SET r.recent = row.recent", rows=chunk).consume()
-            return True
+            return bool(migrate(tx))
         try:
             return self._write(fn)
         except Neo4jError as e:
@@ -288,11 +313,11 @@ class Store:
                 todo.append(ex)
         skipped = len(extractions) - len(todo)
 
-        docs, ents, mentions, part_of, claims = [], {}, set(), set(), {}
+        ents: dict[str, dict[str, Any]] = {}
+        docs, mentions, part_of, claims = [], set(), set(), {}
         for ex in todo:
             d = ex.document.meta()
-            docs.append({"id": d["id"], "props": {k: d[k] for k in
-                         ("id", "name", "title", "source", "path", "published") if d[k] is not None}})
+            docs.append({"id": d["id"], "props": {k: v for k, v in d.items() if v is not None}})
             doc_ents = list(ex.entities)
             for c in ex.claims:
                 doc_ents += [c.subject, c.object]
@@ -366,7 +391,7 @@ class Store:
         per_doc = defaultdict(list)
         for k, d in sorted(mentions):
             per_doc[d].append(k)
-        for chunk in _chunks([{"doc": d, "keys": ks} for d, ks in per_doc.items()], 100):
+        for chunk in _per_document(per_doc, "keys"):
             # MERGE, not CREATE: a crash of the server mid-commit was seen (tests/test_crash.py,
             # 1 run in 3) to leave a document's mention links behind; re-running must not double them
             tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.keys AS k "
@@ -379,7 +404,7 @@ class Store:
         for c in new_claims:
             claims_of[c["doc"]].append({"id": c["id"], "subject": c["subject"], "object": c["object"],
                                         "props": c["props"]})
-        for chunk in _chunks([{"doc": d, "claims": cs} for d, cs in claims_of.items()], 100):
+        for chunk in _per_document(claims_of, "claims"):
             tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.claims AS cl "
                    "MATCH (s:Entity {key: cl.subject}) MATCH (o:Entity {key: cl.object}) "
                    "CREATE (c:Claim {id: cl.id}) SET c += cl.props "
@@ -415,7 +440,8 @@ class Store:
         for rel, rows in by_rel.items():
             for chunk in _chunks(rows):
                 old = {(r["s"], r["o"]): r for r in _rows(
-                    tx, f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}})-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
+                    tx, "UNWIND $rows AS row MATCH (a:Entity {key: row.s})"
+                        f"-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
                         "RETURN row.s AS s, row.o AS o, r.weight AS weight, r.docs AS docs, r.recent AS recent",
                     rows=[{"s": r["s"], "o": r["o"]} for r in chunk])}
                 keep = []
@@ -430,7 +456,7 @@ class Store:
                        "r.recent = row.recent", rows=keep).consume()
         # Entity.evidence: the sum of the weights of its summary edges (top_actors reads it)
         per_entity: dict[str, int] = defaultdict(int)
-        for (s, _rel_, o), (n, _docs, _recent) in add.items():
+        for (s, _, o), (n, _docs, _recent) in add.items():
             per_entity[s] += n
             per_entity[o] += n
         for chunk in _chunks([{"key": k, "n": n} for k, n in sorted(per_entity.items())]):
@@ -439,23 +465,20 @@ class Store:
         return len(add)
 
     # ------------------------------------------------------------ querying
-    def query(self, cypher: str, params: dict | None = None, write: bool = False
-              ) -> tuple[list[str], list[dict]]:
-        """Run Cypher; returns (columns, rows of JSON-able values).
+    def query(self, cypher: str, params: dict | None = None, write: bool = False,
+              timeout: float | None = None, allow_files: bool = False) -> tuple[list[str], list[dict]]:
+        """Run a user's Cypher; returns (columns, rows of JSON-able values).
 
-        Read transaction unless write=True. ArcadeDB executes writes even in a
-        read transaction, so a query containing a write clause (see
-        graphkit.store.cypher.write_clause) is refused with ReadOnlyError
-        unless write=True, whatever the backend."""
-        if not write:
-            clause = write_clause(cypher)
-            if clause:
-                raise ReadOnlyError(f"query contains {clause}: refused in read-only mode (pass write=True)")
-
-        def fn(tx):
-            keys, rows = _read_all(tx, cypher, params)
-            return keys, [{k: to_jsonable(v) for k, v in r.items()} for r in rows]
-        return self._write(fn) if write else self._read(fn)
+        Read-only unless write=True, enforced by the server: on the embedded store the
+        query runs as a user who may only read (or, with write=True, only change
+        records and schema), on Neo4j in a READ access mode transaction. LOAD CSV
+        reads files only with allow_files=True, from the folder the embedded server
+        was started with (connect(allow_files=DIR)). The server stops the query after
+        ``timeout`` seconds (default $GRAPHKIT_QUERY_TIMEOUT or 60; 0: no limit but
+        the server's own). See graphkit.store.user_query."""
+        from .user_query import run_user_query
+        return run_user_query(self, cypher, params, write=write, allow_files=allow_files,
+                              timeout=default_timeout() if timeout is None else timeout)
 
     def stats(self) -> dict:
         """{"labels": {Document, Entity, Claim, <each kind>: n}, "relations": {<summary type>: n}}."""
@@ -475,6 +498,14 @@ class Store:
         """Which of these document ids the store already holds (ingest skips their extraction)."""
         rows = self._read(lambda tx: _rows(tx, KNOWN_DOCUMENTS, ids=ids))
         return {r["id"] for r in rows}
+
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Which of these URLs a stored document was read from (``source``) or names as
+        its canonical URL (``url``): web ingest skips fetching them again."""
+        def fn(tx):
+            return {r["u"] for prop in ("url", "source") for r in _rows(
+                tx, f"UNWIND $urls AS u MATCH (d:Document {{{prop}: u}}) RETURN DISTINCT u", urls=urls)}
+        return self._read(fn) if urls else set()
 
     def find_entities(self, name: str) -> list[dict]:
         """Entities whose key equals ``name`` or whose name or an alias equals it, ignoring case."""
@@ -524,8 +555,7 @@ class Store:
             return (since is None or pub >= since) and (until is None or pub <= until)
 
         docs = {r["id"]: r for r in _rows(
-            tx, "MATCH (d:Document) RETURN d.id AS id, d.name AS name, d.title AS title, "
-                "d.source AS source, d.path AS path, d.published AS published")
+            tx, "MATCH (d:Document) RETURN d.id AS id, " + ", ".join(f"d.{k} AS {k}" for k in DOCUMENT_FIELDS))
             if in_range(r["published"])}
 
         where = ["true"] if selected is None else ["s.key IN $keys", "o.key IN $keys"]
@@ -533,10 +563,8 @@ class Store:
             where.append("c.negated = false AND c.hedged = false")
         claims = [r for r in _rows(
             tx, "MATCH (s:Entity)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity) WHERE " + " AND ".join(where) +
-                " RETURN s.key AS subject, o.key AS object, c.relation AS relation, c.id AS id, "
-                "c.sentence AS sentence, c.doc AS doc, c.attributed_to AS attributed_to, "
-                "c.negated AS negated, c.hedged AS hedged, c.confidence AS confidence, "
-                "c.subject_mention AS subject_mention, c.object_mention AS object_mention",
+                " RETURN s.key AS subject, o.key AS object, c.relation AS relation, "
+                + ", ".join(f"c.{k} AS {k}" for k in CLAIM_FIELDS),
             keys=sorted(selected or []))
             if r["doc"] in docs]
 
@@ -569,7 +597,8 @@ class Store:
     def saved_queries(self) -> dict[str, SavedQuery]:
         return load_saved_queries()
 
-    def run_saved(self, name: str, params: dict | None = None) -> tuple[list[str], list[dict]]:
+    def run_saved(self, name: str, params: dict | None = None, timeout: float | None = None
+                  ) -> tuple[list[str], list[dict]]:
         """Run a saved query (read-only). Every declared parameter must be given."""
         queries = self.saved_queries()
         if name not in queries:
@@ -585,22 +614,60 @@ class Store:
         stmts = split_statements(q.text)
         if len(stmts) != 1:
             raise StoreError(f"saved query {name!r} must hold exactly one statement")
-        return self.query(stmts[0], params)
+        return self.query(stmts[0], params, timeout=timeout)
 
     def clear(self) -> None:
         """Delete everything (nodes and relationships; the schema stays)."""
         self._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
 
 
+def write_batch(store: Store, extractions: list[Extraction]) -> tuple[dict, list[tuple[Extraction, str]]]:
+    """Write a batch in one transaction; if the store refuses it (a lost race is retried
+    inside write_extractions), write its documents one at a time, so a document the
+    store cannot take never costs the others. Returns the totals and the documents
+    not stored, each with the reason. A server that went away is raised at once."""
+    try:
+        return store.write_extractions(extractions), []
+    except (Neo4jError, ValueError) as e:
+        if len(extractions) <= 1:
+            return _no_writes(), [(ex, _reason(e)) for ex in extractions]
+    totals, failed = _no_writes(), []
+    for ex in extractions:
+        try:
+            for k, v in store.write_extractions([ex]).items():
+                totals[k] += v
+        except (Neo4jError, ValueError) as e:
+            failed.append((ex, _reason(e)))
+    return totals, failed
+
+
+def _no_writes() -> dict:
+    return {"documents_added": 0, "documents_skipped": 0, "entities_added": 0, "claims_added": 0, "edges": 0}
+
+
+def _reason(e: Exception) -> str:
+    return " ".join(str(getattr(e, "message", None) or e).split())
+
+
 def connect(home: str | os.PathLike | None = None, uri: str | None = None, user: str | None = None,
             password: str | None = None, database: str | None = None, timeout: float = 120.0,
-            apply_schema: bool = True) -> Store:
+            apply_schema: bool = True, query_timeout: float | None = None,
+            allow_files: str | os.PathLike | None = None) -> Store:
     """Open the store: Neo4j at ``uri`` (or $NEO4J_URI; $NEO4J_USER, $NEO4J_PASSWORD,
     $NEO4J_DATABASE, default database "neo4j"), else the embedded ArcadeDB server of
-    ``home`` (started or shared, see graphkit.store.server; database "graphkit")."""
+    ``home`` (started or shared, see graphkit.store.server; database "graphkit").
+
+    For a server this starts: ``query_timeout`` raises its time limit for every
+    statement (graphkit.store.settings) to at least that many seconds, and
+    ``allow_files`` names the only folder LOAD CSV may read (a running server must
+    have been started with that folder: FilesNotAllowed otherwise). ``timeout``
+    bounds the wait for the server."""
     uri = uri or os.environ.get("NEO4J_URI")
     handle = None
     if uri:
+        if allow_files is not None:
+            raise FilesNotAllowed("--allow-files applies to the embedded store; on Neo4j the server's own "
+                                  "settings (server.directories.import) decide what LOAD CSV may read")
         user = user or os.environ.get("NEO4J_USER", "neo4j")
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
         if password is None:
@@ -608,13 +675,24 @@ def connect(home: str | os.PathLike | None = None, uri: str | None = None, user:
         database = database or os.environ.get("NEO4J_DATABASE", "neo4j")
         backend = "neo4j"
     else:
-        handle = _server.ensure_server(home, database=database or _server.DEFAULT_DATABASE, timeout=timeout)
+        home_path = _server.resolve_home(home)
+        settings = ServerSettings(timeout=_server_limit(query_timeout),
+                                  files=check_files_folder(allow_files, home_path) if allow_files else None)
+        handle = _server.ensure_server(home_path, database=database or _server.DEFAULT_DATABASE, timeout=timeout,
+                                       settings=settings)
         uri, user, password, database = handle.uri, handle.user, handle.password, handle.database
         backend = "arcadedb"
     driver = None
     try:
-        driver = GraphDatabase.driver(uri, auth=(user, password))
-        driver.verify_connectivity()
+        try:
+            driver = GraphDatabase.driver(uri, auth=(user, password), **DRIVER_OPTIONS)
+            driver.verify_connectivity()
+        except (ServiceUnavailable, SessionExpired, OSError) as e:
+            raise StoreUnavailable(f"cannot reach the store at {uri}: {getattr(e, 'message', None) or e}") from None
+        except AuthError as e:
+            raise StoreError(f"the store at {uri} refused user {user!r}: {e.message or e}") from None
+        except (DriverError, ValueError) as e:
+            raise StoreError(f"cannot connect to {uri}: {getattr(e, 'message', None) or e}") from None
         store = Store(driver, database, server=handle, backend=backend)
         if apply_schema:
             store.apply_schema()
@@ -625,3 +703,14 @@ def connect(home: str | os.PathLike | None = None, uri: str | None = None, user:
         if handle is not None:
             handle.close()
         raise
+
+
+def _server_limit(query_timeout: float | None) -> float:
+    """The time limit a server started for a query with this --timeout gets: the
+    default, raised to the query's own (0: no limit)."""
+    default = default_timeout()
+    if query_timeout is None:
+        return default
+    if query_timeout == 0 or default == 0:
+        return 0.0
+    return max(float(query_timeout), default)

@@ -8,11 +8,15 @@
   var D = JSON.parse(document.getElementById('gk-data').textContent);
   T.parsed = performance.now();
   var N = D.nodes.length, M = D.edges.length;
-  // Claims arrive as arrays (see payload.CLAIM_ARRAY); expand them once.
+  // Claims arrive as arrays in D.claimFields order (payload.CLAIM_ARRAY); expand them once.
   D.edges.forEach(function (e) {
     e.claims = e.claims.map(function (a) {
-      return { sentence: a[0], doc: a[1], attributed_to: a[2], negated: (a[3] & 1) === 1,
-        hedged: (a[3] & 2) === 2, confidence: a[4], subject_mention: a[5], object_mention: a[6], id: a[7] };
+      var c = {};
+      D.claimFields.forEach(function (f, i) { c[f] = a[i]; });
+      c.negated = (c.flags & 1) === 1;
+      c.hedged = (c.flags & 2) === 2;
+      delete c.flags;
+      return c;
     });
   });
 
