@@ -30,6 +30,7 @@ class Mapper:
                 self.alias[norm(a)] = eid
         self.doc_alias = {d: {norm(a): t for a, t in v.get("aliases", {}).items()}
                           for d, v in gold["documents"].items()}
+        self._order = {a: i for i, a in enumerate(self.alias)}
         self._seen: dict[tuple[str, str], str | None] = {}
 
     def __call__(self, doc: str, name: str) -> str | None:
@@ -46,12 +47,39 @@ class Mapper:
                 return da[variant]
             if variant in self.alias:
                 return self.alias[variant]
-        best, best_len = None, 0
-        for table in (da, self.alias):
-            for a, eid in table.items():
-                if len(a) > best_len and re.search(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])", n):
-                    best, best_len = eid, len(a)
+        # the longest alias inside the name as whole words (the document's aliases first, then
+        # the entities' in their order): every stretch of the name between word boundaries
+        best, rank = None, None
+        da_order = {a: i for i, a in enumerate(da)}
+        for a in _stretches(n):
+            for t, (table, order) in enumerate(((da, da_order), (self.alias, self._order))):
+                if a in table:
+                    r = (-len(a), t, order[a])
+                    if rank is None or r < rank:
+                        best, rank = table[a], r
         return best
+
+
+def _stretches(n: str) -> set[str]:
+    """Every substring of n that starts and ends at a word boundary (not inside a run of
+    word characters and hyphens): what '(?<![\\w-])alias(?![\\w-])' can match."""
+    inner = [bool(re.match(r"[\w-]", ch)) for ch in n]
+    starts = [p for p in range(len(n)) if p == 0 or not inner[p - 1]]
+    ends = [q for q in range(1, len(n) + 1) if q == len(n) or not inner[q]]
+    return {n[p:q] for p in starts for q in ends if q > p}
+
+
+_MAPPERS: list[tuple[dict, Mapper]] = []
+
+
+def mapper_for(gold: dict) -> Mapper:
+    """One Mapper per gold file (it caches what names map to)."""
+    for g, m in _MAPPERS:
+        if g is gold:
+            return m
+    m = Mapper(gold)
+    _MAPPERS[:] = _MAPPERS[-3:] + [(gold, m)]
+    return m
 
 
 def prf(tp: int, fp: int, fn: int) -> dict:
@@ -64,7 +92,7 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 def score(gold: dict, preds: Iterable[dict]) -> dict:
     """{'overall': {...}, 'by_relation': {REL: {...}}, 'documents': {doc: {tp, fp, fn lists}}}"""
     scored = set(gold["scored_relations"])
-    m = Mapper(gold)
+    m = mapper_for(gold)
     required, optional = defaultdict(set), defaultdict(set)
     for d, v in gold["documents"].items():
         for r in v["relations"]:

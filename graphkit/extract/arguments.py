@@ -40,6 +40,7 @@ class Arguments:
         self.wrappers = lex.word_set("wrapper_nouns") | lex.word_set("measure_nouns")
         self.object_control = lex.object_control
         self._cache: dict[tuple[int, str], Roles] = {}
+        self._visiting: set[int] = set()
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
 
     def roles(self, tok: Token, pos: str) -> Roles:
@@ -101,6 +102,12 @@ class Arguments:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                 for p in c.children:
                     out += self.r.refs(p)
+        if not out:
+            # "soldiers were killed in an airstrike (blamed on X)": the event's doer
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                    out += [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self._events
+                            for r in self.noun_agents(p)]
         if not out and shared:
             # "armed and funded by X": conjoined participles share their agent
             for v in [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
@@ -220,7 +227,21 @@ class Arguments:
         return None
 
     def noun_agents(self, noun: Token) -> list[Ref]:
+        if noun.i in self._visiting:
+            return []            # an event under a verb whose doer is read from that event
+        self._visiting.add(noun.i)
+        try:
+            return self._noun_agents(noun)
+        finally:
+            self._visiting.discard(noun.i)
+
+    def _noun_agents(self, noun: Token) -> list[Ref]:
         out = self.r.owner(noun)
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "attribute"):
+                # "an airstrike blamed on Damascus"
+                out += [r for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "to", "by")
+                        for q in p.children for r in self.r.refs(q)]
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 for p in c.children:
@@ -235,7 +256,7 @@ class Arguments:
                 out = self.subjects(verb)
         if not out:
             out = self._controller(noun)
-        if not out:
+        if not out and self.m.at(noun) is None:
             c = self.carrier(noun)
             if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX"):
                 # "X announced new sanctions against Y": the subject of the verb that governs the event

@@ -70,6 +70,7 @@ class CandidateFinder:
         self.positive = lex.word_set("positive_complements")
         self.reversing = frozenset(lex.words["reversing_verbs"]["verbs"])
         self._scopes: dict[tuple[int, str], Scope] = {}
+        self.last_attack: list[Ref] = []
         self._attributions: dict[int, str | None] = {}
 
     def run(self) -> list[Candidate]:
@@ -98,6 +99,8 @@ class CandidateFinder:
 
     def from_frame(self, tok: Token, frame: Frame) -> list[Candidate]:
         roles = self.args.roles(tok, frame.pos)
+        if frame.pos == "NOUN" and any(lk.relation == "ATTACKED" for lk in frame.links):
+            roles = self._same_attack(tok, roles)
         if not roles:
             return []
         out = []
@@ -109,7 +112,18 @@ class CandidateFinder:
                             c = self.make(s, link, o, tok, frame.cls, frame.pos, src, tgt)
                             if c is not None:
                                 out.append(c)
+        attacks = [c for c in out if c.relation == "ATTACKED" and not (c.scope.negated or c.scope.hedged)]
+        if attacks:
+            self.last_attack = [c.object for c in attacks]
         return out
+
+    def _same_attack(self, noun: Token, roles: dict) -> dict:
+        """'... attacked a police station in X. Boko Haram claimed the attack': a definite attack
+        noun without a target of its own is the last attack told, with its target."""
+        if not self.last_attack or any(roles.get(k) for k in ("patient", "on", "against", "at")) or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return roles
+        return {**roles, "patient": [self.r.synthetic(noun, r.ent, "event") for r in self.last_attack]}
 
     def make(self, s: Ref, link: Link | str, o: Ref, tok: Token, cls: str, pos: str, src: str, tgt: str,
              weight: float = 1.0) -> Candidate | None:

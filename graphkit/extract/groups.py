@@ -16,7 +16,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .mentions import Ent, Mention, Mentions, has_det, hyphen_after
+from .mentions import NUMBER_WORDS, Ent, Mention, Mentions, has_det, hyphen_after
 from .places import main_place
 
 # description head -> the kinds it can refer to
@@ -134,11 +134,14 @@ def definite_descriptions(ms: Mentions) -> None:
 def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
     """A definite description ('the group', 'the terrorist group', 'this alliance') as a mention of
     the entity it refers back to, or None."""
-    kinds = DESCRIPTION_KINDS.get(tok.lower_) or DESCRIPTION_KINDS.get(tok.lemma_.lower())
+    kinds = DESCRIPTION_KINDS.get(tok.lower_) or (
+        DESCRIPTION_KINDS.get(tok.lemma_.lower()) if tok.tag_ not in ("NNS", "NNPS") else None)
     if kinds is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None       # "the two countries", "the allies": several entities, read by references
+    if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in tok.children):
         return None
-    if not has_det(tok) and not (tok.dep_ == "poss" and has_det(tok)):
-        return None
+    if not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads):
+        return None        # "the coalition", "coalition warplanes"; not "a coalition"
     if any(c.dep_ in ("compound", "poss", "nmod") for c in tok.children) \
             or any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children) \
             or any(c.dep_ in ("acl", "relcl") for c in tok.children):
