@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: install install-test graph test lint bench screenshot clean
+.PHONY: install install-test graph test lint bench scorer screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# The learned scorer (graphkit/data/scorer.json) from the shared development data.
+SHARED ?= ../shared
+scorer: install
+	$(BIN)/graphkit train --corpus $(SHARED)/corpus-dev --gold $(SHARED)/eval/dev-gold.json \
+	  --conflicts $(SHARED)/eval/dev-conflicts.json
 
 bench: install-test
 	$(BIN)/python bench/run_all.py

@@ -135,6 +135,29 @@ def _print_eval(gold: dict, preds: list[dict], verbose: bool, to=None, as_json: 
                   f"(tp={v['tp']} fp={v['fp']} fn={v['fn']})", highlight=False)
 
 
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of annotated articles (*.txt).")],
+    gold: Annotated[Path, typer.Option("--gold", help="Their gold relations (graphkit-gold/1).")],
+    conflicts: Annotated[Optional[Path], typer.Option(
+        "--conflicts", help="Article -> conflict map: the threshold is chosen on folds of whole conflicts.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Model file to write (default: the one graphkit ships).")] = None,
+):
+    """Fit the learned scorer on an annotated corpus (deterministic: the same data give the same file)."""
+    from ..extract.scorer import MODEL_PATH
+    from ..extract.train import train as fit_scorer
+    for p, what in ((corpus, "--corpus"), (gold, "--gold")):
+        if not p.exists():
+            fail(f"{what} {p}: no such file or folder")
+    _read_gold(gold)
+    model = fit_scorer(corpus, gold, output or MODEL_PATH, conflicts)
+    meta = model.meta
+    console.print(f"wrote {output or MODEL_PATH}: {meta['candidates']} labelled candidates "
+                  f"({meta['positives']} positive) from {meta['documents']} documents, "
+                  f"{len(model.weights)} weights, threshold {model.threshold}", highlight=False)
+
+
 @app.command("eval")
 def eval_cmd(gold: Path, predictions: Path,
              verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
