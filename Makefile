@@ -35,7 +35,8 @@ lint: install-test
 
 # The learned scorer (graphkit/data/scorer.json) from the shared development data.
 SHARED ?= ../shared
-scorer: install
+scorer: $(BIN)/python
+	$(PIP) -e '.[train]'
 	$(BIN)/graphkit train --corpus $(SHARED)/corpus-dev --gold $(SHARED)/eval/dev-gold.json \
 	  --corpus $(SHARED)/corpus-seed --gold $(SHARED)/eval/seed-gold.json \
 	  --conflicts $(SHARED)/eval/dev-conflicts.json

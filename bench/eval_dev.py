@@ -24,7 +24,7 @@ from pathlib import Path
 
 from graphkit.eval import Mapper, score
 from graphkit.extract import Extractor
-from graphkit.extract.scorer import HandScorer, LearnedScorer, ScorerError
+from graphkit.extract.scorer import CombinedScorer, HandScorer, LearnedScorer, ScorerError
 from graphkit.extract.train import Annotated, Corpus, fit, pooled
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,16 +61,18 @@ def ceiling(parsed: Corpus, gold: dict) -> dict:
 def loco(dev: Annotated, others: list[Annotated]) -> dict:
     """Refit the learned scorer without each conflict of the dev set (the other annotated sets
     always in), score that conflict; pooled over all conflicts, and each conflict's F1."""
-    rows_all: list[dict] = []
-    per: dict[str, float] = {}
+    rows_all: dict[str, list[dict]] = {"learned": [], "combined": []}
+    per: dict[str, dict[str, float]] = {"learned": {}, "combined": {}}
     for c in sorted(set(dev.folds.values())):
         held = {d for d, k in dev.folds.items() if k == c}
         model = fit([dev] + others, exclude=held)
-        rows = dev.corpus.predict(model, held)
-        rows_all += rows
-        per[c] = score({**dev.gold, "documents": {d: v for d, v in dev.gold["documents"].items() if d in held}},
-                       rows)["overall"]["f1"]
-    return {"pooled": _summary(pooled([dev.gold], [rows_all])), "per_conflict_f1": per}
+        for name, sc in (("learned", model), ("combined", CombinedScorer(model))):
+            rows = dev.corpus.predict(sc, held)
+            rows_all[name] += rows
+            per[name][c] = score({**dev.gold, "documents": {d: v for d, v in dev.gold["documents"].items()
+                                                             if d in held}}, rows)["overall"]["f1"]
+    return {name: {"pooled": _summary(pooled([dev.gold], [rows_all[name]])), "per_conflict_f1": per[name]}
+            for name in rows_all}
 
 
 def _summary(res: dict) -> dict:
@@ -142,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     scorers = {"hand": HandScorer()}
     try:
         scorers["learned"] = LearnedScorer.load(lex=ex.lex)
+        scorers["combined"] = CombinedScorer(scorers["learned"])
     except ScorerError as e:
         print(f"note: {e}", file=sys.stderr)
     for name, sc in scorers.items():
@@ -154,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         conflicts = json.loads(a.conflicts.read_text(encoding="utf-8"))["conflicts"]
         dev = Annotated(parsed, gold, conflicts, "dev")
         others = [Annotated(sparsed, sgold, None, "seed")] if sparsed is not None else []
-        report["loco/learned"] = loco(dev, others)
+        for name, res in loco(dev, others).items():
+            report[f"loco/{name}"] = res
     report["seconds"] = round(time.time() - t0, 1)
     _print(report)
     if a.json:

@@ -75,9 +75,10 @@ def open_store(options: StoreOptions, **kw):
 def extractor(aliases: list[Path] | None, home: Path | str | None):
     from ..extract import Extractor
     from ..extract.gazetteer import AliasFileError
+    from ..extract.scorer import ScorerError
     try:
         return Extractor(aliases=[str(a) for a in aliases or []], home=str(home) if home else None)
-    except AliasFileError as e:       # its message names the file and the entry
+    except (AliasFileError, ScorerError) as e:       # its message names the file and the entry
         fail(str(e))
     except (OSError, ValueError) as e:
         fail(f"alias data: {e}")

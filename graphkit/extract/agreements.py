@@ -114,6 +114,8 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
         c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, _date(ms, tok))
         c["named"] = True
         c["sent"] = tok.sent.start
+        entry = ms.gaz.state(ent.name)
+        c["places"] = set(entry.info.get("places", [])) if entry is not None else set()
         return None
     date = _date(ms, tok)
     known_as = _known_as(ms, tok)
@@ -126,7 +128,9 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
     if any(d.lower_ in ("that", "this", "these", "those") for d in tok.children if d.dep_ == "det") and clusters:
         return clusters[-1]
     if date:
-        c = _find(clusters, lambda c: c["date"] == date)
+        own_place = _place_in(ms, tok)
+        c = _find(clusters, lambda c: c["date"] == date) or (_find(
+            clusters, lambda c: c["primary"] == kind and own_place in c.get("places", ())) if own_place else None)
         if c is None:
             known = _known_agreement(ms, date)
             head = "agreement" if kind == "zone" else _head_word(word)
@@ -151,17 +155,19 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
     own_place = _place_in(ms, tok)
     c = None
     if not definite:
-        # "a ceasefire (in X)": a new agreement, or the same as an earlier unnamed one of its kind and place
+        # "a ceasefire (in X)": a new agreement, or the same as an earlier one of its kind and place
         place = own_place or doc_place
-        c = _find(clusters, lambda c: not c.get("label") and not c.get("named") and c["primary"] == kind
-                  and c.get("place") == place)
+        c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind and (
+            c.get("place") == place and not c.get("named") or own_place in c.get("places", ())))
     else:
         c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
         c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
         head = "ceasefire" if kind == "ceasefire" and _head_word(word) == "agreement" else _head_word(word)
-        name = f"{place} {head}" if place else head.capitalize()
+        parties = _parties(ms, tok)
+        name = (f"{parties[0]}\u2013{parties[1]} {head}" if len(parties) == 2
+                else f"{place} {head}" if place else head.capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
             clusters, ms.ent(name, "Agreement"), kind, None, place=place)
     return c
@@ -196,23 +202,38 @@ def _talks(ms: Mentions, clusters: list) -> None:
             ms.add(Mention(tok.i, tok.i + 1, tok.i, ent, "talks"))
 
 
+def _parties(ms: Mentions, tok: Token) -> list[str]:
+    """'a ceasefire between X and Y': the two sides, by name, for naming a new agreement."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            names = [m.ent.name for p in c.children if p.dep_ == "pobj" for q in [p, *p.conjuncts]
+                     if (m := ms.by_token.get(q.i)) is not None and m.ent.kind in ("Actor", "Group")]
+            names = list(dict.fromkeys(names))
+            if len(names) == 2:
+                return names
+    return []
+
+
 def _known_agreement(ms: Mentions, date: str) -> str | None:
     """'the March 5 ceasefire' in a document about Idlib -> the alias data's agreement of that
-    day (month and day, or month alone) whose places the document names."""
+    day (month and day, or month, or year) whose places the document names as places and one
+    of whose parties it names: never an agreement of another time or place."""
     parts = date.split()
-    month = MONTHS.index(parts[0].lower()) + 1
+    month = MONTHS.index(parts[0].lower()) + 1 if parts[0].lower() in MONTHS else None
     day = int(parts[1]) if len(parts) > 1 and len(parts[1]) <= 2 else None
-    year = int(parts[1]) if len(parts) > 1 and len(parts[1]) == 4 else None
-    places = {m.ent.name.lower() for m in ms.mentions if m.ent.kind == "Place"} | {
-        e.text.lower() for e in ms.doc.ents if e.label_ in ("GPE", "LOC")}
+    year = int(parts[-1]) if len(parts[-1]) == 4 and parts[-1].isdigit() else None
+    places = {m.ent.name.lower() for m in ms.mentions if m.ent.kind == "Place"}
+    named = {m.ent.name.lower() for m in ms.mentions} | {(m.own.name.lower()) for m in ms.mentions if m.own}
     found = []
     for e in ms.gaz.entries:
         d = e.info.get("date") or ""
-        if e.kind != "Agreement" or len(d) < 7:
+        if e.kind != "Agreement" or len(d) < 4:
             continue
-        if int(d[5:7]) != month or (day and len(d) >= 10 and int(d[8:10]) != day) or (year and int(d[:4]) != year):
+        if (month and (len(d) < 7 or int(d[5:7]) != month)) or (day and len(d) >= 10 and int(d[8:10]) != day) \
+                or (year and int(d[:4]) != year):
             continue
-        if {p.lower() for p in e.info.get("places", [])} & places:
+        parties = {p.lower() for p in e.info.get("parties", [])}
+        if {p.lower() for p in e.info.get("places", [])} & places and (not parties or parties & named):
             found.append(e.name)
     return found[0] if len(found) == 1 else None
 
@@ -243,7 +264,8 @@ def _date(ms: Mentions, tok: Token) -> str | None:
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4}))?", text)
     if m:
         return m.group(1).capitalize() + (f" {m.group(2)}" if m.group(2) else "")
-    return None
+    year = [c.text for c in tok.lefts if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", c.text)]
+    return year[0] if year else None
 
 
 def _known_as(ms: Mentions, tok: Token) -> Mention | None:

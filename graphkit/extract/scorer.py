@@ -43,7 +43,7 @@ def lexicon_fingerprint(lex) -> str:
     return h.hexdigest()[:16]
 
 
-FEATURES_VERSION = "1"
+FEATURES_VERSION = "2"
 
 
 def features(c: Candidate) -> dict[str, float]:
@@ -68,7 +68,30 @@ def features(c: Candidate) -> dict[str, float]:
         f[f"attributed|rel={rel}"] = 1.0
     dist = abs(c.subject.start - c.object.start)
     f[f"dist={'near' if dist < 60 else 'mid' if dist < 150 else 'far'}|rel={rel}"] = 1.0
+    # where the trigger stands in its sentence, and how each entity is made prominent by the document
+    f[f"tdep={_clause_role(c.trigger.dep_)}|rel={rel}"] = 1.0
+    f[f"cls={cls}|kinds={c.subject.ent.kind}>{c.object.ent.kind}"] = 1.0
+    f[f"cls={cls}|svia={c.subject.via}"] = 1.0
+    f[f"cls={cls}|ovia={c.object.via}"] = 1.0
+    ctx = c.context
+    if ctx:
+        f[f"sfreq={_bucket(ctx['sfreq'])}|rel={rel}"] = 1.0
+        f[f"ofreq={_bucket(ctx['ofreq'])}|rel={rel}"] = 1.0
+        for other in sorted(ctx["frame_rels"] - {rel}):
+            f[f"also={other}|rel={rel}"] = 1.0
+        if rel in ctx["frame_rels"] and c.pos.startswith("PATH"):
+            f[f"framed|rel={rel}"] = 1.0
     return f
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
+
+
+def _clause_role(dep: str) -> str:
+    """The trigger's clause: main, reported, subordinate, relative, inside a noun phrase."""
+    return {"ROOT": "main", "ccomp": "reported", "parataxis": "reported", "advcl": "subordinate",
+            "xcomp": "control", "relcl": "relative", "acl": "reduced", "conj": "coordinated"}.get(dep, "phrase")
 
 
 class HandScorer:
@@ -90,6 +113,23 @@ class HandScorer:
         if c.target_role in WEAK_ROLES or c.source_role in WEAK_ROLES:
             s -= 0.05
         return max(0.05, min(0.99, s))
+
+
+class CombinedScorer:
+    """Keeps what either scorer keeps: the frames the hand-weighted scorer is sure of, and what
+    the learned model finds among all candidates. Scores are put on the hand scale (kept at 0.5)."""
+    name = "combined"
+    threshold = 0.5
+
+    def __init__(self, learned: "LearnedScorer", hand: HandScorer | None = None):
+        self.learned, self.hand = learned, hand or HandScorer()
+
+    def score(self, cands: list[Candidate]) -> list[float]:
+        return self.combine(cands, self.learned.score(cands))
+
+    def combine(self, cands: list[Candidate], learned: list[float]) -> list[float]:
+        k = 0.5 / self.learned.threshold
+        return [max(h, min(0.99, s * k)) for h, s in zip(self.hand.score(cands), learned)]
 
 
 @dataclass
@@ -125,3 +165,18 @@ class LearnedScorer:
             z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in f.items())
             out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
         return out
+
+
+SCORERS = ("combined", "learned", "hand")
+
+
+def make_scorer(name: str, lex=None):
+    """The scorer by name: 'combined' (the default: the hand-weighted frames and the learned
+    model together), 'learned', or 'hand' (no learned part). The learned ones fail loudly
+    (ScorerError) if the model file is missing or was trained on another lexicon."""
+    if name == "hand":
+        return HandScorer()
+    if name not in SCORERS:
+        raise ScorerError(f"unknown scorer {name!r}; one of {', '.join(SCORERS)}")
+    learned = LearnedScorer.load(lex=lex)
+    return learned if name == "learned" else CombinedScorer(learned)

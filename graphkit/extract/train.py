@@ -20,6 +20,7 @@ deterministic: the same corpus and gold give the same file.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import re
 from collections import defaultdict
@@ -28,7 +29,7 @@ from pathlib import Path
 from ..eval import Mapper, score
 from ..model import Document, content_id
 from .pipeline import Extractor, prepare
-from .scorer import MODEL_FORMAT, LearnedScorer, features, lexicon_fingerprint
+from .scorer import MODEL_FORMAT, CombinedScorer, LearnedScorer, features, lexicon_fingerprint
 
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(25)]
 
@@ -58,6 +59,8 @@ class Corpus:
                 out.append(None)
             elif isinstance(scorer, LearnedScorer):
                 out.append(scorer.score_features(feats))
+            elif isinstance(scorer, CombinedScorer):
+                out.append(scorer.combine(cands, scorer.learned.score_features(feats)))
             else:
                 out.append(scorer.score(cands))
         return out
@@ -135,7 +138,7 @@ def _fit_lr(X: list[dict], y: list[int]):
     from sklearn.linear_model import LogisticRegression
     vec = DictVectorizer(sort=True)
     M = vec.fit_transform(X)
-    lr = LogisticRegression(C=0.5, max_iter=5000, solver="lbfgs")
+    lr = LogisticRegression(C=float(os.environ.get("GRAPHKIT_TRAIN_C", "0.1")), max_iter=5000, solver="lbfgs")
     lr.fit(M, y)
     return vec, lr
 
