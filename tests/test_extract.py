@@ -170,6 +170,8 @@ VERBS = [
         [("Russia", "OPPOSES", "Turkey"), ("United States", "OPPOSES", "Iran")]),
     row("active-adjective-forces", "Israeli warplanes struck Hezbollah positions in southern Lebanon on Tuesday.",
         [("Israel", "ATTACKED", "Hezbollah")]),
+    row("active-condemned-for", "France condemned Russia for the strikes.",
+        [("France", "OPPOSES", "Russia")], [("Russia", "OPPOSES", "France")]),
     row("active-reject-plan-not-actor", "Sudan's army rejected the plan put forward by the Rapid Support Forces.",
         [], [("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces")]),
     # passive
@@ -203,7 +205,7 @@ VERBS = [
     row("control-urged-x-to-supply", "Ukraine urged NATO to supply more air defences to Kyiv.",
         [T("NATO", "BACKS", "Ukraine", hedged=True)]),
     row("control-hired-x-to-help", "Mali's junta hired fighters of the Wagner Group to help it fight jihadists.",
-        [("Wagner Group", "BACKS", "Mali")]),
+        [("Wagner Group", "BACKS", "Mali")], [("Mali", "BACKS", "Wagner Group")]),
     row("control-refuse-to-recognize", "Hamas refused to recognize the Oslo Accords.",
         [("Hamas", "OPPOSES", "Oslo Accords")]),
     row("raising-expected-to-observe", "Azerbaijan and Armenia were expected to observe the Washington Declaration.",
@@ -262,7 +264,14 @@ VERBS = [
     row("sent-troops-to-help", "Rwanda sent troops to help the M23 capture Goma.",
         [("Rwanda", "BACKS", "M23")],
         xfail="purpose clause 'sent troops to help X': the agent of 'sent' is not carried to 'help' (no claim)"),
+    row("reversed-received-from", "Ukraine received weapons from Germany.",
+        [("Germany", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Germany")],
+        xfail="the receive frame ('X received weapons from Y' -> Y BACKS X) scores 0.8*0.6-0.05 (weak role "
+              "'from') = 0.43, under the hand scorer's threshold 0.5: never kept"),
     # what an attack hits
+    row("hideouts-of-the-target-are-not-harbouring", "Pakistani jets bombed hideouts of the Tehrik-i-Taliban Pakistan.",
+        [("Pakistan", "ATTACKED", "Tehrik-i-Taliban Pakistan")], [("Pakistan", "BACKS", "Tehrik-i-Taliban Pakistan")],
+        xfail="the noun 'hideouts' (harbor class) links the bomber as agent: Pakistan BACKS the group it bombs"),
     row("state-adjective-on-a-place-noun", "Russian drones struck Ukrainian cities overnight.",
         [("Russia", "ATTACKED", "Ukraine")], [(ANY, ANY, "Ukrainian")],
         xfail="'Ukrainian cities' becomes a Place named 'Ukrainian' instead of a mention of Ukraine"),
@@ -335,7 +344,9 @@ NOMINALS = [
         [("Islamic State Khorasan Province", "ATTACKED", "Taliban")]),
     # an event noun as the object of another predicate
     row("condemned-attacks-by", "Germany condemned the attacks by Russia on Ukrainian cities.",
-        [("Germany", "OPPOSES", "Russia"), ("Russia", "ATTACKED", "Ukraine")], [(ANY, ANY, "Ukrainian")],
+        [("Germany", "OPPOSES", "Russia")], [("Germany", "OPPOSES", "Ukraine")]),
+    row("attacks-by-on-state-adjective", "Germany condemned the attacks by Russia on Ukrainian cities.",
+        [("Russia", "ATTACKED", "Ukraine")], [(ANY, ANY, "Ukrainian")],
         xfail="'on Ukrainian cities' becomes a Place named 'Ukrainian' instead of a mention of Ukraine"),
     row("drew-criticism-from", "Turkey's offensive against the Syrian Democratic Forces drew sharp criticism from Washington.",
         [("Turkey", "ATTACKED", "Syrian Democratic Forces"), ("United States", "OPPOSES", "Turkey")],
@@ -418,7 +429,9 @@ ROLES = [
     row("possessive-patron-before-name", "Hezbollah's patron Iran has not commented.",
         [("Iran", "BACKS", "Hezbollah")],
         xfail="'Y's patron X' (possessive owner, the holder's name in apposition/compound) is not linked"),
-    row("apposition-sponsor", "The Rapid Support Forces and their foreign sponsor, the United Arab Emirates, deny the "
+    row("apposition-sponsor-of", "Qatar, a longtime sponsor of Hamas, hosts its political bureau in Doha.",
+        [("Qatar", "BACKS", "Hamas")], [("Hamas", "BACKS", "Qatar")]),
+    row("apposition-possessive-sponsor", "The Rapid Support Forces and their foreign sponsor, the United Arab Emirates, deny the "
         "allegations.",
         [("United Arab Emirates", "BACKS", "Rapid Support Forces")],
         xfail="'X and their foreign sponsor, Y': the role noun's owner 'their' and holder in apposition are not "
@@ -446,8 +459,10 @@ ROLES = [
         [("Russia", "GUARANTEES", "Astana process"), ("Turkey", "GUARANTEES", "Astana process"),
          ("Iran", "GUARANTEES", "Astana process")]),
     row("apposition-signatory", "Armenia, a signatory to the Bishkek Protocol, accused Azerbaijan of breaching it.",
-        [("Armenia", "PARTY_TO", "Bishkek Protocol"), ("Armenia", "OPPOSES", "Azerbaijan"),
-         T("Azerbaijan", "OPPOSES", "Bishkek Protocol", by="Armenia")],
+        [("Armenia", "PARTY_TO", "Bishkek Protocol"), T("Azerbaijan", "OPPOSES", "Bishkek Protocol", by=ANY)]),
+    row("apposition-then-accused-x-of", "Armenia, a signatory to the Bishkek Protocol, accused Azerbaijan of "
+        "breaching it.",
+        [("Armenia", "OPPOSES", "Azerbaijan"), T("Azerbaijan", "OPPOSES", "Bishkek Protocol", by="Armenia")],
         xfail="after an apposition on the subject, 'accused X of breaching it' loses its agent: no Armenia "
               "OPPOSES Azerbaijan and no attribution of the breach"),
     row("apposition-arch-rival", "Ethiopia's arch-rival Eritrea massed troops on the border.",
@@ -542,7 +557,9 @@ AGREEMENTS = [
         [("Israel", "GUARANTEES", ANY)]),
     row("guarantor-and-party-kept-apart", "Moscow and Ankara reached a ceasefire in Idlib. Russia and Turkey, along "
         "with Iran, are guarantors of a nationwide ceasefire.",
-        [("Russia", "PARTY_TO", "?local"), ("Russia", "GUARANTEES", "?national")]),
+        [("Russia", "PARTY_TO", "?local"), ("Turkey", "PARTY_TO", "?local"), ("Russia", "GUARANTEES", "?national"),
+         ("Turkey", "GUARANTEES", "?national"), ("Iran", "GUARANTEES", "?national")],
+        [("Iran", "PARTY_TO", ANY)]),
     row("guarantor-brokered-passive-participle", "The Saudi-brokered deal was signed by the Yemeni government and the "
         "Southern Transitional Council.",
         [("Saudi Arabia", "GUARANTEES", "?d"), ("Yemeni government", "PARTY_TO", "?d"),
