@@ -204,7 +204,11 @@ VERBS = [
         [T("United States", "ATTACKED", "Hezbollah", hedged=None)]),
     row("control-urged-x-to-supply", "Ukraine urged NATO to supply more air defences to Kyiv.",
         [T("NATO", "BACKS", "Ukraine", hedged=True)]),
-    row("control-hired-x-to-help", "Mali's junta hired fighters of the Wagner Group to help it fight jihadists.",
+    row("control-hired-x-to-help", "The Libyan National Army hired Sudanese gunmen of the Rapid Support Forces to "
+        "help it hold Sirte.",
+        [("Rapid Support Forces", "BACKS", "Libyan National Army")],
+        [("Libyan National Army", "BACKS", "Rapid Support Forces")]),
+    row("control-brought-in-x-to-help", "Mali's junta brought in the Wagner Group to help it fight jihadists.",
         [("Wagner Group", "BACKS", "Mali")], [("Mali", "BACKS", "Wagner Group")]),
     row("control-refuse-to-recognize", "Hamas refused to recognize the Oslo Accords.",
         [("Hamas", "OPPOSES", "Oslo Accords")]),
@@ -264,8 +268,12 @@ VERBS = [
     # verbs of supply and transfer
     row("supply-to", "Washington accused Tehran of supplying drones to the Houthis.",
         [("Iran", "BACKS", "Houthis")]),
-    row("pledged-to-deliver", "Germany pledged to deliver another IRIS-T system to Ukraine.",
-        [T("Germany", "BACKS", "Ukraine", hedged=None)]),
+    row("pledged-to-deliver", "Iran pledged to deliver drones to the Sudanese army.",
+        [T("Iran", "BACKS", "Sudanese Armed Forces", hedged=None)]),
+    row("pledged-to-deliver-attack-drones", "Iran pledged to deliver more attack drones to Sudan.",
+        [T("Iran", "BACKS", "Sudan", hedged=None)],
+        xfail="the compound 'attack drones' under the control verb 'pledged' loses the supply claim (found "
+              "without 'attack', and without 'pledged')"),
     row("fighting-alongside", "Chadian mercenaries are fighting alongside the Rapid Support Forces in Darfur.",
         [("Chad", "BACKS", "Rapid Support Forces")]),
     row("fought-alongside-a-leaders-forces", "Eritrean troops fought alongside Abiy Ahmed's forces in Tigray.",
