@@ -37,6 +37,7 @@ lint: install-test
 SHARED ?= ../shared
 scorer: install
 	$(BIN)/graphkit train --corpus $(SHARED)/corpus-dev --gold $(SHARED)/eval/dev-gold.json \
+	  --corpus $(SHARED)/corpus-seed --gold $(SHARED)/eval/seed-gold.json \
 	  --conflicts $(SHARED)/eval/dev-conflicts.json
 
 bench: install-test

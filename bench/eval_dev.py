@@ -25,7 +25,7 @@ from pathlib import Path
 from graphkit.eval import Mapper, score
 from graphkit.extract import Extractor
 from graphkit.extract.scorer import HandScorer, LearnedScorer, ScorerError
-from graphkit.extract.train import Corpus, fit
+from graphkit.extract.train import Annotated, Corpus, fit, pooled
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -58,19 +58,19 @@ def ceiling(parsed: Corpus, gold: dict) -> dict:
     return out
 
 
-def loco(parsed: Corpus, gold: dict, conflicts: dict[str, str]) -> dict:
-    """Refit the learned scorer without each conflict, score that conflict; pooled and per conflict."""
+def loco(dev: Annotated, others: list[Annotated]) -> dict:
+    """Refit the learned scorer without each conflict of the dev set (the other annotated sets
+    always in), score that conflict; pooled over all conflicts, and each conflict's F1."""
     rows_all: list[dict] = []
     per: dict[str, float] = {}
-    for c in sorted(set(conflicts.values())):
-        held = {d for d, k in conflicts.items() if k == c}
-        model = fit(parsed, gold, exclude=held, folds=conflicts)
-        rows = parsed.predict(model, held)
+    for c in sorted(set(dev.folds.values())):
+        held = {d for d, k in dev.folds.items() if k == c}
+        model = fit([dev] + others, exclude=held)
+        rows = dev.corpus.predict(model, held)
         rows_all += rows
-        sub = {**gold, "documents": {d: v for d, v in gold["documents"].items() if d in held}}
-        per[c] = score(sub, rows)["overall"]["f1"]
-    res = score(gold, rows_all)
-    return {"pooled": _summary(res), "per_conflict_f1": per}
+        per[c] = score({**dev.gold, "documents": {d: v for d, v in dev.gold["documents"].items() if d in held}},
+                       rows)["overall"]["f1"]
+    return {"pooled": _summary(pooled([dev.gold], [rows_all])), "per_conflict_f1": per}
 
 
 def _summary(res: dict) -> dict:
@@ -135,22 +135,26 @@ def main(argv: list[str] | None = None) -> int:
         show(parsed, gold, a.show, scorer)
         return 0
     report: dict = {}
+    sparsed, sgold = None, None
+    if a.seed_gold.exists():
+        sgold = json.loads(a.seed_gold.read_text(encoding="utf-8"))
+        sparsed = Corpus.read(ex, a.seed_corpus)
     scorers = {"hand": HandScorer()}
     try:
-        scorers["learned"] = LearnedScorer.load()
+        scorers["learned"] = LearnedScorer.load(lex=ex.lex)
     except ScorerError as e:
         print(f"note: {e}", file=sys.stderr)
     for name, sc in scorers.items():
         report[f"dev/{name}"] = _summary(score(gold, parsed.predict(sc)))
-        if a.seed_gold.exists():
-            sgold = json.loads(a.seed_gold.read_text(encoding="utf-8"))
-            sparsed = Corpus.read(ex, a.seed_corpus)
+        if sparsed is not None:
             report[f"seed/{name}"] = _summary(score(sgold, sparsed.predict(sc)))
     if a.ceiling:
         report["ceiling"] = ceiling(parsed, gold)
     if a.loco:
         conflicts = json.loads(a.conflicts.read_text(encoding="utf-8"))["conflicts"]
-        report["loco/learned"] = loco(parsed, gold, conflicts)
+        dev = Annotated(parsed, gold, conflicts, "dev")
+        others = [Annotated(sparsed, sgold, None, "seed")] if sparsed is not None else []
+        report["loco/learned"] = loco(dev, others)
     report["seconds"] = round(time.time() - t0, 1)
     _print(report)
     if a.json:

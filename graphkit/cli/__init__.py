@@ -137,8 +137,9 @@ def _print_eval(gold: dict, preds: list[dict], verbose: bool, to=None, as_json: 
 
 @app.command()
 def train(
-    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of annotated articles (*.txt).")],
-    gold: Annotated[Path, typer.Option("--gold", help="Their gold relations (graphkit-gold/1).")],
+    corpus: Annotated[list[Path], typer.Option("--corpus", help="Folder of annotated articles (*.txt); repeat "
+                                                                 "with --gold for several sets.")],
+    gold: Annotated[list[Path], typer.Option("--gold", help="Each corpus's gold relations (graphkit-gold/1).")],
     conflicts: Annotated[Optional[Path], typer.Option(
         "--conflicts", help="Article -> conflict map: the threshold is chosen on folds of whole conflicts.")] = None,
     output: Annotated[Optional[Path], typer.Option(
@@ -147,11 +148,15 @@ def train(
     """Fit the learned scorer on an annotated corpus (deterministic: the same data give the same file)."""
     from ..extract.scorer import MODEL_PATH
     from ..extract.train import train as fit_scorer
-    for p, what in ((corpus, "--corpus"), (gold, "--gold")):
+    if len(corpus) != len(gold):
+        fail(f"--corpus and --gold come in pairs: {len(corpus)} corpus folder(s), {len(gold)} gold file(s)")
+    for p, what in [(c, "--corpus") for c in corpus] + [(g, "--gold") for g in gold] + (
+            [(conflicts, "--conflicts")] if conflicts else []):
         if not p.exists():
             fail(f"{what} {p}: no such file or folder")
-    _read_gold(gold)
-    model = fit_scorer(corpus, gold, output or MODEL_PATH, conflicts)
+    for g in gold:
+        _read_gold(g)
+    model = fit_scorer(list(zip(corpus, gold)), output or MODEL_PATH, conflicts)
     meta = model.meta
     console.print(f"wrote {output or MODEL_PATH}: {meta['candidates']} labelled candidates "
                   f"({meta['positives']} positive) from {meta['documents']} documents, "

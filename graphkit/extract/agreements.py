@@ -5,10 +5,11 @@ clustered into the agreements of one document.
 * a dated one ("the March 5 ceasefire") is the alias data's agreement of that day whose
   places the document names, else an agreement of its own named by its date;
 * "known as X", "a Syria-wide ceasefire", "an earlier deal": its own agreement;
-* a generic one ("the deal", "a truce", "the accord", "this arrangement") joins the
-  agreement the document last spoke of — a named one in the same sentence first —
-  or, if there is none, becomes the document's own ("Idlib ceasefire"). It never
-  joins an agreement of the alias data that the document does not name or date;
+* a definite generic one ("the deal", "the accord", "this arrangement") joins the
+  agreement the document last spoke of — a named one in the same sentence first;
+  an indefinite one ("a truce in X") is a new agreement of the document ("X truce")
+  unless an earlier unnamed one has its kind and place. Neither joins an agreement of
+  the alias data that the document does not name or date;
 * talks ("talks mediated by X", "the negotiations") stand for the agreement they
   produced or discuss: the one named in the sentence, or the document's only one.
 """
@@ -149,12 +150,14 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
     definite = has_det(tok) or any(c.dep_ == "poss" for c in tok.children)
     own_place = _place_in(ms, tok)
     c = None
-    if own_place is not None and not definite:
-        c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind and c.get("place") == own_place)
-    elif definite or own_place is None:
+    if not definite:
+        # "a ceasefire (in X)": a new agreement, or the same as an earlier unnamed one of its kind and place
+        place = own_place or doc_place
+        c = _find(clusters, lambda c: not c.get("label") and not c.get("named") and c["primary"] == kind
+                  and c.get("place") == place)
+    else:
         c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
-        if c is None and definite:
-            c = _find(clusters, lambda c: not c.get("label"))
+        c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
         head = "ceasefire" if kind == "ceasefire" and _head_word(word) == "agreement" else _head_word(word)

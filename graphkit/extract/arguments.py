@@ -86,14 +86,14 @@ class Arguments:
         if passive(verb):
             return self._passive_agents(verb)
         out: list[Ref] = []
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj", "expl"):
-                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                    out += self.r.refs(verb.head, conj=False)
-                else:
-                    out += self.agent_of(c) + self.r.along_with(c)
-        if not out:
-            out = self._inherited_subjects(verb, depth)
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        for c in own:
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                out += self.r.refs(verb.head, conj=False)
+            else:
+                out += self.agent_of(c) + self.r.along_with(c)
+        if not own:
+            out = self._inherited_subjects(verb, depth)    # a subject of its own that names nobody stays nobody
         return dedup(out)
 
     def _passive_agents(self, verb: Token, shared: bool = True) -> list[Ref]:

@@ -166,12 +166,18 @@ def _antecedent(ms: Mentions, tok: Token, kinds: tuple[str, ...]) -> Mention | N
             t.lemma_.lower() for t in ms.doc[m.start:m.end]}
         if head in words or head.rstrip("s") in words:
             return m
-    # the entity of that kind the document names most, among those of the last few sentences
+    # the entity of that kind the text makes most salient: named in this or the last sentence,
+    # as a subject, and often
     counts = Counter(m.ent.key for m in before)
     sent_start = _sentence_start(ms, tok, WINDOW)
+    last = _sentence_start(ms, tok, 1)
     recent = [m for m in before if m.start >= sent_start] or before
-    best = max(reversed(recent), key=lambda m: counts[m.ent.key])
-    return best
+
+    def salience(m: Mention) -> float:
+        near = 3.0 if m.start >= tok.sent.start else 2.0 if m.start >= last else 0.0
+        subject = 1.0 if ms.doc[m.head].dep_ in ("nsubj", "nsubjpass") else 0.0
+        return near + subject + 0.5 * min(counts[m.ent.key], 4)
+    return max(reversed(recent), key=salience)
 
 
 def _sentence_start(ms: Mentions, tok: Token, k: int) -> int:

@@ -13,7 +13,8 @@ fills it with passes over the spaCy Doc, each in its own module, in this order:
    group, or the named group they are "of" or owned by ("its fighters");
 4. :mod:`.places`: place nouns ("the village of X");
 5. :mod:`.agreements`: agreement mentions clustered per document;
-6. :mod:`.names` again: spaCy's NER as a fallback, acronyms defined in the text;
+6. :mod:`.names` again: spaCy's NER as a fallback, acronyms defined in the text, the
+   places of datelines ("TRIPOLI, Jan 2 (Reuters) -") as places, not actors;
 7. :mod:`.groups`: definite descriptions of named groups ("the group", "the militia").
 
 Pronouns and other references are resolved later, per token, by
@@ -133,6 +134,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, words: dict, matcher) -> Mentions:
     agreements.find_agreements(ms)
     names.ner_fallback(ms)
     names.acronyms(ms)
+    names.datelines(ms)
     groups.definite_descriptions(ms)
     groups.name_generic_group(ms)
     return ms

@@ -154,7 +154,8 @@ def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:
 
 def _definite_organ(ms: Mentions, tok: Token) -> Mention | None:
     """'the ministry', 'the military department' -> the last organ named with that head word."""
-    if not has_det(tok, ("the", "this", "that")) or any(c.dep_ in ("amod", "compound") for c in tok.children):
+    if not has_det(tok, ("the", "this", "that")) or any(c.dep_ in ("amod", "compound", "nummod")
+                                                         for c in tok.children):
         return None
     lemma = tok.lemma_.lower()
     for m in reversed(ms.mentions):

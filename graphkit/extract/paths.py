@@ -5,7 +5,8 @@ stated through a predicate whose frame does not list the roles used ("fought on 
 front lines"), or through a word no frame lists. So every ordered pair of references
 whose dependency path meets at a predicate — a verb, an event or role noun, an
 adjective — is also a candidate, for each relation the two kinds allow (or the
-relations of the predicate's frames). Such a candidate carries the predicate's class
+relations of the predicate's frames); a noun or an adjective counts only as a trigger
+of the lexicon. Such a candidate carries the predicate's class
 (``path:<class>`` or ``path:none``), its part of speech and the two grammatical roles
 relative to it (``nsubj``, ``dobj``, ``prep:on``, ``poss``, ...); the scorer decides.
 The hand-weighted scorer keeps none of them; a learned scorer may keep some.
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 SCORED = ("ATTACKED", "BACKS", "GUARANTEES", "OPPOSES", "PARTY_TO")
 MAX_PATH = 6
-PREDICATES = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+PREDICATES = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 
 
 def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
@@ -37,6 +38,8 @@ def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
             if lca is None or lca.pos_ not in PREDICATES or up + down > MAX_PATH:
                 continue
             frames = finder.frames(lca)
+            if not frames and lca.pos_ not in ("VERB", "AUX"):
+                continue      # a noun or adjective is a predicate only as a trigger
             rels = sorted({lk.relation for f in frames for lk in f.links} & set(SCORED)) or list(SCORED)
             cls = f"path:{frames[0].cls}" if frames else "path:none"
             role_a, role_b = _role(a, lca), _role(b, lca)

@@ -51,7 +51,7 @@ class Extractor:
         self.nlp = nlp or load_nlp()
         self.gaz: Gazetteer = load_gazetteer(aliases, home)
         self.lex: Lexicon = load_lexicon()
-        self.scorer = LearnedScorer.load() if scorer == "learned" else HandScorer()
+        self.scorer = LearnedScorer.load(lex=self.lex) if scorer == "learned" else HandScorer()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         lower, exact = self.gaz.patterns()

@@ -32,6 +32,20 @@ class ScorerError(RuntimeError):
     """The learned scorer is missing or does not match this version of graphkit."""
 
 
+def lexicon_fingerprint(lex) -> str:
+    """What a learned model's features are named after: the trigger classes and their links."""
+    import hashlib
+    h = hashlib.sha256()
+    for f in sorted({(f.cls, f.pos, tuple((lk.relation, lk.source, lk.target) for lk in f.links))
+                     for f in lex.frames}):
+        h.update(repr(f).encode("utf-8"))
+    h.update(FEATURES_VERSION.encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+FEATURES_VERSION = "1"
+
+
 def features(c: Candidate) -> dict[str, float]:
     """The structural features of a candidate (binary, by name)."""
     rel, cls = c.relation, c.cls
@@ -88,7 +102,7 @@ class LearnedScorer:
     name = "learned"
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> "LearnedScorer":
+    def load(cls, path: Path = MODEL_PATH, lex=None) -> "LearnedScorer":
         if not path.is_file():
             raise ScorerError(f"the learned scorer {path} is missing; rebuild it with `graphkit train` "
                               "(or run with the hand-weighted scorer)")
@@ -96,7 +110,11 @@ class LearnedScorer:
         if data.get("format") != MODEL_FORMAT:
             raise ScorerError(f"{path}: format {data.get('format')!r}, expected {MODEL_FORMAT!r}; "
                               "rebuild it with `graphkit train`")
-        return cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("meta", {}))
+        model = cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("meta", {}))
+        if lex is not None and model.meta.get("lexicon") != lexicon_fingerprint(lex):
+            raise ScorerError(f"{path} was trained on another trigger lexicon or feature set than this graphkit's; "
+                              "rebuild it with `graphkit train` (make scorer)")
+        return model
 
     def score(self, cands: list[Candidate]) -> list[float]:
         return self.score_features([features(c) for c in cands])

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..eval import Mapper, score
 from ..model import Document, content_id
 from .pipeline import Extractor, prepare
-from .scorer import MODEL_FORMAT, LearnedScorer, features
+from .scorer import MODEL_FORMAT, LearnedScorer, features, lexicon_fingerprint
 
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(25)]
 
@@ -145,51 +145,107 @@ def _scorer(vec, lr, threshold: float, meta: dict) -> LearnedScorer:
     return LearnedScorer(weights, float(lr.intercept_[0]), threshold, meta)
 
 
-def fit(corpus: Corpus, gold: dict, exclude: set[str] = frozenset(), folds: dict[str, str] | None = None,
-        threshold: float | None = None) -> LearnedScorer:
-    """Fit on the corpus minus ``exclude``. The threshold is chosen on predictions
-    cross-validated over ``folds`` (document -> fold, e.g. its conflict; default: 5 folds
-    of documents), unless given."""
-    X, y, groups = labelled(corpus, gold, exclude)
+class Annotated:
+    """A parsed corpus with its gold file and, optionally, which conflict each document is about."""
+
+    def __init__(self, corpus: Corpus, gold: dict, folds: dict[str, str] | None = None, name: str = ""):
+        self.corpus, self.gold, self.name = corpus, gold, name
+        self.folds = folds or {}
+
+    def fold(self, doc: str) -> str:
+        """The document's conflict; a set without a conflicts map is one conflict of its own."""
+        if doc in self.folds:
+            return self.folds[doc]
+        return f"{self.name}:{doc}" if self.folds else self.name
+
+    def names(self) -> set[str]:
+        return {d.name for d in self.corpus.docs if d.name in self.gold["documents"]}
+
+
+def fit(sets: list[Annotated], exclude: set[str] = frozenset(), threshold: float | None = None) -> LearnedScorer:
+    """Fit on every annotated set minus the documents in ``exclude``. The threshold is the one
+    that maximises F1 on predictions cross-validated over five folds of whole conflicts, unless
+    given."""
+    X: list[dict] = []
+    y: list[int] = []
+    docs = 0
+    for a in sets:
+        Xa, ya, ga = labelled(a.corpus, a.gold, exclude)
+        X += Xa
+        y += ya
+        docs += len(set(ga))
     if not any(y):
         raise ValueError("no positive candidates: is the gold file for this corpus?")
     vec, lr = _fit_lr(X, y)
-    meta = {"candidates": len(y), "positives": int(sum(y)), "documents": len(set(groups))}
+    meta = {"candidates": len(y), "positives": int(sum(y)), "documents": docs}
     if threshold is None:
-        threshold = _choose_threshold(corpus, gold, sorted(set(groups)), folds)
+        threshold = _choose_threshold(sets, exclude)
     return _scorer(vec, lr, threshold, meta)
 
 
-def _choose_threshold(corpus: Corpus, gold: dict, names: list[str], folds: dict[str, str] | None) -> float:
-    # five folds: whole conflicts (or documents) dealt round-robin
-    groups = sorted({(folds or {}).get(n) or n for n in names})
-    fold_of = {g: f"fold{i % 5}" for i, g in enumerate(groups)}
-    keys = {n: fold_of[(folds or {}).get(n) or n] for n in names}
-    rows_by_t: dict[float, list[dict]] = defaultdict(list)
-    all_names = {d.name for d in corpus.docs}
-    for k in sorted(set(keys.values())):
-        held = {n for n in names if keys[n] == k}
-        model = fit(corpus, gold, exclude=held | (all_names - set(names)), threshold=0.5)
-        scores = corpus.scores(model, held)
-        for t in THRESHOLDS:
-            rows_by_t[t] += corpus.rows(scores, t)
-    sub = {**gold, "documents": {d: v for d, v in gold["documents"].items() if d in set(names)}}
-    best = max(THRESHOLDS, key=lambda t: (round(score(sub, rows_by_t[t])["overall"]["f1"], 4), -abs(t - 0.5)))
-    return best
+def _choose_threshold(sets: list[Annotated], exclude: set[str]) -> float:
+    groups = sorted({a.fold(n) for a in sets for n in a.names() - exclude})
+    fold_of = {g: i % 5 for i, g in enumerate(groups)}     # whole conflicts dealt round-robin
+    rows: dict[float, list[list[dict]]] = {t: [[] for _ in sets] for t in THRESHOLDS}
+    for k in range(5):
+        held = {n for a in sets for n in a.names() - exclude if fold_of[a.fold(n)] == k}
+        if not held:
+            continue
+        model = fit(sets, exclude=exclude | held, threshold=0.5)
+        for i, a in enumerate(sets):
+            scores = a.corpus.scores(model, held)
+            for t in THRESHOLDS:
+                rows[t][i] += a.corpus.rows(scores, t)
+    kept = [_restrict(a.gold, a.names() - exclude) for a in sets]
+    return max(THRESHOLDS, key=lambda t: (round(pooled_f1(kept, rows[t]), 4), -abs(t - 0.5)))
 
 
-def train(corpus_dir: Path, gold_path: Path, out: Path, conflicts_path: Path | None = None) -> LearnedScorer:
-    """``graphkit train``: fit on the whole corpus and write the model file."""
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    folds = json.loads(Path(conflicts_path).read_text(encoding="utf-8"))["conflicts"] if conflicts_path else None
+def _restrict(gold: dict, names: set[str]) -> dict:
+    return {**gold, "documents": {d: v for d, v in gold["documents"].items() if d in names}}
+
+
+def pooled(golds: list[dict], rows: list[list[dict]]) -> dict:
+    """Precision, recall and F1 over several gold files at once (their counts summed)."""
+    from ..eval import prf
+    tot = [0, 0, 0]
+    by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for g, r in zip(golds, rows):
+        res = score(g, r)
+        for k, v in res["by_relation"].items():
+            for i, key in enumerate(("tp", "fp", "fn")):
+                by[k][i] += v[key]
+                tot[i] += v[key]
+    return {"overall": prf(*tot), "by_relation": {k: prf(*v) for k, v in sorted(by.items())}}
+
+
+def pooled_f1(golds: list[dict], rows: list[list[dict]]) -> float:
+    return pooled(golds, rows)["overall"]["f1"]
+
+
+def read_sets(ex: Extractor, pairs: list[tuple[Path, Path]], conflicts: Path | None = None) -> list[Annotated]:
+    """Annotated sets from (corpus folder, gold file) pairs; the conflicts file maps documents
+    of any of them to conflicts."""
+    folds = json.loads(Path(conflicts).read_text(encoding="utf-8"))["conflicts"] if conflicts else {}
+    out = []
+    for folder, gold_path in pairs:
+        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+        corpus = Corpus.read(ex, folder)
+        mine = {d.name: folds[d.name] for d in corpus.docs if d.name in folds}
+        out.append(Annotated(corpus, gold, mine, name=Path(folder).name))
+    return out
+
+
+def train(pairs: list[tuple[Path, Path]], out: Path, conflicts_path: Path | None = None) -> LearnedScorer:
+    """``graphkit train``: fit on every (corpus, gold) pair and write the model file."""
     ex = Extractor(scorer="hand")
-    corpus = Corpus.read(ex, corpus_dir)
-    model = fit(corpus, gold, folds=folds)
+    sets = read_sets(ex, pairs, conflicts_path)
+    model = fit(sets)
     digest = hashlib.sha256()
-    for d in corpus.docs:
-        digest.update(d.text.encode("utf-8"))
-    digest.update(json.dumps(gold, sort_keys=True).encode("utf-8"))
-    model.meta.update({"data_sha256": digest.hexdigest()[:16], "threshold_folds": "conflict" if folds else "5-fold"})
+    for a in sets:
+        for d in a.corpus.docs:
+            digest.update(d.text.encode("utf-8"))
+        digest.update(json.dumps(a.gold, sort_keys=True).encode("utf-8"))
+    model.meta.update({"data_sha256": digest.hexdigest()[:16], "lexicon": lexicon_fingerprint(ex.lex)})
     data = {"format": MODEL_FORMAT, "bias": round(model.bias, 6), "threshold": model.threshold,
             "meta": model.meta, "weights": {k: round(v, 6) for k, v in sorted(model.weights.items())}}
     Path(out).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
