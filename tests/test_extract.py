@@ -10,8 +10,10 @@ A row is ``row(id, text, present, absent)``:
 * ``present`` and ``absent`` are patterns ``(subject, relation, object)`` over the canonical
   entity names graphkit produces. A plain tuple stands for an *asserted* claim (neither
   negated nor hedged), any attribution; ``T(s, r, o, negated=..., hedged=..., by=...)`` asks for
-  other flags (``None``: either way; ``by``: ``attributed_to``, ``None`` meaning unattributed).
-* In a pattern ``ANY`` matches every entity, ``"?name"`` is a variable: within one row a
+  other flags (``None``: either way; ``by``: ``attributed_to``, ``None`` meaning unattributed and
+  ``SOMEONE`` attributed to any source).
+* In a pattern ``ANY`` matches every entity, ``Not(name)`` every entity but that one, and
+  ``"?name"`` is a variable: within one row a
   variable names one entity throughout and two variables name two different entities
   ("the truce" and "the deal" of a text are one agreement; a second, distinct agreement is
   another). ``KNOWN_AGREEMENT`` matches any agreement of graphkit's own alias data.
@@ -129,9 +131,12 @@ def _solve(patterns, claims, binding) -> dict | None:
     return None
 
 
+def _flags(c) -> str:
+    return "".join(f for f, v in ((" negated", c.negated), (" hedged", c.hedged)) if v)
+
+
 def _show(claims) -> str:
-    flags = lambda c: "".join(f for f, v in ((" negated", c.negated), (" hedged", c.hedged)) if v)
-    return "\n".join(f"  ({c.subject.name!r}, {c.relation}, {c.object.name!r}){flags(c)}"
+    return "\n".join(f"  ({c.subject.name!r}, {c.relation}, {c.object.name!r}){_flags(c)}"
                      f"{f' by {c.attributed_to!r}' if c.attributed_to else ''}   "
                      f"[{c.subject_mention!r} -> {c.object_mention!r}, {c.rule}]" for c in claims) or "  (none)"
 
