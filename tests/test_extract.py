@@ -1,13 +1,154 @@
-"""Extraction phenomena, each on sentences written for the test (not from the sample corpus).
+"""Extraction, table-driven: one table per construction class, sentence -> triples.
 
-Every test runs the real spaCy model and the real alias data.
+Every sentence was written for these tests (about real or invented conflicts; none comes
+from a corpus graphkit is developed or evaluated on). Every test runs the real spaCy model
+and the real alias data (graphkit/data/aliases), plus tests/data/fictional_aliases.json for
+the actors that exist only in a user's alias file.
+
+A row is ``row(id, text, present, absent)``:
+
+* ``present`` and ``absent`` are patterns ``(subject, relation, object)`` over the canonical
+  entity names graphkit produces. A plain tuple stands for an *asserted* claim (neither
+  negated nor hedged), any attribution; ``T(s, r, o, negated=..., hedged=..., by=...)`` asks for
+  other flags (``None``: either way; ``by``: ``attributed_to``, ``None`` meaning unattributed and
+  ``SOMEONE`` attributed to any source).
+* In a pattern ``ANY`` matches every entity, ``Not(name)`` every entity but that one, and
+  ``"?name"`` is a variable: within one row a
+  variable names one entity throughout and two variables name two different entities
+  ("the truce" and "the deal" of a text are one agreement; a second, distinct agreement is
+  another). ``KNOWN_AGREEMENT`` matches any agreement of graphkit's own alias data.
+* Every ``present`` pattern must be matched by some claim of the text; no claim may match an
+  ``absent`` pattern (precision checks).
+
+A row that fails today but states what an analyst wants is kept with
+``xfail="<diagnosis>"`` (strict): the code is to be fixed, not the row.
 """
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from graphkit.extract import Extractor
+from graphkit.extract.gazetteer import ALIAS_DIR
 from graphkit.model import Document, content_id
+
+DATA = Path(__file__).parent / "data"
+FICTIONAL = DATA / "fictional_aliases.json"
+
+ANY = "*"
+SOMEONE = "<any source>"                 # by=SOMEONE: attributed, to whomever
+KNOWN_AGREEMENT = "<an agreement of graphkit's alias data>"
+_BUILTIN_AGREEMENTS = {e["name"] for e in json.loads((ALIAS_DIR / "agreements.json").read_text("utf-8"))["entries"]}
+
+
+@dataclass(frozen=True)
+class Not:
+    """In a pattern: any entity but the one of this name."""
+    name: str
+
+
+@dataclass(frozen=True)
+class T:
+    """A claim pattern; the defaults ask for an asserted claim with any attribution."""
+    subject: str
+    relation: str
+    object: str
+    negated: bool | None = False
+    hedged: bool | None = False
+    by: str | None = ANY
+
+    def __repr__(self):
+        flags = [f"{k}={v}" for k, v in (("negated", self.negated), ("hedged", self.hedged)) if v is not False]
+        if self.by != ANY:
+            flags.append(f"by={self.by!r}")
+        return f"({self.subject!r}, {self.relation}, {self.object!r}{', ' if flags else ''}{', '.join(flags)})"
+
+
+def _pattern(p) -> T:
+    return p if isinstance(p, T) else T(*p)
+
+
+def row(id: str, text: str, present=(), absent=(), xfail: str | None = None):
+    absent = tuple(map(_pattern, absent))
+    assert not any(str(x).startswith("?") for p in absent for x in (p.subject, p.object)), \
+        f"{id}: an absent pattern cannot use variables"
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(text, tuple(map(_pattern, present)), absent, id=id, marks=marks)
+
+
+# ---- matching ------------------------------------------------------------------------
+
+def run(ex, text, name="t"):
+    return ex.extract(Document(id=content_id(text), name=name, text=text))
+
+
+def _entity_ok(slot, ent, binding: dict) -> dict | None:
+    """The binding extended so that ``slot`` names ``ent``, or None."""
+    if slot == ANY:
+        return binding
+    if isinstance(slot, Not):
+        return binding if ent.name != slot.name else None
+    if slot == KNOWN_AGREEMENT:
+        return binding if ent.kind == "Agreement" and ent.name in _BUILTIN_AGREEMENTS else None
+    if slot.startswith("?"):
+        if slot in binding:
+            return binding if binding[slot] == ent.key else None
+        if ent.key in binding.values():           # two variables are two entities
+            return None
+        return {**binding, slot: ent.key}
+    return binding if ent.name == slot else None
+
+
+def _claim_ok(p: T, c, binding: dict) -> dict | None:
+    if p.relation not in (ANY, c.relation):
+        return None
+    if p.negated is not None and c.negated != p.negated:
+        return None
+    if p.hedged is not None and c.hedged != p.hedged:
+        return None
+    if p.by == SOMEONE:
+        if not c.attributed_to:
+            return None
+    elif p.by != ANY and c.attributed_to != p.by:
+        return None
+    b = _entity_ok(p.subject, c.subject, binding)
+    return None if b is None else _entity_ok(p.object, c.object, b)
+
+
+def _solve(patterns, claims, binding) -> dict | None:
+    """A binding of the variables under which every pattern matches a claim (backtracking)."""
+    if not patterns:
+        return binding
+    for c in claims:
+        b = _claim_ok(patterns[0], c, binding)
+        if b is not None:
+            found = _solve(patterns[1:], claims, b)
+            if found is not None:
+                return found
+    return None
+
+
+def _flags(c) -> str:
+    return "".join(f for f, v in ((" negated", c.negated), (" hedged", c.hedged)) if v)
+
+
+def _show(claims) -> str:
+    return "\n".join(f"  ({c.subject.name!r}, {c.relation}, {c.object.name!r}){_flags(c)}"
+                     f"{f' by {c.attributed_to!r}' if c.attributed_to else ''}   "
+                     f"[{c.subject_mention!r} -> {c.object_mention!r}, {c.rule}]" for c in claims) or "  (none)"
+
+
+def check(ex, text, present, absent):
+    claims = run(ex, text).claims
+    missing = [p for p in present if _solve([p], claims, {}) is None]
+    assert not missing, f"missing {missing}\nclaims:\n{_show(claims)}"
+    assert _solve(list(present), claims, {}) is not None, \
+        f"each pattern matches, but not with one entity per variable\nclaims:\n{_show(claims)}"
+    wrong = [p for p in absent if any(_claim_ok(p, c, {}) is not None for c in claims)]
+    assert not wrong, f"unwanted {wrong}\nclaims:\n{_show(claims)}"
 
 
 @pytest.fixture(scope="module")
@@ -15,55 +156,805 @@ def ex():
     return Extractor()
 
 
-def run(ex, text, name="t"):
-    return ex.extract(Document(id=content_id(text), name=name, text=text))
+@pytest.fixture(scope="module")
+def ex_fiction(ex):
+    """graphkit with a user's alias file of invented actors (the same parser)."""
+    return Extractor(aliases=[str(FICTIONAL)], nlp=ex.nlp)
 
 
-def triples(ex, text, asserted_only=True):
-    x = run(ex, text)
-    return {(c.subject.name, c.relation, c.object.name) for c in x.claims if c.asserted or not asserted_only}
+# ---- 1. verbs --------------------------------------------------------------------------
+
+VERBS = [
+    # active
+    row("active-state-on-group", "Colombian troops raided a camp of the National Liberation Army in Arauca.",
+        [("Colombia", "ATTACKED", "National Liberation Army")]),
+    row("active-group-on-state", "Al-Shabaab fighters stormed a Kenyan military base near Mandera.",
+        [("al-Shabaab", "ATTACKED", "Kenya")]),
+    row("active-capitals-as-metonyms", "The Kremlin accused Ankara of violating the truce. "
+        "Washington criticized Tehran over the strikes.",
+        [("Russia", "OPPOSES", "Turkey"), ("United States", "OPPOSES", "Iran")]),
+    row("active-adjective-forces", "Israeli warplanes struck Hezbollah positions in southern Lebanon on Tuesday.",
+        [("Israel", "ATTACKED", "Hezbollah")]),
+    row("active-condemned-for", "France condemned Russia for the strikes.",
+        [("France", "OPPOSES", "Russia")], [("Russia", "OPPOSES", "France")]),
+    row("active-reject-plan-not-actor", "Sudan's army rejected the plan put forward by the Rapid Support Forces.",
+        [], [("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces")]),
+    # passive
+    row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
+        [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
+    row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",
+        [("al-Shabaab", "ATTACKED", "Kenya")]),
+    row("passive-without-agent", "An Ethiopian convoy was ambushed on the road to Gondar. The village was shelled on Monday.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("passive-backed-by", "Syrian government forces, backed by Russia, advanced on the town of Saraqib.",
+        [("Russia", "BACKS", "Syria")]),
+    # phrasal verbs
+    row("phrasal-crack-down-on", "Myanmar's military cracked down on the Karen National Union.",
+        [("Myanmar", "ATTACKED", "Karen National Union")]),
+    row("phrasal-passive-driven-out-by", "The Arakan Army was driven out of Sittwe by the Tatmadaw.",
+        [("Myanmar", "ATTACKED", "Arakan Army")]),
+    row("phrasal-prop-up", "Wagner mercenaries propped up the Central African government.",
+        [("Wagner Group", "BACKS", "Central African Republic")]),
+    row("phrasal-cut-ties-with", "Mali cut ties with Ukraine after the ambush at Tinzaouaten.",
+        [("Mali", "OPPOSES", "Ukraine")]),
+    row("phrasal-stand-by", "Belarus will stand by Russia whatever happens, Minsk said.",
+        [T("Belarus", "BACKS", "Russia", hedged=None)]),
+    # control and raising
+    row("control-vowed-to-crush", "Sudan's army vowed to crush the Rapid Support Forces.",
+        [("Sudanese Armed Forces", "OPPOSES", "Rapid Support Forces"),
+         T("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces", hedged=True)],
+        [("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces")]),
+    row("control-asked-x-to-strike", "Washington asked Israel to strike Hezbollah depots.",
+        [T("Israel", "ATTACKED", "Hezbollah", hedged=True)],
+        [T("United States", "ATTACKED", "Hezbollah", hedged=None)]),
+    row("control-urged-x-to-supply", "Ukraine urged NATO to supply more air defences to Kyiv.",
+        [T("NATO", "BACKS", "Ukraine", hedged=True)]),
+    row("control-hired-x-to-help", "The Libyan National Army hired Sudanese gunmen of the Rapid Support Forces to "
+        "help it hold Sirte.",
+        [("Rapid Support Forces", "BACKS", "Libyan National Army")],
+        [("Libyan National Army", "BACKS", "Rapid Support Forces")]),
+    row("control-brought-in-x-to-help", "Mali's junta brought in the Wagner Group to help it fight jihadists.",
+        [("Wagner Group", "BACKS", "Mali")], [("Mali", "BACKS", "Wagner Group")]),
+    row("control-refuse-to-recognize", "Hamas refused to recognize the Oslo Accords.",
+        [("Hamas", "OPPOSES", "Oslo Accords")]),
+    row("raising-expected-to-observe", "Azerbaijan and Armenia were expected to observe the Washington Declaration.",
+        [T("Azerbaijan", "PARTY_TO", "Washington Declaration (Armenia-Azerbaijan)", hedged=None),
+         T("Armenia", "PARTY_TO", "Washington Declaration (Armenia-Azerbaijan)", hedged=None)]),
+    row("raising-seems-to-have-supplied", "Russia seems to have supplied drones to the Tatmadaw.",
+        [T("Russia", "BACKS", "Myanmar", hedged=None)]),
+    # coordination
+    row("coordinated-subjects", "Rwanda and Uganda backed the M23.",
+        [("Rwanda", "BACKS", "M23"), ("Uganda", "BACKS", "M23")]),
+    row("coordinated-objects", "Turkey bombed the Kurdistan Workers' Party and the People's Protection Units.",
+        [("Turkey", "ATTACKED", "Kurdistan Workers' Party"), ("Turkey", "ATTACKED", "People's Protection Units")]),
+    row("coordinated-verbs", "The United States armed and trained the Syrian Democratic Forces.",
+        [("United States", "BACKS", "Syrian Democratic Forces")]),
+    row("coordinated-predicates", "Hezbollah fired rockets at northern Israel and pledged support for Hamas.",
+        [("Hezbollah", "ATTACKED", "Israel"), ("Hezbollah", "BACKS", "Hamas")],
+        [("Israel", "BACKS", "Hamas")]),
+    row("coordinated-subjects-along-with", "Egypt and Qatar, along with the United States, condemned the Israeli "
+        "raid on Jenin.",
+        [("Egypt", "OPPOSES", "Israel"), ("Qatar", "OPPOSES", "Israel"), ("United States", "OPPOSES", "Israel"),
+         ("Israel", "ATTACKED", "Jenin")],
+        [(ANY, "OPPOSES", "Egypt"), (ANY, "OPPOSES", "Qatar"), (ANY, "OPPOSES", "United States")]),
+    row("coordinated-subjects-are-not-each-others-objects", "Egypt and Qatar, along with the United States, condemned "
+        "the raid by settlers.",
+        [], [(ANY, "OPPOSES", "Egypt"), (ANY, "OPPOSES", "Qatar"), (ANY, "OPPOSES", "United States")],
+        xfail="with no entity in the object ('the raid by settlers'), condemn links each coordinated subject to "
+              "the others"),
+    row("coordinated-state-adjectives", "Kyrgyz and Tajik border guards exchanged fire for two days.",
+        [("Kyrgyzstan", "ATTACKED", "Tajikistan"), ("Tajikistan", "ATTACKED", "Kyrgyzstan")],
+        xfail="two coordinated state adjectives on one noun ('Kyrgyz and Tajik border guards') give no mention "
+              "pair for the symmetric 'exchanged fire'"),
+    # symmetric verbs: each side attacks the other
+    row("symmetric-clashed-with", "Hamas clashed with Fatah in Gaza.",
+        [("Hamas", "ATTACKED", "Fatah"), ("Fatah", "ATTACKED", "Hamas")]),
+    row("symmetric-coordinated-subjects", "The Sudanese Armed Forces and the Rapid Support Forces clashed in Omdurman.",
+        [("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces"),
+         ("Rapid Support Forces", "ATTACKED", "Sudanese Armed Forces")],
+        xfail="a symmetric verb with coordinated subjects ('X and Y clashed') pairs neither with the other"),
+    # relative clauses
+    row("relative-subject-and-passive-main", "Hamas, which attacked Israel in October, is backed by Qatar.",
+        [("Hamas", "ATTACKED", "Israel"), ("Qatar", "BACKS", "Hamas")]),
+    row("relative-object-gap", "The militia that Iran funds attacked a U.S. base in Syria.",
+        [("Iran", "BACKS", "?militia"), ("?militia", "ATTACKED", "United States")],
+        xfail="object-gap relative clause: the noun 'militia' is not taken as the object of 'funds' in "
+              "'that Iran funds'"),
+    row("relative-whose", "Boko Haram, whose fighters raided a school in Borno, clashed with the Nigerian Army.",
+        [("Boko Haram", "ATTACKED", "Nigeria"), ("Nigeria", "ATTACKED", "Boko Haram"),
+         ("Boko Haram", "ATTACKED", "Borno")],
+        xfail="'whose fighters' is not resolved to Boko Haram: 'fighters' becomes a new generic group "
+              "('militants in Borno')"),
+    row("relative-passive", "Hezbollah, which is backed by Iran, said it would retaliate.",
+        [("Iran", "BACKS", "Hezbollah")]),
+    row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "
+        "met in Geneva.",
+        [("Iran", "BACKS", "Syria"), ("Turkey", "BACKS", ANY)]),
+    # verbs of supply and transfer
+    row("supply-to", "Washington accused Tehran of supplying drones to the Houthis.",
+        [("Iran", "BACKS", "Houthis")]),
+    row("pledged-to-deliver", "Iran pledged to deliver drones to the Sudanese army.",
+        [T("Iran", "BACKS", "Sudanese Armed Forces", hedged=None)]),
+    row("pledged-to-deliver-attack-drones", "Iran pledged to deliver more attack drones to Sudan.",
+        [T("Iran", "BACKS", "Sudan", hedged=None)],
+        xfail="no candidate at all, only when 'pledged' (itself a supply verb) meets 'attack drones': "
+              "'promised to deliver more attack drones' and 'pledged to deliver more combat drones' both work"),
+    row("fighting-alongside", "Chadian mercenaries are fighting alongside the Rapid Support Forces in Darfur.",
+        [("Chad", "BACKS", "Rapid Support Forces")]),
+    row("fought-alongside-a-leaders-forces", "Eritrean troops fought alongside Abiy Ahmed's forces in Tigray.",
+        [("Eritrea", "BACKS", "Ethiopia")]),
+    row("intervened-on-behalf-of", "Rwanda intervened on behalf of the M23.",
+        [("Rwanda", "BACKS", "M23")]),
+    row("sided-with", "Eritrea sided with Ethiopia.",
+        [("Eritrea", "BACKS", "Ethiopia")], [("Ethiopia", "BACKS", "Eritrea")]),
+    row("supply-x-with-weapons", "Rwanda supplies the M23 with weapons.",
+        [("Rwanda", "BACKS", "M23")],
+        xfail="'supply X with weapons': the recipient as direct object has link weight 0.6, scored 0.48 < 0.5"),
+    row("captured-place-from-side", "The Rapid Support Forces captured El Fasher from the army.",
+        [("Rapid Support Forces", "ATTACKED", "El Fasher"), ("Rapid Support Forces", "ATTACKED", "Sudan")]),
+    row("designated-as", "The United States designated the Houthis as a terrorist group.",
+        [("United States", "OPPOSES", "Houthis")]),
+    row("designated-small-clause", "Washington designated the Houthis a terrorist organisation.",
+        [("United States", "OPPOSES", "Houthis")],
+        xfail="'designated X a terrorist organisation' (object + predicate noun, no 'as') gives no claim"),
+    row("sent-troops-to-help", "Rwanda sent troops to help the M23 capture Goma.",
+        [("Rwanda", "BACKS", "M23")],
+        xfail="purpose clause 'sent troops to help X': the agent of 'sent' is not carried to 'help' (no claim)"),
+    row("reversed-received-from", "Ukraine received weapons from Germany.",
+        [("Germany", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Germany")],
+        xfail="the receive frame ('X received weapons from Y' -> Y BACKS X) scores 0.8*0.6-0.05 (weak role "
+              "'from') = 0.43, under the hand scorer's threshold 0.5: never kept"),
+    # what an attack hits
+    row("places-held-by-a-side", "The Tatmadaw has bombed villages held by the Karen National Union.",
+        [("Myanmar", "ATTACKED", "Karen National Union")],
+        xfail="the holder of the patient ('villages held by X') is not taken as the side attacked (no claim)"),
+    row("hideouts-of-the-target-are-not-harbouring", "Pakistani jets bombed hideouts of the Tehrik-i-Taliban Pakistan.",
+        [("Pakistan", "ATTACKED", "Tehrik-i-Taliban Pakistan")], [("Pakistan", "BACKS", "Tehrik-i-Taliban Pakistan")],
+        xfail="the noun 'hideouts' (harbor class) links the bomber as agent: Pakistan BACKS the group it bombs"),
+    row("state-adjective-on-a-place-noun", "Russian drones struck Ukrainian cities overnight.",
+        [("Russia", "ATTACKED", "Ukraine")], [(ANY, ANY, "Ukrainian")],
+        xfail="'Ukrainian cities' becomes a Place named 'Ukrainian' instead of a mention of Ukraine"),
+    row("state-adjective-on-a-vessel", "Houthi missiles struck an American destroyer in the Red Sea.",
+        [("Houthis", "ATTACKED", "United States")],
+        xfail="'an American destroyer' is no mention of the United States (owner of an unknown vehicle noun)"),
+    row("ship-name-is-not-a-leader", "Houthi missiles struck the USS Carney in the Red Sea.",
+        [("Houthis", "ATTACKED", "United States")], [(ANY, ANY, "Canada")],
+        xfail="'USS Carney' is matched as a leader's surname (Mark Carney) and becomes Canada"),
+]
 
 
-def claims(ex, text):
-    return run(ex, text).claims
+@pytest.mark.parametrize("text,present,absent", VERBS)
+def test_verbs(ex, text, present, absent):
+    check(ex, text, present, absent)
 
 
-def has(ts, s, r, o):
-    return any(a == s and b == r and (c == o or c.startswith(o)) for a, b, c in ts)
+# ---- 2. nominal events -------------------------------------------------------------------
+
+NOMINALS = [
+    row("adjective-bombardment-of", "The Russian bombardment of Kharkiv continued for a third night.",
+        [("Russia", "ATTACKED", "Kharkiv")]),
+    row("attacks-on-by", "Attacks on Malian army posts by Jama'at Nusrat al-Islam wal-Muslimin have doubled since June.",
+        [("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKED", "Mali")]),
+    row("support-for", "Saudi support for the Yemeni government has cost billions.",
+        [("Saudi Arabia", "BACKS", "Yemeni government")]),
+    row("possessive-backing-of", "Iran's backing of the Houthis is an open secret.",
+        [("Iran", "BACKS", "Houthis")]),
+    row("sanctions-on", "New European Union sanctions on Belarus took effect on Friday.",
+        [("European Union", "OPPOSES", "Belarus")]),
+    row("possessive-offensive-against", "Turkey's offensive against the Syrian Democratic Forces began at dawn.",
+        [("Turkey", "ATTACKED", "Syrian Democratic Forces")]),
+    row("adjective-airstrikes-against", "French airstrikes against Katiba Macina fighters killed dozens.",
+        [("France", "ATTACKED", "Katiba Macina")]),
+    row("adjective-deliveries-to", "Chinese arms deliveries to the Tatmadaw have continued.",
+        [("China", "BACKS", "Myanmar")]),
+    row("assistance-to", "Uganda's military assistance to South Sudan kept Salva Kiir in power.",
+        [("Uganda", "BACKS", "South Sudan")]),
+    row("siege-of-by", "The siege of El Fasher by the Rapid Support Forces entered its second year.",
+        [("Rapid Support Forces", "ATTACKED", "El Fasher")]),
+    row("possessive-invasion-of", "Russia's invasion of Ukraine began in February 2022.",
+        [("Russia", "ATTACKED", "Ukraine")], [("Ukraine", "ATTACKED", "Russia")]),
+    row("fighting-between", "Fighting between the Arakan Army and the Tatmadaw spread to Rakhine's capital.",
+        [("Arakan Army", "ATTACKED", "Myanmar"), ("Myanmar", "ATTACKED", "Arakan Army")]),
+    row("alliance-between", "The alliance between Russia and North Korea worries Seoul.",
+        [("Russia", "BACKS", "North Korea"), ("North Korea", "BACKS", "Russia")],
+        [(ANY, ANY, "South Korea")]),
+    row("cooperation-between", "Cooperation between Ankara and Baku has deepened.",
+        [("Turkey", "COOPERATES", "Azerbaijan")]),
+    row("offensive-in-place", "The Azerbaijani offensive in Nagorno-Karabakh ended within a day.",
+        [("Azerbaijan", "ATTACKED", "Nagorno-Karabakh")],
+        xfail="'offensive in X' (a place): link weight 0.5 and a weak role, scored 0.35 < 0.5"),
+    # light verbs
+    row("light-launched-strikes-against", "Israel launched strikes against Hezbollah in the Bekaa Valley.",
+        [("Israel", "ATTACKED", "Hezbollah")]),
+    row("light-imposed-sanctions-on", "The United States imposed sanctions on the Rapid Support Forces.",
+        [("United States", "OPPOSES", "Rapid Support Forces")]),
+    row("light-carried-out-airstrikes", "Israeli aircraft carried out a series of airstrikes against Hamas targets in Gaza.",
+        [("Israel", "ATTACKED", "Hamas")]),
+    row("light-conducted-offensive", "The Philippine army conducted an offensive against the New People's Army in Samar.",
+        [("Philippines", "ATTACKED", "New People's Army")]),
+    row("light-carried-out-raid-on", "Mexican marines carried out a raid on a Sinaloa Cartel hideout.",
+        [("Mexico", "ATTACKED", "Sinaloa Cartel")],
+        [("Mexico", "BACKS", "Sinaloa Cartel")]),
+    row("light-launched-attack-possessive-target", "The IDF said Hamas launched an attack on its post near the border.",
+        [("Hamas", "ATTACKED", "Israel")]),
+    row("supports-through-training", "Britain supports the Ukrainian navy through training and equipment.",
+        [("United Kingdom", "BACKS", "Ukraine")]),
+    row("repelled-an-assault-by", "Ukrainian troops repelled an assault by Russian marines near Krynky.",
+        [("Ukraine", "ATTACKED", "Russia"), ("Russia", "ATTACKED", "Ukraine")],
+        xfail="'repelled an assault by X': the event noun's agent X attacked the repeller; not linked"),
+    # claimed responsibility
+    row("claimed-responsibility-for-the-attack-on", "The Balochistan Liberation Army claimed responsibility for the "
+        "attack on a Pakistani army convoy.",
+        [("Balochistan Liberation Army", "ATTACKED", "Pakistan")]),
+    row("claimed-responsibility-earlier-attack", "Gunmen attacked a police station in the town of Kafanchan. "
+        "Boko Haram claimed responsibility for the attack.",
+        [("Boko Haram", "ATTACKED", ANY)]),
+    row("claimed-responsibility-for-bombing-at", "Islamic State Khorasan Province claimed responsibility for a bombing "
+        "at a Taliban checkpoint in Jalalabad.",
+        [("Islamic State Khorasan Province", "ATTACKED", "Taliban")]),
+    # an event noun as the object of another predicate
+    row("condemned-attacks-by", "Germany condemned the attacks by Russia on Ukrainian cities.",
+        [("Germany", "OPPOSES", "Russia")], [("Germany", "OPPOSES", "Ukraine")]),
+    row("attacks-by-on-state-adjective", "Germany condemned the attacks by Russia on Ukrainian cities.",
+        [("Russia", "ATTACKED", "Ukraine")], [(ANY, ANY, "Ukrainian")],
+        xfail="'on Ukrainian cities' becomes a Place named 'Ukrainian' instead of a mention of Ukraine"),
+    row("drew-criticism-from", "Turkey's offensive against the Syrian Democratic Forces drew sharp criticism from Washington.",
+        [("Turkey", "ATTACKED", "Syrian Democratic Forces"), ("United States", "OPPOSES", "Turkey")],
+        xfail="'X drew criticism from Y' (an event noun as subject, the critic in 'from'): Y OPPOSES the event's "
+              "agent is not linked"),
+    row("killed-in-an-airstrike-blamed-on", "Thirty Turkish soldiers were killed in an airstrike blamed on Damascus.",
+        [("Syria", "ATTACKED", "Turkey")]),
+    row("joint-patrol-is-cooperation", "On Sunday, Russia and Turkey cut short their first joint patrol in Idlib.",
+        [("Russia", "COOPERATES", "Turkey")]),
+]
 
 
-# ---- entities and resolution ---------------------------------------------------------
-
-def test_metonymy_capitals_and_seats(ex):
-    ts = triples(ex, "The Kremlin accused Ankara of violating the truce. Washington criticized Tehran over the strikes.")
-    assert ("Russia", "OPPOSES", "Turkey") in ts
-    assert ("United States", "OPPOSES", "Iran") in ts
+@pytest.mark.parametrize("text,present,absent", NOMINALS)
+def test_nominal_events(ex, text, present, absent):
+    check(ex, text, present, absent)
 
 
-def test_adjectives_and_forces_roll_up_to_the_state(ex):
-    ts = triples(ex, "Israeli warplanes struck Hezbollah positions in southern Lebanon on Tuesday.")
-    assert ("Israel", "ATTACKED", "Hezbollah") in ts
+# ---- 3. adjectival and hyphenated forms ----------------------------------------------------
 
+ADJECTIVALS = [
+    row("x-aligned", "Iran-aligned militias in Iraq fired drones at a U.S. base in Erbil.",
+        [("Iran", "BACKS", "?militias"), ("?militias", "ATTACKED", "United States")]),
+    row("x-aligned-named-group", "The Iran-aligned Kataib Hezbollah denied any role in the attack.",
+        [("Iran", "BACKS", "Kataib Hezbollah")]),
+    row("x-backed-code", "UAE-backed Security Belt Forces seized the island of Socotra.",
+        [("United Arab Emirates", "BACKS", "Security Belt Forces"), ("Security Belt Forces", "ATTACKED", "Socotra")]),
+    row("adjective-backed-named-group", "Rwandan-backed M23 rebels closed in on Goma.",
+        [("Rwanda", "BACKS", "M23"), ("M23", "ATTACKED", "Goma")]),
+    row("adjective-backed-and-passive-participle", "Iranian-backed Houthi fighters fired missiles at Saudi oil facilities.",
+        [("Iran", "BACKS", "Houthis"), ("Houthis", "ATTACKED", "Saudi Arabia")]),
+    row("adjective-supported-apposition", "The Houthis, an Iranian-supported movement in Yemen, fired drones at Israel.",
+        [("Iran", "BACKS", "Houthis"), ("Houthis", "ATTACKED", "Israel")]),
+    row("adjective-trained", "Turkish-trained commandos of the Somali National Army raided an al-Shabaab camp.",
+        [("Turkey", "BACKS", "Somalia"), ("Somalia", "ATTACKED", "al-Shabaab")]),  # a state's army acts for it
+    row("adjective-funded", "Kremlin-funded militias in the Donbas shelled Ukrainian positions.",
+        [("Russia", "BACKS", ANY)]),
+    row("anti-x", "Anti-Houthi fighters of the Giants Brigades advanced on Hodeidah.",
+        [("Giants Brigades", "OPPOSES", "Houthis"), ("Giants Brigades", "ATTACKED", "Hodeidah")],
+        [("Houthis", "ATTACKED", "Hodeidah")],
+        xfail="'Anti-Houthi fighters' is read as 'Houthi fighters': the prefix is dropped, the Houthis become the "
+              "agent and 'of the Giants Brigades' is lost"),
+    row("anti-capital", "Anti-Kyiv separatists rejected the plan.",
+        [(ANY, "OPPOSES", "Ukraine")]),
+    row("x-sanctioned", "The US-sanctioned Wagner Group expanded its operations in Libya.",
+        [("United States", "OPPOSES", "Wagner Group")]),
+    row("x-led-coalition", "The Saudi-led coalition said it intercepted the drones. Later, coalition warplanes pounded "
+        "Houthi positions near Sanaa.",
+        [("Saudi-led coalition", "ATTACKED", "Houthis"), ("Saudi Arabia", "LEADS", "Saudi-led coalition")]),
+    row("x-brokered-deal", "The Qatari-brokered deal between Kinshasa and the M23 faltered within weeks.",
+        [("Qatar", "GUARANTEES", "?deal"), ("Democratic Republic of the Congo", "PARTY_TO", "?deal"),
+         ("M23", "PARTY_TO", "?deal")]),
+    row("x-mediated-truce", "The Egyptian-mediated truce between Israel and Palestinian Islamic Jihad held overnight.",
+        [("Egypt", "GUARANTEES", "?truce"), ("Israel", "PARTY_TO", "?truce"),
+         ("Palestinian Islamic Jihad", "PARTY_TO", "?truce")]),
+    row("pair-adjective-agreement", "The Russian-Turkish deal has largely held.",
+        [("Russia", "PARTY_TO", "?deal"), ("Turkey", "PARTY_TO", "?deal")]),
+    row("x-hosted-talks", "The Saudi-hosted talks in Jeddah produced a humanitarian truce between the Sudanese Armed "
+        "Forces and the Rapid Support Forces.",
+        [("Saudi Arabia", "GUARANTEES", "?truce"), ("Sudanese Armed Forces", "PARTY_TO", "?truce"),
+         ("Rapid Support Forces", "PARTY_TO", "?truce")]),
+    row("rebels-of-named-group", "Turkish-backed rebels of the National Front for Liberation shelled Syrian army positions.",
+        [("Turkey", "BACKS", "National Front for Liberation"), ("National Front for Liberation", "ATTACKED", "Syria")]),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", ADJECTIVALS)
+def test_adjectival_and_hyphenated(ex, text, present, absent):
+    check(ex, text, present, absent)
+
+
+# ---- 4. appositions, relative clauses and role nouns --------------------------------------
+
+ROLES = [
+    row("apposition-ally-of", "Belarus, a close ally of Moscow, let Russian troops cross its territory.",
+        [("Belarus", "BACKS", "Russia")]),
+    row("apposition-possessive-ally", "Eritrea, Ethiopia's ally in the war, withdrew some troops from Tigray.",
+        [("Eritrea", "BACKS", "Ethiopia")]),
+    row("apposition-patron", "Iran, the main patron of Hezbollah, warned Israel against a ground invasion.",
+        [("Iran", "BACKS", "Hezbollah")]),
+    row("possessive-patron-before-name", "Hezbollah's patron Iran has not commented.",
+        [("Iran", "BACKS", "Hezbollah")],
+        xfail="'Y's patron X' (possessive owner, the holder's name in apposition/compound) is not linked"),
+    row("apposition-sponsor-of", "Qatar, a longtime sponsor of Hamas, hosts its political bureau in Doha.",
+        [("Qatar", "BACKS", "Hamas")], [("Hamas", "BACKS", "Qatar")]),
+    row("apposition-possessive-sponsor", "The Rapid Support Forces and their foreign sponsor, the United Arab Emirates, deny the "
+        "allegations.",
+        [("United Arab Emirates", "BACKS", "Rapid Support Forces")],
+        xfail="'X and their foreign sponsor, Y': the role noun's owner 'their' and holder in apposition are not "
+              "linked"),
+    row("apposition-proxy", "The Houthis, an Iranian proxy, fired a missile at Eilat.",
+        [("Iran", "BACKS", "Houthis"), ("Houthis", "ATTACKED", "Eilat")]),
+    row("possessive-proxies", "Kataib Hezbollah, one of Tehran's proxies in Iraq, claimed the drone strike.",
+        [("Iran", "BACKS", "Kataib Hezbollah")],
+        xfail="'X, one of Y's proxies': the role noun under 'one of' is not linked to the apposition's head"),
+    row("apposition-generic-group-supported-by", "The Southern Transitional Council, a separatist group supported by "
+        "the United Arab Emirates, took control of Aden.",
+        [("United Arab Emirates", "BACKS", "Southern Transitional Council")]),
+    row("apposition-mediator", "Turkey, the mediator of the Ankara Declaration, urged Somalia and Ethiopia to "
+        "implement it.",
+        [("Turkey", "GUARANTEES", "Ankara Declaration"), T("Somalia", "PARTY_TO", "Ankara Declaration", hedged=None),
+         T("Ethiopia", "PARTY_TO", "Ankara Declaration", hedged=None)],
+        [("Turkey", "PARTY_TO", ANY)]),
+    row("apposition-guarantor", "Egypt, a guarantor of the Israel-Hamas ceasefire of January 2025, hosted the families.",
+        [("Egypt", "GUARANTEES", "Israel-Hamas ceasefire (January 2025)"),
+         ("Israel", "PARTY_TO", "Israel-Hamas ceasefire (January 2025)"),
+         ("Hamas", "PARTY_TO", "Israel-Hamas ceasefire (January 2025)")],
+        xfail="'the Israel-Hamas ceasefire of January 2025' becomes a new 'January 2025 ceasefire' although the "
+              "alias data has one of that name and date; Israel is not read as a party of the pair name"),
+    row("copula-guarantors-with-along-with", "Russia and Turkey, along with Iran, are guarantors of the Astana process.",
+        [("Russia", "GUARANTEES", "Astana process"), ("Turkey", "GUARANTEES", "Astana process"),
+         ("Iran", "GUARANTEES", "Astana process")]),
+    row("apposition-signatory", "Armenia, a signatory to the Bishkek Protocol, accused Azerbaijan of breaching it.",
+        [("Armenia", "PARTY_TO", "Bishkek Protocol"), T("Azerbaijan", "OPPOSES", "Bishkek Protocol", by=ANY)]),
+    row("apposition-then-accused-x-of", "Armenia, a signatory to the Bishkek Protocol, accused Azerbaijan of "
+        "breaching it.",
+        [("Armenia", "OPPOSES", "Azerbaijan"), T("Azerbaijan", "OPPOSES", "Bishkek Protocol", by="Armenia")],
+        xfail="after an apposition on the subject, 'accused X of breaching it' loses its agent: no Armenia "
+              "OPPOSES Azerbaijan and no attribution of the breach"),
+    row("apposition-arch-rival", "Ethiopia's arch-rival Eritrea massed troops on the border.",
+        [("Eritrea", "OPPOSES", "Ethiopia")],
+        xfail="'Y's arch-rival X' (possessive owner, name in compound) is not linked"),
+    row("apposition-leader-of", "Abu Mohammad al-Julani, the leader of Hay'at Tahrir al-Sham, did not comment.",
+        [(ANY, "LEADS", "Hay'at Tahrir al-Sham")], [("Syria", "LEADS", "Hay'at Tahrir al-Sham")]),
+    row("leader-of-own-group", "Yahya Sinwar, the leader of Hamas, was killed in Rafah.",
+        [("Yahya Sinwar", "LEADS", "Hamas")],
+        xfail="the leader acts for Hamas (part_of), so 'X, the leader of Hamas' rolls up to Hamas LEADS Hamas "
+              "and is dropped"),
+    row("member-of", "Kataib Hezbollah, a member of the Popular Mobilization Forces, denied the report.",
+        [("Kataib Hezbollah", "MEMBER_OF", "Popular Mobilization Forces")],
+        xfail="the member_role noun in an apposition ('X, a member of Y') gives no MEMBER_OF"),
+    row("relative-clause-which-backs", "The Saudi-led coalition, which backs Yemen's internationally recognised "
+        "government, denied hitting civilians in Saada.",
+        [("Saudi-led coalition", "BACKS", "Yemeni government")], [("Saudi-led coalition", "ATTACKED", ANY)]),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", ROLES)
+def test_appositions_and_role_nouns(ex, text, present, absent):
+    check(ex, text, present, absent)
+
+
+# ---- 5. agreements with all their roles -----------------------------------------------------
+
+AGREEMENTS = [
+    # parties
+    row("parties-x-and-y-signed", "Colombia and the ELN signed a ceasefire in Havana on Tuesday.",
+        [("Colombia", "PARTY_TO", "?deal"), ("National Liberation Army", "PARTY_TO", "?deal")]),
+    row("parties-x-and-y-reached", "Chad and the Front for Change and Concord in Chad reached a truce after weeks of "
+        "fighting.",
+        [("Chad", "PARTY_TO", "?truce"), ("Front for Change and Concord in Chad", "PARTY_TO", "?truce")],
+        [(ANY, ANY, KNOWN_AGREEMENT)]),
+    row("parties-x-and-y-agreed-to", "Peru and Ecuador agreed to a ceasefire along the Cenepa river.",
+        [("Peru", "PARTY_TO", "?deal"), ("Ecuador", "PARTY_TO", "?deal")]),
+    row("parties-between-x-and-y", "A truce between the Arakan Army and the Tatmadaw collapsed in November.",
+        [("Arakan Army", "PARTY_TO", "?truce"), ("Myanmar", "PARTY_TO", "?truce")]),
+    row("parties-x-signed-with-y", "Mozambique signed an accord with Renamo in Maputo in August.",
+        [("Mozambique", "PARTY_TO", "?deal"), ("Renamo", "PARTY_TO", "?deal")]),
+    row("parties-x-struck-a-deal-with-y", "Kinshasa struck a deal with the M23 rebels last week.",
+        [("Democratic Republic of the Congo", "PARTY_TO", "?deal"), ("M23", "PARTY_TO", "?deal")]),
+    row("parties-leaders-act-for-states", "Vladimir Putin and Recep Tayyip Erdogan signed a memorandum on northern "
+        "Syria in Sochi.",
+        [("Russia", "PARTY_TO", "?memo"), ("Turkey", "PARTY_TO", "?memo")]),
+    row("parties-misspelt-leader", "The clashes stopped after Erodgan traveled to Moscow and clinched a ceasefire.",
+        [("Turkey", "PARTY_TO", ANY)]),
+    row("parties-extended", "Israel and Hamas extended the truce by two more days.",
+        [("Israel", "PARTY_TO", "?truce"), ("Hamas", "PARTY_TO", "?truce")]),
+    row("parties-place-names-the-known-agreement", "Ethiopia signed a peace deal with the Tigray People's Liberation "
+        "Front in Pretoria in November 2022.",
+        [("Ethiopia", "PARTY_TO", "Pretoria agreement"), ("Tigray People's Liberation Front", "PARTY_TO",
+                                                              "Pretoria agreement")]),
+    row("parties-named-dated-generic", "Russia and Turkey signed the Sochi agreement in 2018. Under the March 5 "
+        "ceasefire, joint patrols began. Iran welcomed the ceasefire.",
+        [("Russia", "PARTY_TO", "Sochi agreement"), ("Turkey", "PARTY_TO", "Sochi agreement")]),
+    row("parties-date-and-place-name-the-known-agreement", "Russia and Turkey agreed a ceasefire in Moscow for Idlib. "
+        "Under the March 5 ceasefire, joint patrols began on the M4 highway near Idlib.",
+        [("Russia", "PARTY_TO", "Moscow Protocol"), ("Turkey", "PARTY_TO", "Moscow Protocol")],
+        [(ANY, "PARTY_TO", Not("Moscow Protocol"))]),
+    # third parties
+    row("guarantor-brokered-by", "Colombia and the ELN signed a ceasefire in Havana. The truce was brokered by Cuba "
+        "and Norway.",
+        [("Cuba", "GUARANTEES", "?deal"), ("Norway", "GUARANTEES", "?deal"), ("Colombia", "PARTY_TO", "?deal"),
+         ("National Liberation Army", "PARTY_TO", "?deal")],
+        [("Cuba", "PARTY_TO", ANY), ("Norway", "PARTY_TO", ANY)]),
+    row("guarantor-mediated-by", "The truce between Israel and Hezbollah, mediated by the United States and France, "
+        "took effect at dawn.",
+        [("United States", "GUARANTEES", "?t"), ("France", "GUARANTEES", "?t"), ("Israel", "PARTY_TO", "?t"),
+         ("Hezbollah", "PARTY_TO", "?t")],
+        [("France", "PARTY_TO", ANY)]),
+    row("guarantor-x-mediated", "Kenya mediated the deal between South Sudan's government and the holdout rebels.",
+        [("Kenya", "GUARANTEES", ANY)], [("Kenya", "PARTY_TO", ANY)]),
+    row("guarantor-facilitated", "The prisoner exchange deal between Armenia and Azerbaijan was facilitated by the "
+        "United Arab Emirates.",
+        [("United Arab Emirates", "GUARANTEES", "?d"), ("Armenia", "PARTY_TO", "?d"), ("Azerbaijan", "PARTY_TO", "?d")],
+        [("United Arab Emirates", "PARTY_TO", ANY)]),
+    row("guarantor-under-the-auspices-of", "Ethiopia signed a peace deal with the Tigray People's Liberation Front "
+        "under the auspices of the African Union.",
+        [("African Union", "GUARANTEES", "?deal"), ("Ethiopia", "PARTY_TO", "?deal"),
+         ("Tigray People's Liberation Front", "PARTY_TO", "?deal")],
+        [("African Union", "PARTY_TO", ANY)],
+        xfail="'under the auspices of X' on the signing verb is not read as a GUARANTEES frame"),
+    row("guarantor-hosted-talks", "Thailand and Cambodia agreed to a ceasefire after talks hosted by Malaysia.",
+        [("Malaysia", "GUARANTEES", "?c"), ("Thailand", "PARTY_TO", "?c"), ("Cambodia", "PARTY_TO", "?c")],
+        [("Malaysia", "PARTY_TO", ANY)]),
+    row("guarantor-hosted-talks-between", "Qatar hosted talks between the Taliban and the United States that "
+        "produced a deal.",
+        [("Qatar", "GUARANTEES", "?d"), ("Taliban", "PARTY_TO", "?d"), ("United States", "PARTY_TO", "?d")],
+        xfail="the sides of 'talks between X and Y' are not carried to the deal the talks produced"),
+    row("guarantor-role-noun", "Morocco and the Polisario Front reached a truce. Algeria, a guarantor of the deal, "
+        "welcomed it.",
+        [("Algeria", "GUARANTEES", "?t"), ("Morocco", "PARTY_TO", "?t"), ("Polisario Front", "PARTY_TO", "?t")],
+        [("Algeria", "PARTY_TO", ANY)]),
+    row("guarantor-the-three-countries", "Egypt and Qatar, along with the United States, mediated for weeks. "
+        "Israel rejected the plan. The three countries later brokered a truce.",
+        [("Egypt", "GUARANTEES", ANY), ("Qatar", "GUARANTEES", ANY), ("United States", "GUARANTEES", ANY)],
+        [("Israel", "GUARANTEES", ANY)]),
+    row("guarantor-and-party-kept-apart", "Moscow and Ankara reached a ceasefire in Idlib. Russia and Turkey, along "
+        "with Iran, are guarantors of a nationwide ceasefire.",
+        [("Russia", "PARTY_TO", "?local"), ("Turkey", "PARTY_TO", "?local"), ("Russia", "GUARANTEES", "?national"),
+         ("Turkey", "GUARANTEES", "?national"), ("Iran", "GUARANTEES", "?national")],
+        [("Iran", "PARTY_TO", ANY)]),
+    row("guarantor-brokered-passive-participle", "The Saudi-brokered deal was signed by the Yemeni government and the "
+        "Southern Transitional Council.",
+        [("Saudi Arabia", "GUARANTEES", "?d"), ("Yemeni government", "PARTY_TO", "?d"),
+         ("Southern Transitional Council", "PARTY_TO", "?d")],
+        [("Saudi Arabia", "PARTY_TO", ANY)]),
+    # generic mentions: this document's agreement, never another conflict's
+    row("generic-deal-joins-this-documents-agreement", "Mauritania and Mali signed a border security deal in "
+        "Nouakchott. Senegal welcomed the deal, and Mali later accused Mauritania of breaching it.",
+        [("Mauritania", "PARTY_TO", "?d"), ("Mali", "PARTY_TO", "?d"), ("Mauritania", "OPPOSES", "?d")],
+        [(ANY, ANY, KNOWN_AGREEMENT)]),
+    row("generic-truce-not-another-conflicts", "Fighting between Fano militias and federal troops eased after the "
+        "truce. Both sides said the deal would hold.",
+        [], [(ANY, ANY, KNOWN_AGREEMENT)]),
+    row("generic-accord-in-a-new-conflict", "The accord was signed in Bangui on Friday by the Central African government and the "
+        "Coalition of Patriots for Change.",
+        [("Central African Republic", "PARTY_TO", "?a"), ("Coalition of Patriots for Change", "PARTY_TO", "?a")],
+        [(ANY, ANY, KNOWN_AGREEMENT)]),
+    row("generic-violated-it", "Azerbaijan and Armenia agreed a humanitarian truce on Saturday. Hours later Baku "
+        "accused Yerevan of violating it.",
+        [("Azerbaijan", "PARTY_TO", "?t"), ("Armenia", "PARTY_TO", "?t"), ("Azerbaijan", "OPPOSES", "Armenia"),
+         T("Armenia", "OPPOSES", "?t", by="Azerbaijan")]),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", AGREEMENTS)
+def test_agreements(ex, text, present, absent):
+    check(ex, text, present, absent)
+
+
+# ---- 6. references ----------------------------------------------------------------------
+
+REFERENCES = [
+    row("pronoun-it", "Ankara has deployed troops near Tal Abyad. It has threatened to attack the YPG.",
+        [("Turkey", "OPPOSES", "People's Protection Units")]),
+    row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
+        [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
+    row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",
+        [("Rwanda", "BACKS", "M23")],
+        xfail="the negation and attribution of 'Rwanda denies the charge' leak into the 'but its troops fight "
+              "alongside' clause (claimed negated, attributed to Rwanda)"),
+    row("pronoun-they-in-a-complement", "The Taliban said they captured Kunduz overnight.",
+        [T("Taliban", "ATTACKED", "Kunduz", by=ANY)],
+        xfail="'they' in the complement of 'X said' is not resolved to a named group with a plural name "
+              "('The Taliban', 'The Houthis'); 'the rebels of the M23 said they' works"),
+    row("pronoun-they-after-plural-description", "The rebels of the M23 said they seized Bukavu.",
+        [T("M23", "ATTACKED", "Bukavu", by="M23")]),
+    row("pronoun-their", "The Taliban said their fighters captured Kunduz overnight.",
+        [T("Taliban", "ATTACKED", "Kunduz", by=ANY)],
+        xfail="'their fighters' in the complement of 'X said' is not resolved to X (no claim)"),
+    row("pronoun-its-fighters", "Islamic State West Africa Province has expanded around Lake Chad. Its fighters "
+        "overran a Nigerian army base in Borno.",
+        [("Islamic State West Africa Province", "ATTACKED", "Nigeria")]),
+    row("possessive-its-forces", "Russia says its forces struck a Ukrainian command post near Pokrovsk.",
+        [T("Russia", "ATTACKED", "Ukraine", by="Russia")]),
+    row("possessive-its-largest-attack", "Russia launched its largest drone attack on Kyiv.",
+        [("Russia", "ATTACKED", "Ukraine")]),
+    row("possessive-its-is-the-target", "The IDF said Hamas fired rockets at one of its bases.",
+        [("Hamas", "ATTACKED", "Israel")], [("Hamas", "ATTACKED", "Hamas")]),
+    row("the-group", "Ansarul Islam has grown since 2016. The group attacked a Burkinabe army post near Djibo on Monday.",
+        [("Ansarul Islam", "ATTACKED", "Burkina Faso")]),
+    row("the-groups-fighters", "Islamic State West Africa Province has expanded around Lake Chad. The group's fighters "
+        "overran a Nigerian army base in Borno.",
+        [("Islamic State West Africa Province", "ATTACKED", "Nigeria")],
+        xfail="'the group's fighters': the possessive description is not resolved; 'fighters' becomes a new "
+              "generic group ('militants in Lake Chad')"),
+    row("the-movement", "The Sudan People's Liberation Movement-North controls parts of South Kordofan. The movement "
+        "accused the army of bombing Kauda.",
+        [("Sudan People's Liberation Movement-North", "OPPOSES", ANY)]),
+    row("the-militia", "Kataib Hezbollah is one of the strongest armed factions in Iraq. The militia fired rockets at "
+        "a U.S. base in Anbar.",
+        [("Kataib Hezbollah", "ATTACKED", "United States")]),
+    row("the-junta", "Myanmar's military seized power in 2021. Since then the junta has bombed positions of the "
+        "Karen National Union.",
+        [("Myanmar", "ATTACKED", "Karen National Union")],
+        xfail="'the junta' is not resolved to Myanmar's military named the sentence before (no claim; "
+              "'Myanmar's junta has bombed…' works)"),
+    row("the-alliance", "The Three Brotherhood Alliance launched an offensive in northern Shan State. The alliance "
+        "captured Lashio in August.",
+        [("Three Brotherhood Alliance", "ATTACKED", "Lashio")]),
+    row("the-coalition-definite", "The Saudi-led coalition said it intercepted the drones. The coalition, which backs "
+        "the government, then pounded Houthi positions near Sanaa.",
+        [("Saudi-led coalition", "ATTACKED", "Houthis")],
+        xfail="a relative clause after the definite description ('The coalition, which backs the government, then "
+              "pounded') loses the main clause's agent"),
+    row("the-two-countries", "Eritrea and Djibouti clashed along the border in 2008. The two countries signed a peace "
+        "accord in Doha two years later.",
+        [("Eritrea", "PARTY_TO", "?a"), ("Djibouti", "PARTY_TO", "?a")]),
+    row("both-sides", "Kyrgyzstan and Tajikistan exchanged fire for two days. Both sides agreed to a ceasefire on "
+        "Friday.",
+        [("Kyrgyzstan", "PARTY_TO", "?c"), ("Tajikistan", "PARTY_TO", "?c")]),
+    row("the-two-leaders", "Vladimir Putin met Recep Tayyip Erdogan in Moscow. The two leaders agreed on a ceasefire.",
+        [("Russia", "PARTY_TO", ANY), ("Turkey", "PARTY_TO", ANY)]),
+    row("the-three-countries", "Egypt and Qatar, along with the United States, mediated for weeks. Israel rejected the "
+        "plan. The three countries later brokered a truce.",
+        [("Egypt", "GUARANTEES", ANY), ("Qatar", "GUARANTEES", ANY), ("United States", "GUARANTEES", ANY)]),
+    row("first-person-we", "The Islamic Resistance in Iraq said in a statement: \"We targeted an American base in "
+        "eastern Syria with two drones.\"",
+        [T("Islamic Resistance in Iraq", "ATTACKED", "United States", by=ANY)],
+        xfail="first person of a statement: 'we' in a quote is not resolved to the speaking organisation"),
+    row("first-person-our-partners", "\"We will keep supporting our partners in the Syrian Democratic Forces,\" the "
+        "Pentagon said.",
+        [T("United States", "BACKS", "Syrian Democratic Forces", hedged=None, by=ANY)],
+        xfail="first person of a statement: 'we'/'our partners in X' in a quote are not resolved to the speaker"),
+    row("first-person-our-forces", "\"Our forces repelled an attack by the Rapid Support Forces on El Fasher,\" the "
+        "Sudanese Armed Forces said.",
+        [T("Rapid Support Forces", "ATTACKED", "El Fasher", by=ANY),
+         T("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces", by=ANY)],
+        xfail="first person of a statement: 'our forces' in a quote is not resolved to the speaker"),
+    row("acronym-defined-in-text", "Fighters of the Free Leopard Brigade (FLB) stormed an army checkpoint. Two days "
+        "later the FLB attacked the village of Qasrayn.",
+        [("Free Leopard Brigade", "ATTACKED", "Qasrayn")]),
+    row("generic-group-joins-named-apposition", "The Zarqa Hawks, a militia loyal to the interior ministry, clashed "
+        "with the Nawasi Brigade. The militia's commander was killed.",
+        [("Zarqa Hawks", "ATTACKED", "Nawasi Brigade")]),
+    row("generic-groups-one-per-document", "Takfiri militants shelled the town of Kafr Nabl. The terrorists in Idlib "
+        "later withdrew. The extremists are backed by Turkey.",
+        [("Turkey", "BACKS", "?militants"), ("?militants", "ATTACKED", "Kafr Nabl")]),
+    row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
+        "its observation posts. Russia blamed militants for the attack.",
+        [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", REFERENCES)
+def test_references(ex, text, present, absent):
+    check(ex, text, present, absent)
+
+
+# ---- 7. unknown names: a user's alias file and names only spaCy knows ------------------------
+
+FICTION = [
+    row("fiction-active", "Arnorian troops shelled positions of the Grey Lantern Front near Halden.",
+        [("Arnoria", "ATTACKED", "Grey Lantern Front")]),
+    row("fiction-passive-acronym", "The GLF was attacked by Kestrevian drones.",
+        [("Kestrevia", "ATTACKED", "Grey Lantern Front")]),
+    row("fiction-capitals-and-control", "Velmont accused Dovra of arming the Marsh Wardens.",
+        [("Arnoria", "OPPOSES", "Kestrevia"), T("Kestrevia", "BACKS", "Marsh Wardens", by="Arnoria")]),
+    row("fiction-alias-with-article", "Ulmarch accused the Lanterns of attacking a police station.",
+        [("Ulmarch", "OPPOSES", "Grey Lantern Front")]),
+    row("fiction-seat-and-its-forces", "The Amber Palace said its forces repelled an assault by the Grey Lantern Front.",
+        [T("Arnoria", "ATTACKED", "Grey Lantern Front", by="Arnoria")]),
+    row("fiction-leader-acts-for-state", "Tomas Revik vowed to crush the Lanterns.",
+        [("Arnoria", "OPPOSES", "Grey Lantern Front")], [("Arnoria", "ATTACKED", "Grey Lantern Front")]),
+    row("fiction-x-backed", "Kestrevian-backed Marsh Wardens ambushed an Arnorian patrol.",
+        [("Kestrevia", "BACKS", "Marsh Wardens"), ("Marsh Wardens", "ATTACKED", "Arnoria")]),
+    row("fiction-anti-x", "Anti-Kestrevian fighters of the Grey Lantern Front ambushed a convoy near Dovra.",
+        [("Grey Lantern Front", "OPPOSES", "Kestrevia")]),
+    row("fiction-apposition-ally", "Ulmarch, a close ally of Arnoria, condemned the Kestrevian offensive.",
+        [("Ulmarch", "BACKS", "Arnoria"), ("Ulmarch", "OPPOSES", "Kestrevia")]),
+    row("fiction-relative-clause", "The Marsh Wardens, which Kestrevia arms, raided a depot in Halden.",
+        [("Kestrevia", "BACKS", "Marsh Wardens"), ("Marsh Wardens", "ATTACKED", "Halden")],
+        xfail="object-gap relative clause: 'which Kestrevia arms' does not take the head noun as the object"),
+    row("fiction-nominal-support", "Kestrevian support for the Marsh Wardens angered Velmont.",
+        [("Kestrevia", "BACKS", "Marsh Wardens")]),
+    row("fiction-agreement-named", "Arnoria and Kestrevia signed the Velmont Accord, brokered by the Ostral Union.",
+        [("Arnoria", "PARTY_TO", "Velmont Accord"), ("Kestrevia", "PARTY_TO", "Velmont Accord"),
+         ("Ostral Union", "GUARANTEES", "Velmont Accord")]),
+    row("fiction-agreement-generic", "Arnoria and Kestrevia reached a ceasefire in Saren under Ulmarchi auspices. "
+        "The truce was holding on Sunday.",
+        [("Arnoria", "PARTY_TO", "?c"), ("Kestrevia", "PARTY_TO", "?c"), ("Ulmarch", "GUARANTEES", "?c")],
+        [(ANY, ANY, KNOWN_AGREEMENT), ("Ulmarch", "PARTY_TO", ANY)]),
+    row("fiction-leaders-sign", "Tomas Revik and Ilse Varro signed the Velmont Accord.",
+        [("Arnoria", "PARTY_TO", "Velmont Accord"), ("Kestrevia", "PARTY_TO", "Velmont Accord")]),
+    row("fiction-leaders-reach-misparsed", "Tomas Revik and Ilse Varro reached a ceasefire in Saren.",
+        [("Arnoria", "PARTY_TO", "?c"), ("Kestrevia", "PARTY_TO", "?c")],
+        xfail="spaCy misparses the coordination ('Revik' nmod of 'Varro'); the first leader is not recovered "
+              "as a co-subject"),
+    row("fiction-the-group", "The Grey Lantern Front was founded in the marshes of Halden. The group later ambushed "
+        "Arnorian soldiers.",
+        [("Grey Lantern Front", "ATTACKED", "Arnoria")]),
+    row("fiction-they", "Kestrevia and Ulmarch condemned the raid. They also imposed sanctions on Arnoria.",
+        [("Kestrevia", "OPPOSES", "Arnoria"), ("Ulmarch", "OPPOSES", "Arnoria")]),
+    row("fiction-guarantor-role-noun", "Ulmarch, a guarantor of the Velmont Accord, warned both sides against new "
+        "fighting.",
+        [("Ulmarch", "GUARANTEES", "Velmont Accord")], [("Ulmarch", "PARTY_TO", ANY)]),
+    row("fiction-between-and-mediated", "Ulmarchi diplomats mediated the truce between Velmont and the Lanterns.",
+        [("Ulmarch", "GUARANTEES", "?t"), ("Arnoria", "PARTY_TO", "?t"), ("Grey Lantern Front", "PARTY_TO", "?t")],
+        [(ANY, ANY, KNOWN_AGREEMENT), (ANY, ANY, "Velmont Accord")]),
+    row("fiction-denied", "Kestrevia denied arming the Marsh Wardens.",
+        [T("Kestrevia", "BACKS", "Marsh Wardens", negated=True, hedged=None)],
+        [("Kestrevia", "BACKS", "Marsh Wardens")]),
+    row("fiction-threat", "Arnoria threatened to invade Kestrevia.",
+        [T("Arnoria", "ATTACKED", "Kestrevia", hedged=True), ("Arnoria", "OPPOSES", "Kestrevia")],
+        [("Arnoria", "ATTACKED", "Kestrevia")]),
+    row("fiction-according-to", "According to the Ostral Union, Kestrevian artillery shelled Halden.",
+        [T("Kestrevia", "ATTACKED", "Halden", by="Ostral Union")]),
+    row("fiction-possessive-offensive", "Arnoria's offensive against the Grey Lantern Front stalled in Halden.",
+        [("Arnoria", "ATTACKED", "Grey Lantern Front")]),
+    row("fiction-sanctions", "The Ostral Union imposed sanctions on Kestrevia.",
+        [("Ostral Union", "OPPOSES", "Kestrevia")]),
+    row("fiction-proxy", "The Marsh Wardens, a Kestrevian proxy, shelled Arnorian border posts.",
+        [("Kestrevia", "BACKS", "Marsh Wardens"), ("Marsh Wardens", "ATTACKED", "Arnoria")]),
+]
+
+NER_ONLY = [
+    row("ner-group-active", "The Zorvian Liberation Front attacked government forces in the town of Melkar, the "
+        "Malian army said.",
+        [T("Zorvian Liberation Front", "ATTACKED", ANY, by=ANY)]),
+    row("ner-group-backed-by", "The Popular Army of Tessaly, backed by Mauritania, seized the town of Oued Tira.",
+        [("Mauritania", "BACKS", "Popular Army of Tessaly")]),
+    row("ner-group-passive", "Fighters of the Kolwe Defence Movement were bombed by the Burundian army.",
+        [("Burundi", "ATTACKED", "Kolwe Defence Movement")]),
+    row("ner-group-accuses-state", "The Baraka Defence Council accused Uganda of shelling its camps.",
+        [("Baraka Defence Council", "OPPOSES", "Uganda"),
+         T("Uganda", "ATTACKED", "Baraka Defence Council", by="Baraka Defence Council")]),
+    row("ner-group-with-preposition-in-name", "The government of Chad signed a peace accord with the Movement for "
+        "Justice in Tibesti.",
+        [("Chad", "PARTY_TO", "?a"), ("Movement for Justice in Tibesti", "PARTY_TO", "?a")],
+        xfail="spaCy's ORG stops at 'in' ('the Movement for Justice' + GPE 'Tibesti'); graphkit keeps the cut "
+              "name and makes 'Tibesti' the accord's place"),
+    row("ner-group-starting-with-state-adjective", "The Sahrawi Popular Brigades claimed responsibility for the "
+        "attack on a Moroccan outpost.",
+        [T("Sahrawi Popular Brigades", "ATTACKED", "Morocco", by=ANY)], [T("Western Sahara", ANY, ANY, by=ANY)],
+        xfail="an unknown group whose name starts with a state adjective is taken as the state (Western Sahara)"),
+    row("ner-missed-title-case-group", "Kenya imposed sanctions on the Lokori Self-Defence Group.",
+        [("Kenya", "OPPOSES", "Lokori Self-Defence Group")],
+        xfail="spaCy labels 'the Lokori Self-Defence Group' WORK_OF_ART, which graphkit drops although a "
+              "group word ('Group') heads it"),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", FICTION)
+def test_actors_from_a_users_alias_file(ex_fiction, text, present, absent):
+    check(ex_fiction, text, present, absent)
+
+
+@pytest.mark.parametrize("text,present,absent", NER_ONLY)
+def test_names_only_spacy_knows(ex, text, present, absent):
+    check(ex, text, present, absent)
+
+
+# ---- 8. scope: negation, hedging, attribution, denials --------------------------------------
+
+SCOPE = [
+    # negation and denials
+    row("denied-carrying-out", "Russia denied carrying out airstrikes on Idlib.",
+        [T("Russia", "ATTACKED", ANY, negated=True, hedged=None)], [("Russia", "ATTACKED", ANY)]),
+    row("did-not", "Turkey did not attack the Syrian army.",
+        [T("Turkey", "ATTACKED", "Syria", negated=True, hedged=None)], [("Turkey", "ATTACKED", "Syria")]),
+    row("denied-backing", "Rwanda denied backing the M23.",
+        [T("Rwanda", "BACKS", "M23", negated=True, hedged=None)], [("Rwanda", "BACKS", "M23")]),
+    row("denied-that-clause", "Uganda denied that it had armed the RSF.",
+        [T("Uganda", "BACKS", "Rapid Support Forces", negated=True, hedged=None, by=ANY)],
+        [T("Uganda", "BACKS", "Rapid Support Forces", by=ANY)],
+        xfail="a denial with a that-clause ('denied that it had armed X') is asserted, attributed to the denier; "
+              "only 'denied arming X' is negated"),
+    row("never", "Qatar has never funded Hamas, its foreign minister said.",
+        [T("Qatar", "BACKS", "Hamas", negated=True, hedged=None, by=ANY)], [("Qatar", "BACKS", "Hamas")]),
+    row("no-longer", "Moscow no longer supplies weapons to Armenia.",
+        [T("Russia", "BACKS", "Armenia", negated=True, hedged=None)], [("Russia", "BACKS", "Armenia")],
+        xfail="'no longer' is not read as negation"),
+    row("rejected-claims", "The Houthis rejected claims that they had attacked a Greek tanker.",
+        [], [("Houthis", "ATTACKED", ANY)]),
+    # hedging: threats, plans, modals, conditionals
+    row("threatened-to-attack", "Turkey threatened to attack the Syrian army.",
+        [T("Turkey", "ATTACKED", "Syria", hedged=True), ("Turkey", "OPPOSES", "Syria")],
+        [("Turkey", "ATTACKED", "Syria")]),
+    row("conditional-if", "If Iran strikes Israel, Washington will respond.",
+        [T("Iran", "ATTACKED", "Israel", hedged=True)], [("Iran", "ATTACKED", "Israel")]),
+    row("plans-to", "Poland plans to deliver more tanks to Ukraine next year.",
+        [T("Poland", "BACKS", "Ukraine", hedged=True)], [("Poland", "BACKS", "Ukraine")]),
+    row("modal-could", "The Arakan Army could seize Sittwe within weeks, analysts say.",
+        [T("Arakan Army", "ATTACKED", "Sittwe", hedged=True, by=ANY)], [("Arakan Army", "ATTACKED", "Sittwe")]),
+    row("considering", "Hungary is considering supplying weapons to Serbia.",
+        [T("Hungary", "BACKS", "Serbia", hedged=True)], [("Hungary", "BACKS", "Serbia")]),
+    row("warned-it-would", "India warned that it would strike Lashkar-e-Taiba camps if attacks continued.",
+        [T("India", "ATTACKED", "Lashkar-e-Taiba", hedged=True)], [("India", "ATTACKED", "Lashkar-e-Taiba")]),
+    row("may-have", "Iran may have supplied drones to the Sudanese army.",
+        [T("Iran", "BACKS", "Sudanese Armed Forces", hedged=True)], [("Iran", "BACKS", "Sudanese Armed Forces")]),
+    row("allegedly", "Rwanda allegedly supplied weapons to the M23.",
+        [T("Rwanda", "BACKS", "M23", hedged=True)], [("Rwanda", "BACKS", "M23")],
+        xfail="'allegedly' is not a hedge cue"),
+    row("question", "Will Turkey attack the YPG again?",
+        [T("Turkey", "ATTACKED", "People's Protection Units", hedged=True)],
+        [("Turkey", "ATTACKED", "People's Protection Units")]),
+    row("neither-confirmed-nor-denied", "Israel neither confirmed nor denied striking the Iranian consulate.",
+        [T("Israel", "ATTACKED", "Iran", negated=False, hedged=True, by=ANY)],
+        [T("Israel", "ATTACKED", "Iran", negated=True, hedged=None, by=ANY)],
+        xfail="'neither confirmed nor denied' is read as a denial (negated) rather than an unconfirmed claim"),
+    row("rejected-reports-that-it", "Uganda rejected reports that it had armed the RSF.",
+        [T("Uganda", "BACKS", "Rapid Support Forces", negated=True, hedged=None, by=ANY)],
+        [("Uganda", "BACKS", "Rapid Support Forces")],
+        xfail="the clause under 'reports that' gives no candidate at all (also with a name for 'it')"),
+    row("asked-to-stop", "Egypt asked Ethiopia to stop filling the dam.",
+        [], [("Egypt", "ATTACKED", ANY)]),
+    # attribution
+    row("said", "Ukraine said Russian troops shelled Kherson overnight.",
+        [T("Russia", "ATTACKED", "Kherson", by="Ukraine")]),
+    row("according-to", "According to SANA, Turkish forces shelled the town of Tal Tamr.",
+        [T("Turkey", "ATTACKED", "Tal Tamr", by="SANA")]),
+    row("accused-x-of", "Mali's junta accused Algeria of backing separatist rebels.",
+        [T("Algeria", "BACKS", ANY, by="Mali")]),
+    row("a-charge-x-denies", "The UN accused Rwanda of arming the M23, a charge Kigali denies.",
+        [T("United Nations", "OPPOSES", "Rwanda", by=None), T("Rwanda", "BACKS", "M23", by="United Nations",
+                                                              hedged=None, negated=None)],
+        xfail="'a charge Kigali denies' attributes the UN's own accusation (UN OPPOSES Rwanda) to Rwanda"),
+    row("two-conflicting-claims", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
+        "its observation posts. Russia blamed militants for the attack.",
+        [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T(ANY, "ATTACKED", ANY, by="Russia")]),
+    row("state-media-reported", "Iranian state media reported that the Revolutionary Guards struck Kurdish militants "
+        "in northern Iraq.",
+        [T("Iran", "ATTACKED", ANY, by=SOMEONE)]),  # the Guards act for Iran
+    row("headline-claim-not-in-body", "Turkey disputes Russia on Idlib truce\n\nSyrian troops shelled the town of "
+        "Saraqib on Monday.",
+        [("Syria", "ATTACKED", "Saraqib"), ("Turkey", "OPPOSES", "Russia")]),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", SCOPE)
+def test_scope(ex, text, present, absent):
+    check(ex, text, present, absent)
+
+
+# ---- entities: names, organs, people, variants -------------------------------------------------
 
 def test_state_organ_is_its_own_node_linked_to_the_state(ex):
     x = run(ex, "Russia's Defense Ministry said its jets bombed Hay'at Tahrir al-Sham positions near Idlib.")
     organs = [e for e in x.entities if e.part_of == "actor:russia"]
     assert organs and any("Defen" in e.name for e in organs)
-    assert ("Russia", "ATTACKED", "Hay'at Tahrir al-Sham") in {(c.subject.name, c.relation, c.object.name) for c in x.claims}
+    assert ("Russia", "ATTACKED", "Hay'at Tahrir al-Sham") in {(c.subject.name, c.relation, c.object.name)
+                                                                for c in x.claims}
 
 
-def test_leaders_act_for_their_state(ex):
-    x = run(ex, "Vladimir Putin and Recep Tayyip Erdogan signed a memorandum on northern Syria in Sochi.")
-    ts = {(c.subject.name, c.relation) for c in x.claims}
-    assert ("Russia", "PARTY_TO") in ts and ("Turkey", "PARTY_TO") in ts
-    people = {e.name: e.part_of for e in x.entities if e.kind == "Person"}
-    assert people.get("Vladimir Putin") == "actor:russia"
+@pytest.mark.parametrize("text,name,state", [
+    pytest.param("Vladimir Putin and Recep Tayyip Erdogan signed a memorandum on northern Syria in Sochi.",
+                 "Vladimir Putin", "actor:russia", id="leader"),
+    pytest.param("The clashes stopped after Erodgan traveled to Moscow and clinched a ceasefire.",
+                 None, "actor:turkey", id="misspelt-leader"),
+])
+def test_people_act_for_their_state(ex, text, name, state):
+    people = [e for e in run(ex, text).entities if e.kind == "Person" and (name is None or e.name == name)]
+    assert people and people[0].part_of == state
 
 
-def test_acronym_defined_in_text(ex):
-    ts = triples(ex, "Fighters of the Free Leopard Brigade (FLB) stormed an army checkpoint. "
-                     "Two days later the FLB attacked the village of Qasrayn.")
-    assert ("Free Leopard Brigade", "ATTACKED", "Qasrayn") in ts
+def test_user_alias_people_act_for_their_state(ex_fiction):
+    x = run(ex_fiction, "Tomas Revik met Ilse Varro in Saren.")
+    assert {e.name: e.part_of for e in x.entities if e.kind == "Person"} == {
+        "Tomas Revik": "actor:arnoria", "Ilse Varro": "actor:kestrevia"}
 
 
 def test_transliteration_variants_and_known_aliases_share_one_entity(ex):
@@ -73,140 +964,21 @@ def test_transliteration_variants_and_known_aliases_share_one_entity(ex):
     assert len({n for n in names if n in ("ISIS", "Islamic State", "Daesh", "ISIL")}) == 1
 
 
-def test_typographic_noise_curly_quotes_and_nbsp(ex):
-    text = "Turkey\u00a0backs Hay\u2019at Tahrir al\u2011Sham, a \u201cterrorist\u201d group, Moscow says."
-    x = run(ex, text)
-    c = next(c for c in x.claims if c.relation == "BACKS")
-    assert c.object.name == "Hay'at Tahrir al-Sham"
-    assert text[c.object_span[0]:c.object_span[1]] == c.object_mention
-
-
-def test_unknown_names_fall_back_to_ner(ex):
-    ts = triples(ex, "The Zorvian Liberation Front attacked government forces in the town of Melkar, "
-                     "the Malian army said.")
-    assert any(s == "Zorvian Liberation Front" and r == "ATTACKED" for s, r, o in ts)
-
-
 def test_generic_groups_become_one_group_per_document(ex):
     x = run(ex, "Takfiri militants shelled the town of Kafr Nabl. The terrorists in Idlib later withdrew. "
                 "The extremists are backed by Turkey.")
-    groups = {e.key for e in x.entities if e.kind == "Group"}
-    assert len(groups) == 1
-    assert any(c.relation == "BACKS" and c.subject.name == "Turkey" for c in x.claims)
+    assert len({e.key for e in x.entities if e.kind == "Group"}) == 1
 
 
-# ---- agreements --------------------------------------------------------------------
-
-def test_named_dated_and_generic_agreements(ex):
-    x = run(ex, "Russia and Turkey signed the Sochi agreement in 2018. Under the March 5 ceasefire, joint patrols began. "
-                "Iran welcomed the ceasefire.")
-    objs = {c.object.name for c in x.claims if c.relation == "PARTY_TO"}
-    assert "Sochi agreement" in objs
+def test_dated_generic_agreement_is_an_agreement(ex):
+    x = run(ex, "Russia and Turkey signed the Sochi agreement in 2018. Under the March 5 ceasefire, joint patrols "
+                "began. Iran welcomed the ceasefire.")
     assert all(e.kind == "Agreement" for e in x.entities if "ceasefire" in e.name.lower())
     # the dated ceasefire is known to the alias data (the Moscow Protocol of 5 March 2020) or named by its date
     assert any(e.kind == "Agreement" and ("March 5" in e.name or "Moscow" in e.name) for e in x.entities)
 
 
-def test_distinct_agreement_is_not_merged_with_the_main_one(ex):
-    x = run(ex, "Moscow and Ankara reached a ceasefire in Idlib. Russia and Turkey, along with Iran, are guarantors "
-                "of a nationwide ceasefire.")
-    g = {c.object.name for c in x.claims if c.relation == "GUARANTEES"}
-    p = {c.object.name for c in x.claims if c.relation == "PARTY_TO"}
-    assert g and p and not (g & p)
-
-
-def test_pair_adjective_agreement(ex):
-    ts = triples(ex, "The Russian-Turkish deal has largely held.")
-    assert has(ts, "Russia", "PARTY_TO", "") and has(ts, "Turkey", "PARTY_TO", "")
-
-
-# ---- relations ----------------------------------------------------------------------
-
-def test_backs_hyphenated_participle_and_by_agent(ex):
-    ts = triples(ex, "Iranian-backed Houthi fighters fired missiles at Saudi oil facilities. "
-                     "Syrian government forces, backed by Russia, advanced on the town.")
-    assert ("Iran", "BACKS", "Houthis") in ts or any(s == "Iran" and r == "BACKS" for s, r, o in ts)
-    assert any(s == "Russia" and r == "BACKS" for s, r, o in ts)
-
-
-def test_appositive_ally_and_relative_clause(ex):
-    ts = triples(ex, "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, met in Geneva.")
-    assert ("Iran", "BACKS", "Syria") in ts
-    assert any(s == "Turkey" and r == "BACKS" for s, r, o in ts)
-
-
-def test_coordination_with_along_with_and_guarantors(ex):
-    ts = triples(ex, "Russia and Turkey, along with Iran, are guarantors of the Astana process.")
-    assert {("Russia", "GUARANTEES", "Astana process"), ("Turkey", "GUARANTEES", "Astana process"),
-            ("Iran", "GUARANTEES", "Astana process")} <= ts
-
-
-def test_light_verb_and_nominal_attack(ex):
-    ts = triples(ex, "Israeli aircraft carried out a series of airstrikes against Hamas targets in Gaza. "
-                     "The IDF said Hamas launched an attack on its post near the border.")
-    assert ("Israel", "ATTACKED", "Hamas") in ts
-    assert ("Hamas", "ATTACKED", "Israel") in ts
-
-
-def test_passive_with_and_without_agent(ex):
-    ts = triples(ex, "A Kenyan army convoy was ambushed by al-Shabaab militants. The village was shelled on Monday.")
-    assert any(s == "al-Shabaab" and r == "ATTACKED" for s, r, o in ts)
-    assert not any(r == "ATTACKED" and s != "al-Shabaab" for s, r, o in ts)
-
-
-def test_opposes_verbs_and_anti_prefix(ex):
-    ts = triples(ex, "France condemned Russia for the strikes. Anti-Kyiv separatists rejected the plan.")
-    assert ("France", "OPPOSES", "Russia") in ts
-    assert any(r == "OPPOSES" and o == "Ukraine" for s, r, o in ts)
-
-
-def test_refuse_to_recognize_is_opposition(ex):
-    ts = triples(ex, "Hamas refused to recognize the Oslo Accords.")
-    assert ("Hamas", "OPPOSES", "Oslo Accords") in ts
-
-
-def test_pronoun_and_the_two_leaders(ex):
-    ts = triples(ex, "Ankara has deployed troops near Tal Abyad. It has threatened to attack the YPG. "
-                     "Vladimir Putin met Recep Tayyip Erdogan in Moscow. The two leaders agreed on a ceasefire.")
-    assert ("Turkey", "OPPOSES", "People's Protection Units") in ts  # YPG, by the alias data's canonical name
-    assert any(s == "Russia" and r == "PARTY_TO" for s, r, o in ts)
-    assert any(s == "Turkey" and r == "PARTY_TO" for s, r, o in ts)
-
-
-# ---- scope ------------------------------------------------------------------------
-
-def test_negation_is_marked_and_kept_out_of_asserted(ex):
-    cs = claims(ex, "Russia denied carrying out airstrikes on Idlib.")
-    strikes = [c for c in cs if c.relation == "ATTACKED"]
-    assert strikes and all(c.negated for c in strikes)
-    cs = claims(ex, "Turkey did not attack the Syrian army.")
-    assert all(c.negated for c in cs if c.relation == "ATTACKED")
-
-
-def test_threats_and_conditionals_are_hedged(ex):
-    cs = claims(ex, "Turkey threatened to attack the Syrian army. If Iran strikes Israel, Washington will respond.")
-    attacks = [c for c in cs if c.relation == "ATTACKED"]
-    assert attacks and all(c.hedged for c in attacks)
-    assert any(c.relation == "OPPOSES" and c.subject.name == "Turkey" and c.asserted for c in cs)
-
-
-# ---- attribution ----------------------------------------------------------------------
-
-def test_attribution_keeps_two_conflicting_claims(ex):
-    text = ("Turkey's Defense Ministry claimed that Syrian government forces attacked one of its observation posts. "
-            "Russia blamed militants for the attack.")
-    cs = [c for c in claims(ex, text) if c.relation == "ATTACKED"]
-    by = {(c.subject.name, c.attributed_to) for c in cs}
-    assert ("Syria", "Turkey") in by
-    assert any(s.startswith("militants") and a == "Russia" for s, a in by)
-
-
-def test_according_to(ex):
-    cs = claims(ex, "According to SANA, Turkish forces shelled the town of Tal Tamr.")
-    assert any(c.attributed_to == "SANA" and c.relation == "ATTACKED" for c in cs)
-
-
-# ---- the contract ----------------------------------------------------------------------
+# ---- the contract and the text as read ----------------------------------------------------------
 
 def test_contract_fields_and_spans_point_into_the_text(ex):
     text = "Moscow \u201cstrongly\u201d condemned the U.S. strikes. Iran\u2019s Revolutionary Guards attacked Kurdish rebels."
@@ -215,7 +987,8 @@ def test_contract_fields_and_spans_point_into_the_text(ex):
     for c in x.claims:
         d = c.contract()
         assert set(d) >= {"doc", "subject", "relation", "object", "subject_kind", "object_kind", "subject_mention",
-                          "object_mention", "subject_span", "object_span", "evidence", "attributed_to", "confidence"}
+                          "object_mention", "subject_span", "object_span", "evidence", "attributed_to", "confidence",
+                          "negated", "hedged"}
         assert d["doc"] == "doc1"
         assert text[d["subject_span"][0]:d["subject_span"][1]] == d["subject_mention"]
         assert text[d["object_span"][0]:d["object_span"][1]] == d["object_mention"]
@@ -223,93 +996,19 @@ def test_contract_fields_and_spans_point_into_the_text(ex):
         assert 0 < d["confidence"] <= 1
 
 
+def test_typographic_noise_curly_quotes_and_nbsp(ex):
+    text = "Turkey\u00a0backs Hay\u2019at Tahrir al\u2011Sham, a \u201cterrorist\u201d group, Moscow says."
+    c = next(c for c in run(ex, text).claims if c.relation == "BACKS")
+    assert c.object.name == "Hay'at Tahrir al-Sham"
+    assert text[c.object_span[0]:c.object_span[1]] == c.object_mention
+
+
 def test_headline_without_full_stop_is_its_own_sentence(ex):
     x = run(ex, "Turkey disputes Russia on Idlib truce\n\nSyrian troops shelled the town of Saraqib on Monday.")
+    assert x.claims
     for c in x.claims:
         assert "\n" not in c.sentence
         assert not (c.relation == "OPPOSES" and "Saraqib" in c.sentence)
-
-
-def test_user_alias_file_adds_entities(tmp_path):
-    f = tmp_path / "mine.json"
-    f.write_text('{"version": 1, "entries": [{"name": "Blue Hand", "kind": "Group", "aliases": ["the Hand"]}]}',
-                 encoding="utf-8")
-    ex2 = Extractor(aliases=[str(f)])
-    x = ex2.extract(Document(id="x", name="x", text="Nigeria accused the Hand of attacking a police station."))
-    assert any(c.object.name == "Blue Hand" and c.relation == "OPPOSES" for c in x.claims)
-
-
-def test_claimed_responsibility_and_place_of_a_strike(ex):
-    ts = triples(ex, "Gunmen attacked a police station in the town of Kafanchan. "
-                     "Boko Haram claimed responsibility for the attack.")
-    assert any(s == "Boko Haram" and r == "ATTACKED" for s, r, o in ts)
-
-
-def test_relative_clause_passive_and_appositive_noun(ex):
-    ts = triples(ex, "Hezbollah, which is backed by Iran, said it would retaliate. "
-                     "The Houthis, an Iranian-supported movement in Yemen, fired drones at Israel.")
-    assert ("Iran", "BACKS", "Hezbollah") in ts
-    assert ("Iran", "BACKS", "Houthis") in ts
-
-
-def test_the_three_countries_are_the_last_coordinated_subject(ex):
-    ts = triples(ex, "Egypt and Qatar, along with the United States, mediated for weeks. "
-                     "Israel rejected the plan. The three countries later brokered a truce.")
-    brokers = {s for s, r, o in ts if r == "GUARANTEES"}
-    assert brokers == {"Egypt", "Qatar", "United States"}
-
-
-def test_accuse_x_of_doing_makes_x_the_doer(ex):
-    cs = claims(ex, "Mali's junta accused Algeria of backing separatist rebels.")
-    backs = [c for c in cs if c.relation == "BACKS"]
-    assert backs and backs[0].subject.name == "Algeria" and backs[0].attributed_to == "Mali"
-
-
-def test_possessive_refers_to_own_subject_unless_it_is_the_target(ex):
-    ts = triples(ex, "Russia launched its largest drone attack on Kyiv. "
-                     "The IDF said Hamas fired rockets at one of its bases.")
-    assert ("Russia", "ATTACKED", "Ukraine") in ts
-    assert ("Hamas", "ATTACKED", "Israel") in ts
-
-
-def test_definite_description_names_the_last_named_group(ex):
-    ts = triples(ex, "The Saudi-led coalition said it intercepted the drones. Later, coalition warplanes pounded "
-                     "Houthi positions near Sanaa. The coalition, which backs the government, denied hitting civilians.")
-    assert ("Saudi-led coalition", "ATTACKED", "Houthis") in ts
-
-
-def test_supplying_weapons_to_and_aligned(ex):
-    ts = triples(ex, "Washington accused Tehran of supplying drones to the Houthis. The Iran-aligned militia denied it.")
-    assert ("Iran", "BACKS", "Houthis") in ts
-
-
-def test_appositive_generic_group_is_the_named_group(ex):
-    ts = triples(ex, "The Southern Transitional Council, a separatist group supported by the United Arab Emirates, "
-                     "took control of Aden.")
-    assert ("United Arab Emirates", "BACKS", "Southern Transitional Council") in ts
-
-
-def test_killed_in_an_airstrike_blamed_on(ex):
-    ts = triples(ex, "Thirty Turkish soldiers were killed in an airstrike blamed on Damascus.")
-    assert ("Syria", "ATTACKED", "Turkey") in ts
-
-
-def test_condemning_attacks_by_x_opposes_x(ex):
-    ts = triples(ex, "Germany condemned the attacks by Russia on Ukrainian cities.")
-    assert ("Germany", "OPPOSES", "Russia") in ts
-
-
-def test_rebels_of_a_named_group_are_that_group(ex):
-    ts = triples(ex, "Turkish-backed rebels of the National Front for Liberation shelled Syrian army positions.")
-    assert ("Turkey", "BACKS", "National Front for Liberation") in ts
-    assert ("National Front for Liberation", "ATTACKED", "Syria") in ts
-
-
-def test_joint_patrols_are_cooperation_and_leaders_lead_groups(ex):
-    ts = triples(ex, "On Sunday, Russia and Turkey cut short their first joint patrol in Idlib. "
-                     "Abu Mohammad al-Julani, the leader of Hay'at Tahrir al-Sham, did not comment.")
-    assert ("Russia", "COOPERATES", "Turkey") in ts
-    assert any(r == "LEADS" and o == "Hay'at Tahrir al-Sham" and s != "Syria" for s, r, o in ts)
 
 
 def test_headline_case_is_lowered_where_the_body_writes_lower_case():
@@ -320,14 +1019,19 @@ def test_headline_case_is_lowered_where_the_body_writes_lower_case():
     assert out.startswith("Rebels in Idlib are rejecting the truce Brokered by Turkey")
 
 
-def test_dated_agreement_links_to_the_known_agreement_of_that_day_and_place(ex):
-    x = run(ex, "Russia and Turkey agreed a ceasefire in Moscow for Idlib. Under the March 5 ceasefire, "
-                "joint patrols began on the M4 highway near Idlib.")
-    objs = {c.object.name for c in x.claims if c.relation == "PARTY_TO"}
-    assert objs == {"Moscow Protocol"}
+# ---- the tables themselves ---------------------------------------------------------------------
 
-
-def test_misspelt_leader_name_is_the_leader(ex):
-    x = run(ex, "The clashes stopped after Erodgan traveled to Moscow and clinched a ceasefire.")
-    assert any(c.subject.name == "Turkey" and c.relation == "PARTY_TO" for c in x.claims)
-    assert any(e.kind == "Person" and e.part_of == "actor:turkey" for e in x.entities)
+def test_the_matcher_fails_when_it_should(ex):
+    """The table helper is itself tested: a missing triple, a wrong flag, a violated absent pattern
+    and two variables bound to one entity each fail."""
+    text = "Rwanda and Uganda backed the M23."
+    check(ex, text, [_pattern(("Rwanda", "BACKS", "?g")), _pattern(("Uganda", "BACKS", "?g"))], [])
+    for present, absent in [
+        ([("Rwanda", "ATTACKED", "M23")], []),
+        ([T("Rwanda", "BACKS", "M23", hedged=True)], []),
+        ([T("Rwanda", "BACKS", "M23", by="Uganda")], []),
+        ([("Rwanda", "BACKS", "?a"), ("Uganda", "BACKS", "?b")], []),
+        ([], [("Uganda", "BACKS", ANY)]),
+    ]:
+        with pytest.raises(AssertionError):
+            check(ex, text, [_pattern(p) for p in present], [_pattern(p) for p in absent])
