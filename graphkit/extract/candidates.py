@@ -143,7 +143,7 @@ class CandidateFinder:
         return {**roles, "patient": [self.r.synthetic(noun, r.ent, "event") for r in self.last_attack]}
 
     def make(self, s: Ref, link: Link | str, o: Ref, tok: Token, cls: str, pos: str, src: str, tgt: str,
-             weight: float = 1.0) -> Candidate | None:
+             weight: float = 1.0, scope_tok: Token | None = None) -> Candidate | None:
         rel = link if isinstance(link, str) else link.relation
         if isinstance(link, Link):
             if s.ent.kind not in link.source_kinds or o.ent.kind not in link.target_kinds:
@@ -157,7 +157,7 @@ class CandidateFinder:
         if rel in ("LEADS", "MEMBER_OF") and s.mention is not None and s.mention.own is not None and (
                 s.mention.own.kind == "Person"):
             s = Ref(s.mention.own, s.start, s.end, s.text, s.mention, s.via)   # a person's own role
-        scope_tok = tok
+        scope_tok = scope_tok or tok
         if pos == "NOUN":
             verb = self.args.light_verb(tok)
             scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)

@@ -45,10 +45,12 @@ def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
             role_a, role_b = _role(a, lca), _role(b, lca)
             if role_a == "conj" or role_b == "conj":
                 continue      # "X and Y": coordinated, not related by the predicate
+            scope_tok = _lowest_predicate(b, lca)
             for rel in rels:
                 for s in ra:
                     for o in rb:
-                        c = finder.make(s, rel, o, lca, cls, f"PATH:{lca.pos_}", role_a, role_b, weight=0.3)
+                        c = finder.make(s, rel, o, lca, cls, f"PATH:{lca.pos_}", role_a, role_b, weight=0.3,
+                                        scope_tok=scope_tok)
                         if c is not None:
                             out.append(c)
     return out
@@ -84,6 +86,19 @@ def _path(a: Token, b: Token) -> tuple[Token | None, int, int]:
             return None, 0, 0
         t, n = t.head, n + 1
     return t, up_a[t.i], n
+
+
+def _lowest_predicate(tok: Token, lca: Token) -> Token:
+    """The verb nearest the object on its way up to the predicate: its scope ('vowed to crush X',
+    'denied arming X') is the candidate's."""
+    t = tok
+    while t.i != lca.i:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return lca
 
 
 def _role(tok: Token, lca: Token) -> str:
