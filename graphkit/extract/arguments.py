@@ -42,6 +42,9 @@ class Arguments:
         self._cache: dict[tuple[int, str], Roles] = {}
         self._visiting: set[int] = set()
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
+        # verbs that judge or report an event rather than do it: 'X condemned the strikes' is not X's strike
+        self.stance = frozenset({f.head for f in lex.frames if f.pos == "VERB" and any(
+            lk.relation in ("OPPOSES", "BACKS") for lk in f.links)}) | lex.word_set("speech_verbs")
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
@@ -258,7 +261,7 @@ class Arguments:
             out = self._controller(noun)
         if not out and self.m.at(noun) is None:
             c = self.carrier(noun)
-            if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX"):
+            if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.stance:
                 # "X announced new sanctions against Y": the subject of the verb that governs the event
                 out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.subjects(c.head)]
         return dedup(out)

@@ -110,6 +110,8 @@ class HandScorer:
         for r in (c.subject, c.object):
             if r.resolved:
                 s -= 0.1
+            if r.via in ("governor", "of", "event"):
+                s -= 0.1        # read through another word: weaker evidence
         if c.target_role in WEAK_ROLES or c.source_role in WEAK_ROLES:
             s -= 0.05
         return max(0.05, min(0.99, s))
