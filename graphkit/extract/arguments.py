@@ -57,6 +57,8 @@ class Arguments:
     # ---- verbs ----------------------------------------------------------------------------
     def verb_roles(self, verb: Token) -> Roles:
         roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
+        if len(roles["agent"]) > 1:
+            roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
         roles["recipient"] = [r for c in verb.children if c.dep_ == "dative" for r in self.r.target(c)]
         self._prepositions(verb, roles)
         if not roles["patient"] and not passive(verb):
@@ -183,7 +185,8 @@ class Arguments:
                         for q in p.children:
                             if q.dep_ == "pobj":
                                 roles.setdefault(p.lower_, []).extend(self.r.target(q))
-            elif inner and c.dep_ in ("dobj", "prt") and tok.pos_ in ("VERB", "AUX") and self.m.at(c) is None:
+            elif inner and c.dep_ in ("dobj", "prt") and tok.pos_ in ("VERB", "AUX") and (
+                    self.m.at(c) is None or self.m.at(c).ent.kind == "Agreement"):
                 # "traded fire with X", "received flights from X": the object's prepositions are the verb's
                 extra: Roles = {}
                 self._prepositions(c, extra, inner=False)
@@ -314,7 +317,7 @@ class Arguments:
         if m is not None and m.ent.kind == "Agreement":
             roles["self"] = [self.r.ref(m)]
         self._prepositions(noun, roles)
-        roles["patient"] = list(roles.pop("of", []))
+        roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         verb = self.adjunct_verb(noun)
         if verb is not None and roles["agent"] and not roles["patient"] and any(
                 c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
@@ -375,7 +378,7 @@ class Arguments:
             return {}
         owner: list[Ref] = []
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "in"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         owner += self.r.refs(p)

@@ -92,6 +92,7 @@ class CandidateFinder:
     def run(self) -> list[Candidate]:
         out: list[Candidate] = []
         for sent in self.r.doc.sents:
+            self.scopes.update_speaker(sent)      # '"We struck X," the army said': the speaker is known first
             for tok in sent:
                 for frame in self.frames(tok):
                     out += self.from_frame(tok, frame)

@@ -95,6 +95,12 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
         ms.add(Mention(tok.i, tok.i + 1, tok.i, owner.ent, owner.role, own=owner.own))
         return True
     poss = [c for c in tok.children if c.dep_ == "poss"]
+    described = definite_mention(ms, poss[0]) if poss and poss[0].i not in ms.by_token else None
+    if described is not None:
+        # "the group's fighters": the group the description refers to
+        ms.add(described)
+        ms.add(Mention(tok.i, tok.i + 1, tok.i, described.ent, "named-of"))
+        return True
     if poss and poss[0].lower_ in ("its", "their", "his"):
         # resolved when relations are read: the possessor's group
         ms.owner_poss.add(tok.i)

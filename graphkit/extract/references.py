@@ -73,6 +73,7 @@ class Resolver:
         self.speech = lex.word_set("speech_verbs")
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
+        self._in_role: set[int] = set()
 
     # ---- building refs ------------------------------------------------------------------
     def ref(self, m: Mention, via: str = "name") -> Ref:
@@ -183,6 +184,16 @@ class Resolver:
             # "its fighters", "their militias": the possessor's group
             poss = next(c for c in tok.children if c.dep_ == "poss")
             return self.as_(tok, self.antecedent(poss), "pronoun")
+        if lemma in self.role_nouns and tok.i not in self._in_role:
+            # "our partners in the SDF": the role's holders named after 'in'
+            self._in_role.add(tok.i)
+            try:
+                held_in = [r for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "among")
+                           for p in c.children if p.dep_ == "pobj" for r in self.refs(p, depth + 1)]
+            finally:
+                self._in_role.discard(tok.i)
+            if held_in:
+                return self.as_(tok, held_in, "owner")
         if lemma in self.role_nouns:
             # "their Iranian sponsors", "Russian allies": the role's holder named by an adjective
             held = [r for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
