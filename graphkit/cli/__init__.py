@@ -9,6 +9,7 @@ are raised one way, as graphkit.cli.errors.CliError: one line, exit status 2.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -160,7 +161,8 @@ def train(
     meta = model.meta
     console.print(f"wrote {output or MODEL_PATH}: {meta['candidates']} labelled candidates "
                   f"({meta['positives']} positive) from {meta['documents']} documents, "
-                  f"{len(model.weights)} weights, threshold {model.threshold}", highlight=False)
+                  f"{len(model.weights)} weights, thresholds per relation "
+                  f"{ {r: round(1 / (1 + math.exp(o)), 3) for r, o in model.offsets.items()} }", highlight=False)
 
 
 @app.command("eval")

@@ -42,9 +42,10 @@ class Arguments:
         self._cache: dict[tuple[int, str], Roles] = {}
         self._visiting: set[int] = set()
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
-        # verbs that judge or report an event rather than do it: 'X condemned the strikes' is not X's strike
-        self.stance = frozenset({f.head for f in lex.frames if f.pos == "VERB" and any(
-            lk.relation in ("OPPOSES", "BACKS") for lk in f.links)}) | lex.word_set("speech_verbs")
+        # verbs with a relation of their own judge, report or act on an event rather than do it:
+        # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
+        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")) \
+            - self.light
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
@@ -264,7 +265,7 @@ class Arguments:
             out = self._controller(noun)
         if not out and self.m.at(noun) is None:
             c = self.carrier(noun)
-            if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.stance:
+            if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.framed:
                 # "X announced new sanctions against Y": the subject of the verb that governs the event
                 out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.subjects(c.head)]
         return dedup(out)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .candidates import Candidate
@@ -141,6 +141,7 @@ class LearnedScorer:
     bias: float
     threshold: float
     meta: dict
+    offsets: dict[str, float] = field(default_factory=dict)   # per relation, added to the logit
     name = "learned"
 
     @classmethod
@@ -152,7 +153,8 @@ class LearnedScorer:
         if data.get("format") != MODEL_FORMAT:
             raise ScorerError(f"{path}: format {data.get('format')!r}, expected {MODEL_FORMAT!r}; "
                               "rebuild it with `graphkit train`")
-        model = cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("meta", {}))
+        model = cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("meta", {}),
+                    {k: float(v) for k, v in data.get("offsets", {}).items()})
         if lex is not None and model.meta.get("lexicon") != lexicon_fingerprint(lex):
             raise ScorerError(f"{path} was trained on another trigger lexicon or feature set than this graphkit's; "
                               "rebuild it with `graphkit train` (make scorer)")
@@ -165,6 +167,7 @@ class LearnedScorer:
         out = []
         for f in feats:
             z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in f.items())
+            z += next((self.offsets.get(k[4:], 0.0) for k in f if k.startswith("rel=")), 0.0)
             out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
         return out
 

@@ -11,15 +11,17 @@ The corpus is parsed once and its candidates found by the same code that extract
 * negative: every other candidate.
 
 A logistic regression (scikit-learn) over the structural features of
-:func:`graphkit.extract.scorer.features` is fitted; the decision threshold is the one
-that maximises document-level F1 on predictions cross-validated by conflict (or by
-document), so it is not fitted on the documents it is judged on. The result is written
-as JSON: feature weights, bias, threshold and what it was trained on. Training is
+:func:`graphkit.extract.scorer.features` is fitted; the decision threshold of each relation is
+the one that maximises that relation's document-level F1 on predictions cross-validated over
+five folds of whole conflicts, so it is not fitted on the documents it is judged on (it is
+stored as a shift of the logit per relation). The result is written as JSON: feature
+weights, bias, the per-relation shifts and what it was trained on. Training is
 deterministic: the same corpus and gold give the same file.
 """
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import json
 import re
@@ -181,12 +183,14 @@ def fit(sets: list[Annotated], exclude: set[str] = frozenset(), threshold: float
         raise ValueError("no positive candidates: is the gold file for this corpus?")
     vec, lr = _fit_lr(X, y)
     meta = {"candidates": len(y), "positives": int(sum(y)), "documents": docs}
+    model = _scorer(vec, lr, 0.5 if threshold is None else threshold, meta)
     if threshold is None:
-        threshold = _choose_threshold(sets, exclude)
-    return _scorer(vec, lr, threshold, meta)
+        # one threshold per relation, applied as a shift of the logit so the model keeps one threshold
+        model.offsets = {rel: round(-math.log(t / (1 - t)), 6) for rel, t in _choose_thresholds(sets, exclude).items()}
+    return model
 
 
-def _choose_threshold(sets: list[Annotated], exclude: set[str]) -> float:
+def _choose_thresholds(sets: list[Annotated], exclude: set[str]) -> dict[str, float]:
     groups = sorted({a.fold(n) for a in sets for n in a.names() - exclude})
     fold_of = {g: i % 5 for i, g in enumerate(groups)}     # whole conflicts dealt round-robin
     rows: dict[float, list[list[dict]]] = {t: [[] for _ in sets] for t in THRESHOLDS}
@@ -200,7 +204,10 @@ def _choose_threshold(sets: list[Annotated], exclude: set[str]) -> float:
             for t in THRESHOLDS:
                 rows[t][i] += a.corpus.rows(scores, t)
     kept = [_restrict(a.gold, a.names() - exclude) for a in sets]
-    return max(THRESHOLDS, key=lambda t: (round(pooled_f1(kept, rows[t]), 4), -abs(t - 0.5)))
+    by_t = {t: pooled(kept, rows[t])["by_relation"] for t in THRESHOLDS}
+    rels = sorted({r for v in by_t.values() for r in v})
+    return {r: max(THRESHOLDS, key=lambda t: (round(by_t[t].get(r, {}).get("f1", 0.0), 4), -abs(t - 0.5)))
+            for r in rels}
 
 
 def _restrict(gold: dict, names: set[str]) -> dict:
@@ -250,6 +257,7 @@ def train(pairs: list[tuple[Path, Path]], out: Path, conflicts_path: Path | None
         digest.update(json.dumps(a.gold, sort_keys=True).encode("utf-8"))
     model.meta.update({"data_sha256": digest.hexdigest()[:16], "lexicon": lexicon_fingerprint(ex.lex)})
     data = {"format": MODEL_FORMAT, "bias": round(model.bias, 6), "threshold": model.threshold,
-            "meta": model.meta, "weights": {k: round(v, 6) for k, v in sorted(model.weights.items())}}
+            "offsets": model.offsets, "meta": model.meta,
+            "weights": {k: round(v, 6) for k, v in sorted(model.weights.items())}}
     Path(out).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return model
