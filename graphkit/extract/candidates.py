@@ -52,7 +52,8 @@ class Candidate:
     weight: float = 1.0
     scope: Scope = field(default_factory=Scope)
     attributed_to: str | None = None
-    context: dict = field(default_factory=dict)   # document-level facts the scorer may read (see context())
+    context: dict = field(default_factory=dict)   # document-level facts the scorer may read (see add_context())
+    shape: str = ""          # broad candidates: the dependency labels from each reference up to the predicate
 
     @property
     def sent(self) -> Span:
@@ -144,7 +145,7 @@ class CandidateFinder:
         return {**roles, "patient": [self.r.synthetic(noun, r.ent, "event") for r in self.last_attack]}
 
     def make(self, s: Ref, link: Link | str, o: Ref, tok: Token, cls: str, pos: str, src: str, tgt: str,
-             weight: float = 1.0, scope_tok: Token | None = None) -> Candidate | None:
+             weight: float = 1.0, scope_tok: Token | None = None, shape: str = "") -> Candidate | None:
         rel = link if isinstance(link, str) else link.relation
         if isinstance(link, Link):
             if s.ent.kind not in link.source_kinds or o.ent.kind not in link.target_kinds:
@@ -166,7 +167,7 @@ class CandidateFinder:
         rel, scope = self._reversed(rel, tok, scope)
         if tok.i not in self._attributions:
             self._attributions[tok.i] = self.scopes.attribution(tok)
-        return Candidate(s, rel, o, tok, cls, pos, src, tgt, weight, scope, self._attributions[tok.i])
+        return Candidate(s, rel, o, tok, cls, pos, src, tgt, weight, scope, self._attributions[tok.i], shape=shape)
 
     def _scope(self, tok: Token, rel: str) -> Scope:
         key = (tok.i, rel)

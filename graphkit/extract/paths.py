@@ -46,11 +46,12 @@ def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
             if role_a == "conj" or role_b == "conj":
                 continue      # "X and Y": coordinated, not related by the predicate
             scope_tok = _lowest_predicate(b, lca)
+            shape = f"{_labels(a, lca)}>{_labels(b, lca)}"
             for rel in rels:
                 for s in ra:
                     for o in rb:
                         c = finder.make(s, rel, o, lca, cls, f"PATH:{lca.pos_}", role_a, role_b, weight=0.3,
-                                        scope_tok=scope_tok)
+                                        scope_tok=scope_tok, shape=shape)
                         if c is not None:
                             out.append(c)
     return out
@@ -86,6 +87,20 @@ def _path(a: Token, b: Token) -> tuple[Token | None, int, int]:
             return None, 0, 0
         t, n = t.head, n + 1
     return t, up_a[t.i], n
+
+
+EMBEDDING = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "conj", "pcomp", "parataxis"})
+
+
+def _labels(tok: Token, lca: Token) -> str:
+    """How deep a reference sits under the predicate: the clause-level links on its way up
+    ('appos', 'relcl', ...), or '-' when it is a direct dependent."""
+    out, t = [], tok
+    while t.i != lca.i and t.head.i != t.i:
+        if t.dep_ in EMBEDDING and t.head.i != lca.i:
+            out.append(t.dep_)
+        t = t.head
+    return "/".join(out) or "-"
 
 
 def _lowest_predicate(tok: Token, lca: Token) -> Token:

@@ -43,7 +43,7 @@ def lexicon_fingerprint(lex) -> str:
     return h.hexdigest()[:16]
 
 
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 
 
 def features(c: Candidate) -> dict[str, float]:
@@ -73,6 +73,9 @@ def features(c: Candidate) -> dict[str, float]:
     f[f"cls={cls}|kinds={c.subject.ent.kind}>{c.object.ent.kind}"] = 1.0
     f[f"cls={cls}|svia={c.subject.via}"] = 1.0
     f[f"cls={cls}|ovia={c.object.via}"] = 1.0
+    if c.shape:
+        f[f"shape={c.shape}|rel={rel}"] = 1.0
+        f[f"embedded={c.shape != '->-'}|rel={rel}"] = 1.0
     ctx = c.context
     if ctx:
         f[f"sfreq={_bucket(ctx['sfreq'])}|rel={rel}"] = 1.0
