@@ -62,8 +62,9 @@ class Candidate:
 
 def add_context(cands: list[Candidate], mentions) -> None:
     """Document-level facts for each candidate: how often the document names each entity,
-    and which other relations the same pair has candidates for in the same sentence through
-    a frame (a pair both backed and opposed is contested)."""
+    and which relations the same pair (or the reversed pair) has candidates for in the same
+    sentence through a frame (a pair both backed and opposed is contested; a broad candidate
+    reversing a frame's direction is suspect)."""
     from collections import Counter, defaultdict
     named = Counter(m.ent.key for m in mentions.mentions)
     rels: dict[tuple, set[str]] = defaultdict(set)
@@ -72,7 +73,8 @@ def add_context(cands: list[Candidate], mentions) -> None:
             rels[(c.subject.ent.key, c.object.ent.key, c.sent.start)].add(c.relation)
     for c in cands:
         c.context = {"sfreq": named[c.subject.ent.key], "ofreq": named[c.object.ent.key],
-                     "frame_rels": rels.get((c.subject.ent.key, c.object.ent.key, c.sent.start), set())}
+                     "frame_rels": rels.get((c.subject.ent.key, c.object.ent.key, c.sent.start), set()),
+                     "reverse_rels": rels.get((c.object.ent.key, c.subject.ent.key, c.sent.start), set())}
 
 
 class CandidateFinder:

@@ -38,8 +38,8 @@ def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
             if lca is None or lca.pos_ not in PREDICATES or up + down > MAX_PATH:
                 continue
             frames = finder.frames(lca)
-            if not frames and lca.pos_ not in ("VERB", "AUX"):
-                continue      # a noun or adjective is a predicate only as a trigger
+            if not frames and (lca.pos_ not in ("VERB", "AUX") or lca.lemma_.lower() in finder.scopes.speech):
+                continue      # a noun or adjective is a predicate only as a trigger; 'X said Y ...' relates nothing
             rels = sorted({lk.relation for f in frames for lk in f.links} & set(SCORED)) or list(SCORED)
             cls = f"path:{frames[0].cls}" if frames else "path:none"
             role_a, role_b = _role(a, lca), _role(b, lca)

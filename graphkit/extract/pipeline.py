@@ -89,16 +89,16 @@ class Extractor:
         """The candidates scored at or above the threshold, as the document's claims (one per
         relation and sentence)."""
         entities = {e.key: _entity(e) for e in mentions.all_entities()}
-        claims: dict[tuple, Claim] = {}
+        claims: dict[str, Claim] = {}
         for cand, conf in zip(cands, scores):
             if conf < threshold:
                 continue
             for c in _claims(cand, conf, document):
                 for e in (c.subject, c.object):
                     entities.setdefault(e.key, e)
-                k = (c.subject.key, c.relation, c.object.key, c.sentence_span, c.negated, c.hedged)
-                if k not in claims or claims[k].confidence < c.confidence:
-                    claims[k] = c
+                # one claim per relation between two mentions (its id): the most confident reading
+                if c.id not in claims or claims[c.id].confidence < c.confidence:
+                    claims[c.id] = c
         return Extraction(document, list(entities.values()), sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span)))
 
 

@@ -43,7 +43,7 @@ def lexicon_fingerprint(lex) -> str:
     return h.hexdigest()[:16]
 
 
-FEATURES_VERSION = "3"
+FEATURES_VERSION = "4"
 
 
 def features(c: Candidate) -> dict[str, float]:
@@ -84,6 +84,8 @@ def features(c: Candidate) -> dict[str, float]:
             f[f"also={other}|rel={rel}"] = 1.0
         if rel in ctx["frame_rels"] and c.pos.startswith("PATH"):
             f[f"framed|rel={rel}"] = 1.0
+        if rel in ctx.get("reverse_rels", ()) and rel not in ctx["frame_rels"]:
+            f[f"reversed|rel={rel}"] = 1.0
     return f
 
 
