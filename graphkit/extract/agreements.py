@@ -169,7 +169,7 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
         name = (f"{parties[0]}\u2013{parties[1]} {head}" if len(parties) == 2
                 else f"{place} {head}" if place else head.capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
-            clusters, ms.ent(name, "Agreement"), kind, None, place=place)
+            clusters, ms.ent(name, "Agreement"), kind, None, place=place, own=bool(own_place or parties))
     return c
 
 
@@ -178,8 +178,8 @@ def _dated_join(ms: Mentions, clusters: list) -> None:
     the document's one dated agreement of the same kind."""
     dated = [c for c in clusters if c["date"]]
     for g in clusters:
-        if g["date"] or g.get("label") or g.get("named"):
-            continue
+        if g["date"] or g.get("label") or g.get("named") or g.get("own"):
+            continue       # a generic agreement with a place or sides of its own stays itself
         same = [c for c in dated if c["primary"] == g["primary"]]
         if len(same) == 1 and same[0]["ent"] is not g["ent"]:
             for m in ms.mentions:
