@@ -27,7 +27,6 @@ from .references import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, R
 
 Roles = dict[str, list[Ref]]
 ACTOR_KINDS = frozenset({"Actor", "Group", "Organization", "Person"})
-COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "act", "serve"})
 GERUND_HEADS = frozenset({"acl", "advcl"})
 
 
@@ -39,6 +38,9 @@ class Arguments:
         self.light = lex.word_set("light_verbs")
         self.wrappers = lex.word_set("wrapper_nouns") | lex.word_set("measure_nouns")
         self.object_control = lex.object_control
+        self.copulas, self.describing = lex.word_set("copulas"), lex.word_set("describing_verbs")
+        self.blame, self.responsibility = lex.word_set("blame_verbs"), lex.word_set("responsibility_nouns")
+        self.fellow = lex.word_set("fellow_modifiers")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._visiting: set[int] = set()
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
@@ -245,7 +247,7 @@ class Arguments:
     def _noun_agents(self, noun: Token) -> list[Ref]:
         out = self.r.owner(noun)
         for c in noun.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "attribute"):
+            if c.dep_ == "acl" and c.lemma_.lower() in self.blame:
                 # "an airstrike blamed on Damascus"
                 out += [r for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "to", "by")
                         for q in p.children for r in self.r.refs(q)]
@@ -301,7 +303,7 @@ class Arguments:
         if c.dep_ != "pobj" or c.head.dep_ != "prep":
             return []
         gov = c.head.head
-        if gov.lemma_.lower() in ("responsibility", "credit") and gov.head.pos_ in ("VERB", "AUX"):
+        if gov.lemma_.lower() in self.responsibility and gov.head.pos_ in ("VERB", "AUX"):
             return self.subjects(gov.head)
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.object_control:
             return [r for d in gov.children if d.dep_ == "dobj" for r in self.r.refs(d)]
@@ -363,7 +365,7 @@ class Arguments:
         subj = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             roles["agent"] = [r for c in subj for r in self.r.refs(c)]   # "X is opposed to Y" parsed as a passive
-        elif adj.dep_ in ("acomp", "attr") and adj.head.lemma_.lower() in COPULAS:
+        elif adj.dep_ in ("acomp", "attr") and adj.head.lemma_.lower() in self.copulas:
             roles["agent"] = self.subjects(adj.head)
         elif adj.dep_ in ("amod", "acl") and adj.head.pos_ in ("NOUN", "PROPN"):
             roles["agent"] = self.r.refs(adj.head, conj=False)
@@ -400,18 +402,18 @@ class Arguments:
         head = noun.head
         if noun.dep_ == "appos":
             return self.r.refs(head, conj=False)
-        if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS | {"act", "serve"}:
+        if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in self.copulas:
             return self.subjects(head)
         if noun.dep_ == "pobj" and head.lower_ == "as":
             verb = head.head
             out = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else self.r.refs(verb, conj=False)
-            if any(c.lower_ in ("fellow", "co") for c in noun.children):
+            if any(c.lower_ in self.fellow for c in noun.children):
                 out += [r for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                         for p in c.children for r in self.r.refs(p)]
             return out
         if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "appos" for c in noun.children):
             return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
-        if noun.dep_ == "dobj" and head.lemma_.lower() in ("call", "name", "consider", "describe", "label"):
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.describing:
             return [r for c in head.children if c.dep_ == "dobj" and c.i != noun.i for r in self.r.refs(c)]
         # "Assad's main backers, Russia and Iran": the apposition of the role noun itself
         return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]

@@ -35,8 +35,6 @@ ALLOWED = {
 }
 # Relations a noun phrase presupposes ("Turkish-backed militants"): not under the clause's scope.
 NP_INTERNAL = frozenset({"PART", "anti", "pair-agreement", "pair-joint"})
-PAIR_NOUNS = frozenset({"patrol", "coordination", "cooperation", "operation", "exercise", "center", "centre", "force",
-                        "drill", "mission", "talks", "statement", "effort"})
 
 
 @dataclass
@@ -85,7 +83,8 @@ class CandidateFinder:
         self.anti = lex.word_set("anti_prefixes")
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
-        self.reversing = frozenset(lex.words["reversing_verbs"]["verbs"])
+        self.reversing = lex.word_set("reversing_verbs")
+        self.pair_nouns = lex.word_set("pair_nouns")
         self._scopes: dict[tuple[int, str], Scope] = {}
         self.last_attack: list[Ref] = []
         self._attributions: dict[int, str | None] = {}
@@ -220,7 +219,7 @@ class CandidateFinder:
                 c = self.make(x, "PARTY_TO", agreement, noun, "pair-agreement", "pair-agreement", "pair", "self")
                 if c is not None:
                     out.append(c)
-        elif noun.lemma_.lower() in PAIR_NOUNS:
+        elif noun.lemma_.lower() in self.pair_nouns:
             c = self.make(ra[0], "COOPERATES", rb[0], noun, "pair-joint", "pair-joint", "pair", "pair")
             if c is not None:
                 out.append(c)

@@ -76,7 +76,7 @@ class Extractor:
         yield from pieces.reassemble(parsed, self.from_parsed)
 
     def candidates(self, sdoc) -> tuple[Mentions, list[Candidate]]:
-        mentions = find_mentions(sdoc, self.gaz, self.lex.words, self._match)
+        mentions = find_mentions(sdoc, self.gaz, self.lex, self._match)
         return mentions, CandidateFinder(Resolver(mentions, self.lex), self.lex).run()
 
     def from_parsed(self, sdoc, document: Document) -> Extraction:

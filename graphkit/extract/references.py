@@ -21,20 +21,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
-from .mentions import NUMBER_WORDS, Ent, Mention, Mentions
+from .mentions import Ent, Mention, Mentions
 
 PRONOUNS_SG = frozenset({"it", "its"})
 PRONOUNS_PL = frozenset({"they", "their", "them"})
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
-COLLECTIVE = frozenset({"leaders", "countries", "sides", "states", "presidents", "nations", "governments", "powers",
-                        "parties", "capitals", "trio", "allies", "counterparts", "militaries", "neighbours",
-                        "neighbors", "belligerents", "signatories", "rivals", "foes", "adversaries"})
-GROUP_NOUNS = frozenset({"organizations", "organisations", "groups", "outfits", "factions", "movements", "militias"})
-ATTACK_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
-STATE_WORDS = frozenset({"army", "military", "police", "government", "security", "navy", "naval", "air", "border"})
-FACILITIES = frozenset({"base", "refinery", "facility", "plant", "depot", "airfield", "airport", "station", "port",
-                        "infrastructure", "bridge", "headquarters", "barracks", "compound", "camp", "checkpoint"})
 
 
 @dataclass
@@ -71,6 +63,12 @@ class Resolver:
         self.wrappers = lex.word_set("wrapper_nouns")
         self.assets = lex.word_set("asset_nouns")
         self.speech = lex.word_set("speech_verbs")
+        self.numbers = lex.table("number_words")
+        self.collective, self.collective_lemmas = lex.word_set("collective_nouns"), lex.word_set("collective_lemmas")
+        self.person_collectives = lex.word_set("person_collectives")
+        self.group_plurals = lex.word_set("group_plurals")
+        self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
+        self.target_preps, self.holding = lex.word_set("target_prepositions"), lex.word_set("holding_verbs")
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
         self._in_role: set[int] = set()
@@ -159,11 +157,11 @@ class Resolver:
 
     def _collective(self, tok: Token, depth: int) -> list[Ref]:
         low = tok.lower_
-        if low in COLLECTIVE or tok.lemma_.lower() in ("leader", "country", "side", "state", "president"):
-            n = _collective_number(tok)
+        if low in self.collective or tok.lemma_.lower() in self.collective_lemmas:
+            n = _collective_number(tok, self.numbers)
             if n:
                 return self.last_n(tok, n)
-        if low in GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both")
+        if low in self.group_plurals and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both")
                                       for c in tok.children):
             return self._recent_named_groups(tok)
         return []
@@ -229,7 +227,7 @@ class Resolver:
                         out.append(adj)
         if not out:
             for c in tok.children:
-                if c.dep_ == "acl" and c.lemma_ in ("hold", "control", "man", "occupy", "own", "run"):
+                if c.dep_ == "acl" and c.lemma_ in self.holding:
                     for a in c.children:
                         if a.dep_ == "agent":
                             for p in a.children:
@@ -240,7 +238,7 @@ class Resolver:
         """'these groups' -> the named groups of the sentence before."""
         prev = [m for m in self.m.mentions if m.ent.kind == "Group" and m.role == "name"
                 and self.window_start(tok.sent) <= m.start < tok.sent.start
-                and not _of_complement(self.doc[m.head])]
+                and not _of_complement(self.doc[m.head], self.group_plurals)]
         if not prev:
             return []
         last_sent = self.doc[prev[-1].start].sent.start
@@ -250,7 +248,7 @@ class Resolver:
     def last_n(self, tok: Token, n: int) -> list[Ref]:
         """'the two countries', 'both sides': n entities just named (a coordinated subject of a
         recent sentence with exactly n members, or the n most recent actors)."""
-        want = {"leaders": "Person", "presidents": "Person", "leader": "Person", "president": "Person"}.get(tok.lower_)
+        want = "Person" if tok.lower_ in self.person_collectives else None
         if want is None:
             start = tok.sent.start
             for sent in [tok.sent] + self._previous_sentences(tok.sent, 3):
@@ -377,7 +375,7 @@ class Resolver:
     def _possessor(self, tok: Token, clause: Token, plural: bool) -> list[Ref]:
         """'Russia launched its largest attack': the subject of its own clause, unless the number
         disagrees, then of an enclosing clause ('Ankara claims ...')."""
-        in_target = any(a.dep_ == "pobj" and a.head.lower_ in ATTACK_PREPS for a in _path_up(tok, clause))
+        in_target = any(a.dep_ == "pobj" and a.head.lower_ in self.target_preps for a in _path_up(tok, clause))
         for c in ([] if in_target else clause.children):
             if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL and c.i < tok.i:
                 r = self._agreeing(self.refs(c, conj=False), plural)
@@ -457,12 +455,12 @@ class Resolver:
         if r:
             return r
         lemma = tok.lemma_.lower()
-        if lemma in self.assets or tok.lower_ in self.assets or lemma in FACILITIES:
+        if lemma in self.assets or tok.lower_ in self.assets or lemma in self.facilities:
             o = self.owner(tok)
             if o:
                 owned = self.as_(tok, o, "owner") if not o[0].resolved else o
                 return dedup(owned + self._places_in(tok))
-            if any(c.lower_ in STATE_WORDS for c in tok.lefts):
+            if any(c.lower_ in self.state_forces for c in tok.lefts):
                 # "an army base in northern Burkina Faso": the state's own forces
                 for t in tok.subtree:
                     m = self.m.at(t)
@@ -481,7 +479,7 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "of"):
                     for p in c.children:
-                        if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets or p.lemma_.lower() in FACILITIES):
+                        if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets or p.lemma_.lower() in self.facilities):
                             out += [x for x in self.target(p) if x.via == "owner" or x.ent.kind != "Place"]
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             # "Syria's security", "the terrorist acts of the EMC": whose it is
@@ -533,20 +531,21 @@ def _bound_tokens(pron: Token) -> set[int]:
     return set()
 
 
-def _collective_number(tok: Token) -> int:
+def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
     for c in tok.children:
-        if c.lower_ in NUMBER_WORDS and c.dep_ in ("nummod", "det", "predet", "amod", "preconj"):
-            return NUMBER_WORDS[c.lower_]
+        if c.lower_ in numbers and c.dep_ in ("nummod", "det", "predet", "amod", "preconj"):
+            return numbers[c.lower_]
     if tok.lower_ == "trio":
         return 3
     return 0
 
 
-def _of_complement(t: Token) -> bool:
-    """'the methods of Al-Qaeda': a group named as what something belongs to, not as a referent."""
+def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
+    """'the methods of Al-Qaeda': a group named as what something belongs to, not as a referent
+    ('the groups of X', 'members of X' do refer to it)."""
     while t.dep_ == "conj":
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in GROUP_NOUNS | {"members"}
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in group_plurals | {"members"}
 
 
 def _inside_of(t: Token, top: Token) -> bool:
