@@ -160,7 +160,7 @@ class CandidateFinder:
             s = Ref(s.mention.own, s.start, s.end, s.text, s.mention, s.via)   # a person's own role
         scope_tok = scope_tok or tok
         if pos == "NOUN":
-            verb = self.args.light_verb(tok)
+            verb = self.args.nouns.light_verb(tok)
             scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)
         scope = Scope() if pos in NP_INTERNAL else self._scope(scope_tok, rel)
         rel, scope = self._reversed(rel, tok, scope)
