@@ -258,7 +258,8 @@ def _date(ms: Mentions, tok: Token) -> str | None:
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4}))?", text)
     if m:
         return m.group(1).capitalize() + (f" {m.group(2)}" if m.group(2) else "")
-    year = [c.text for c in tok.lefts if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", c.text)]
+    year = [c.text for c in tok.lefts
+            if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", c.text)]
     return year[0] if year else None
 
 

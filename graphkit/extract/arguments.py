@@ -195,7 +195,8 @@ class Arguments:
             for q in n.children:
                 if q.dep_ != "prep":
                     continue
-                words = [c.lower_] + ([t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []) + [q.lower_]
+                inner = [t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []
+                words = [c.lower_] + inner + [q.lower_]
                 role = table.get(" ".join(words)) or table.get(" ".join(w for w in words if w not in ("the", "a")))
                 if role:
                     for p in q.children:

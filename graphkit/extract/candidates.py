@@ -231,7 +231,7 @@ class CandidateFinder:
                   for p in c.children if p.dep_ == "pobj" for r in self.r.refs(p)]
         if not actors:
             head = noun.head
-            while head.dep_ in ("prep", "pobj", "conj", "dobj") and head.head.i != head.i and head.pos_ not in ("VERB",):
+            while head.dep_ in ("prep", "pobj", "conj", "dobj") and head.head.i != head.i and head.pos_ != "VERB":
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 actors = self.args.subjects(head)

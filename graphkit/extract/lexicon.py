@@ -335,7 +335,8 @@ def read_word_classes(path: Path) -> WordClasses:
     if missing:
         raise _fail(path, ", ".join(missing), "missing: the extraction code reads this word class")
     if unread:
-        raise _fail(path, ", ".join(unread), "no code reads this key (not in WORD_CLASSES of graphkit/extract/lexicon.py)")
+        raise _fail(path, ", ".join(unread),
+                    "no code reads this key (not in WORD_CLASSES of graphkit/extract/lexicon.py)")
     sets, tables = {}, {}
     for key, shape in WORD_CLASSES.items():
         raw = data[key]

@@ -111,9 +111,10 @@ class Mentions:
             if c.dep_ == "prep" and c.lower_ in ("of", "including", "such", "from"):
                 for p in c.children:
                     for q in [p] + list(p.conjuncts):
+                        # "including the Sudan Liberation Army faction": the name is a compound
                         m = self.by_token.get(q.i) or next(
-                            (self.by_token[x.i] for x in q.lefts if x.dep_ in ("compound", "nmod") and x.i in self.by_token),
-                            None)   # "including the Sudan Liberation Army faction"
+                            (self.by_token[x.i] for x in q.lefts
+                             if x.dep_ in ("compound", "nmod") and x.i in self.by_token), None)
                         if m and m.ent.kind == "Group" and m.role in ("name", "ner"):
                             out.append(m)
         return out

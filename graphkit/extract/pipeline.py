@@ -99,7 +99,8 @@ class Extractor:
                 k = (c.subject.key, c.relation, c.object.key, c.sentence_span, c.negated, c.hedged)
                 if k not in claims or claims[k].confidence < c.confidence:
                     claims[k] = c
-        return Extraction(document, list(entities.values()), sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span)))
+        ordered = sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span))
+        return Extraction(document, list(entities.values()), ordered)
 
 
 def prepare(text: str) -> str:

@@ -281,7 +281,8 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "of"):
                     for p in c.children:
-                        if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets or p.lemma_.lower() in self.facilities):
+                        if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets
+                                                 or p.lemma_.lower() in self.facilities):
                             out += [x for x in self.target(p) if x.via == "owner" or x.ent.kind != "Place"]
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             # "Syria's security", "the terrorist acts of the EMC": whose it is
