@@ -42,11 +42,9 @@ The model (``TieModel``; the README's "Factions and key actors" states the same 
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
@@ -81,8 +79,8 @@ class TieModel:
 @lru_cache(maxsize=1)
 def _generic_heads() -> frozenset[str]:
     """The extractor's generic group head nouns (graphkit/data/lexicon.json), the one place they are spelled."""
-    lex = json.loads(resources.files("graphkit").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
-    return frozenset(w.casefold() for w in lex["generic_group_heads"])
+    from ..extract.lexicon import load_word_classes
+    return frozenset(w.casefold() for w in load_word_classes().word_set("generic_group_heads"))
 
 
 def generic_groups(G: nx.MultiDiGraph) -> set[str]:

@@ -19,31 +19,22 @@ import re
 
 from spacy.tokens import Token
 
-from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, match_phrase, phrases
+from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, match_phrase
 from .places import main_place
 
-ZONE_WORDS = ("de-escalation", "deescalation", "demilitarized", "demilitarised", "buffer", "safe", "no-fly",
-              "security", "exclusion", "ceasefire")
-VAGUE = frozenset({"process", "initiative", "plan", "framework", "understanding", "arrangement", "arrangements",
-                   "roadmap", "road map", "declaration", "statement", "document", "text", "package", "proposal"})
-SUBSTANTIVE = frozenset({"peace", "ceasefire", "de-escalation", "truce", "humanitarian", "security", "normalisation",
-                         "normalization", "cooperation", "defence", "defense", "transition", "political"})
-TALKS = frozenset({"talks", "negotiations", "negotiation", "dialogue", "mediation", "consultations"})
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
-AGREE_VERBS = frozenset({"agree", "sign", "reach", "conclude", "broker", "seal", "ink", "strike", "negotiate",
-                         "announce"})
 
 
 def find_agreements(ms: Mentions) -> None:
-    heads = phrases(ms.words["agreement_heads"] + ["zone", "zones", "declaration", "arrangements"])
+    heads = ms.lex.word_set("agreement_heads")
     clusters: list[dict] = []
     doc_place = main_place(ms)
     for tok, word, named in _agreement_tokens(ms, heads):
         c = _cluster_for(ms, clusters, tok, word, named, doc_place)
         if c is None:
             continue
-        c["kinds"].add(_kind(tok, word))
+        c["kinds"].add(_kind(ms, tok, word))
         start = tok.i
         for ch in tok.children:
             if ch.i < tok.i and ch.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod"):
@@ -56,7 +47,9 @@ def find_agreements(ms: Mentions) -> None:
     _talks(ms, clusters)
 
 
-def _agreement_tokens(ms: Mentions, heads: dict[str, str]) -> list[tuple[Token, str, Mention | None]]:
+def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, str, Mention | None]]:
+    vague, substantive = ms.lex.word_set("vague_agreement_heads"), ms.lex.word_set("substantive_agreement_modifiers")
+    zone_words = ms.lex.word_set("zone_modifiers")
     found: list[tuple[Token, str, Mention | None]] = []
     for tok in ms.doc:
         m = ms.by_token.get(tok.i)
@@ -69,12 +62,12 @@ def _agreement_tokens(ms: Mentions, heads: dict[str, str]) -> list[tuple[Token, 
         word = match_phrase(compound_phrase(tok), heads)
         if word is None:
             continue
-        if word in VAGUE and not (any(c.lower_ in SUBSTANTIVE for c in tok.children)
+        if word in vague and not (any(c.lower_ in substantive for c in tok.children)
                                   or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))):
             continue
         if word in ("zone", "zones"):
             left = "".join(t.text for t in ms.doc[tok.left_edge.i:tok.i]).lower()
-            if not any(z in left for z in ZONE_WORDS):
+            if not any(z in left for z in zone_words):
                 continue
         found.append((tok, word, None))
     return found
@@ -84,9 +77,9 @@ def _known_clusters(ms: Mentions) -> bool:
     return any(m.ent.kind == "Agreement" for m in ms.mentions)
 
 
-def _kind(tok: Token, word: str) -> str:
+def _kind(ms: Mentions, tok: Token, word: str) -> str:
     words = {word} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
-    if words & {"ceasefire", "cease-fire", "truce", "armistice", "cessation"}:
+    if words & ms.lex.word_set("ceasefire_words"):
         return "ceasefire"
     if "zone" in word or any("zone" in w for w in words):
         return "zone"
@@ -108,7 +101,7 @@ def _find(clusters: list, pred) -> dict | None:
 
 def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Mention | None,
                  doc_place: str | None) -> dict | None:
-    kind = _kind(tok, tok.lower_ if named is not None else word)
+    kind = _kind(ms, tok, tok.lower_ if named is not None else word)
     if named is not None:
         ent = named.ent
         c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, _date(ms, tok))
@@ -120,7 +113,7 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
     date = _date(ms, tok)
     known_as = _known_as(ms, tok)
     distinct = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")
-                and c.lower_ in ms.words["agreement_distinct_modifiers"]]
+                and c.lower_ in ms.lex.word_set("agreement_distinct_modifiers")]
     wide = _wide_modifier(tok)
     if known_as is not None:
         ent = known_as.ent
@@ -133,12 +126,14 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
             clusters, lambda c: c["primary"] == kind and own_place in c.get("places", ())) if own_place else None)
         if c is None:
             known = _known_agreement(ms, date)
-            head = "agreement" if kind == "zone" else _head_word(word)
+            head = "agreement" if kind == "zone" else _head_word(ms, word)
             ent = ms.ent(known, "Agreement") if known else ms.ent(f"{date} {head}", "Agreement")
             c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=bool(known))
+            entry = ms.gaz.state(known) if known else None
+            c.setdefault("places", set(entry.info.get("places", [])) if entry is not None else set())
         return c
     if wide or distinct:
-        label = f"{wide or distinct[0]} {_head_word(word)}"
+        label = f"{wide or distinct[0]} {_head_word(ms, word)}"
         return _find(clusters, lambda c: c.get("label") == label) or _new(
             clusters, ms.ent(label[0].upper() + label[1:], "Agreement"), kind, None, label=label)
     return _generic_cluster(ms, clusters, tok, word, kind, doc_place)
@@ -164,7 +159,7 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
         c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        head = "ceasefire" if kind == "ceasefire" and _head_word(word) == "agreement" else _head_word(word)
+        head = "ceasefire" if kind == "ceasefire" and _head_word(ms, word) == "agreement" else _head_word(ms, word)
         parties = _parties(ms, tok)
         name = (f"{parties[0]}\u2013{parties[1]} {head}" if len(parties) == 2
                 else f"{place} {head}" if place else head.capitalize())
@@ -175,12 +170,19 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
 
 def _dated_join(ms: Mentions, clusters: list) -> None:
     """'a ceasefire agreed in Moscow ... the March 5 ceasefire': an undated generic agreement is
-    the document's one dated agreement of the same kind."""
+    the named agreement its own name is an alias of, or the document's one dated agreement of
+    the same kind (unless it has a place or sides of its own that the dated one does not)."""
     dated = [c for c in clusters if c["date"]]
     for g in clusters:
-        if g["date"] or g.get("label") or g.get("named") or g.get("own"):
-            continue       # a generic agreement with a place or sides of its own stays itself
-        same = [c for c in dated if c["primary"] == g["primary"]]
+        if g["date"] or g.get("label") or g.get("named"):
+            continue
+        # "a ceasefire in Moscow" in a document that names the Moscow Protocol (alias "Moscow ceasefire")
+        hit = ms.gaz.find(g["ent"].name)
+        same = [c for c in clusters if hit is not None and c.get("named") and c["ent"].name == hit.entry.name]
+        if not same:
+            same = [c for c in dated if c["primary"] == g["primary"]]
+            if g.get("own") and not (same and g.get("place") in same[0].get("places", ())):
+                continue       # a generic agreement with a place or sides of its own stays itself
         if len(same) == 1 and same[0]["ent"] is not g["ent"]:
             for m in ms.mentions:
                 if m.ent is g["ent"]:
@@ -193,8 +195,9 @@ def _talks(ms: Mentions, clusters: list) -> None:
     """'talks mediated by X', 'the negotiations': the agreement of the sentence, or the
     document's only agreement."""
     agreements = {m.ent.key: m.ent for m in ms.mentions if m.ent.kind == "Agreement"}
+    talks = ms.lex.word_set("talks_nouns")
     for tok in ms.doc:
-        if tok.lower_ not in TALKS or tok.i in ms.by_token or tok.pos_ != "NOUN":
+        if tok.lower_ not in talks or tok.i in ms.by_token or tok.pos_ != "NOUN":
             continue
         in_sent = [m for m in ms.mentions if m.ent.kind == "Agreement" and tok.sent.start <= m.start < tok.sent.end]
         ent = in_sent[0].ent if in_sent else (next(iter(agreements.values())) if len(agreements) == 1 else None)
@@ -252,7 +255,7 @@ def _date(ms: Mentions, tok: Token) -> str | None:
         if c.dep_ == "acl":
             cands += [t for t in c.subtree if t.ent_type_ == "DATE"]
     nxt = tok.right_edge.i + 1
-    if nxt < len(doc) and doc[nxt].pos_ == "VERB" and doc[nxt].lemma_ in AGREE_VERBS:
+    if nxt < len(doc) and doc[nxt].pos_ == "VERB" and doc[nxt].lemma_ in ms.lex.word_set("agreement_verbs"):
         cands += [t for t in doc[nxt:nxt + 6] if t.ent_type_ == "DATE"]
     text = " ".join(t.text for t in sorted(set(cands), key=lambda t: t.i)).lower()
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", text)
@@ -264,13 +267,14 @@ def _date(ms: Mentions, tok: Token) -> str | None:
     m = re.search(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4}))?", text)
     if m:
         return m.group(1).capitalize() + (f" {m.group(2)}" if m.group(2) else "")
-    year = [c.text for c in tok.lefts if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", c.text)]
+    year = [c.text for c in tok.lefts
+            if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", c.text)]
     return year[0] if year else None
 
 
 def _known_as(ms: Mentions, tok: Token) -> Mention | None:
     for c in tok.children:
-        if c.dep_ in ("acl", "appos") and c.lemma_ in ("know", "call", "dub", "name"):
+        if c.dep_ in ("acl", "appos") and c.lemma_ in ms.lex.word_set("naming_verbs"):
             for p in c.subtree:
                 m = ms.by_token.get(p.i)
                 if m and m.ent.kind == "Agreement":
@@ -290,10 +294,10 @@ def _place_in(ms: Mentions, tok: Token) -> str | None:
     return None
 
 
-def _head_word(word: str) -> str:
+def _head_word(ms: Mentions, word: str) -> str:
+    """How an agreement head reads in a new agreement's name: its last word, in its usual form."""
     w = word.split()[-1]
-    return {"agreements": "agreement", "accords": "accord", "cease-fire": "ceasefire",
-            "arrangements": "arrangement"}.get(w, w)
+    return ms.lex.table("agreement_head_forms").get(w, w)
 
 
 def _wide_modifier(tok: Token) -> str | None:

@@ -9,25 +9,21 @@ frames of ``graphkit/data/triggers.json`` speak of:
   "accused X of attacking", "helped X retake"), ``patient`` (direct object, passive
   subject, the noun a passive participle or relative clause modifies),
   ``recipient`` (indirect object) and one role per preposition;
-* event nouns: ``agent`` (possessive, compound or adjectival owner, 'by'/'from X',
-  the subject of a light verb: "X launched strikes on Y"), ``patient`` ('of X'),
-  prepositions, ``self`` (the noun is itself a mention: an agreement);
+* event nouns and role nouns: see :mod:`graphkit.extract.noun_arguments`;
 * participles ("X-backed Y", "Y backed by X"): ``agent`` X, ``patient`` Y;
 * adjectives ("hostile to X", "forces loyal to X"): ``agent`` the copula subject or
-  the modified noun, prepositions;
-* role nouns ("X, an ally of Y", "Y's mediator X", "as a guarantor"): ``holder``
-  and ``owner``.
+  the modified noun, prepositions.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from .lexicon import PREPOSITION_ROLES, Lexicon
-from .references import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, Resolver, dedup
+from .noun_arguments import NounArguments
+from .references import RELATIVE, Ref, Resolver, dedup
 
 Roles = dict[str, list[Ref]]
 ACTOR_KINDS = frozenset({"Actor", "Group", "Organization", "Person"})
-COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "act", "serve"})
 GERUND_HEADS = frozenset({"acl", "advcl"})
 
 
@@ -36,22 +32,17 @@ class Arguments:
         self.r = resolver
         self.m = resolver.m
         self.lex = lex
-        self.light = lex.word_set("light_verbs")
-        self.wrappers = lex.word_set("wrapper_nouns") | lex.word_set("measure_nouns")
         self.object_control = lex.object_control
+        self.copulas = lex.word_set("copulas")
         self._cache: dict[tuple[int, str], Roles] = {}
-        self._visiting: set[int] = set()
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
-        # verbs with a relation of their own judge, report or act on an event rather than do it:
-        # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
-        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")) \
-            - self.light
+        self.nouns = NounArguments(self, lex)     # event nouns and role nouns
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
         if key not in self._cache:
-            finder = {"VERB": self.verb_roles, "NOUN": self.noun_roles, "PART": self.participle_roles,
-                      "ADJ": self.adjective_roles, "ROLE": self.role_noun_roles}[pos]
+            finder = {"VERB": self.verb_roles, "NOUN": self.nouns.noun_roles, "PART": self.participle_roles,
+                      "ADJ": self.adjective_roles, "ROLE": self.nouns.role_noun_roles}[pos]
             self._cache[key] = {k: dedup(v) for k, v in finder(tok).items() if v}
         return self._cache[key]
 
@@ -61,7 +52,7 @@ class Arguments:
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
         roles["recipient"] = [r for c in verb.children if c.dep_ == "dative" for r in self.r.target(c)]
-        self._prepositions(verb, roles)
+        self.prepositions(verb, roles)
         if not roles["patient"] and not passive(verb):
             # "drove the group out of X", "pushed X back": the object is inside a particle phrase
             for c in verb.children:
@@ -113,7 +104,7 @@ class Arguments:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                     out += [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self._events
-                            for r in self.noun_agents(p)]
+                            for r in self.nouns.noun_agents(p)]
         if not out and shared:
             # "armed and funded by X": conjoined participles share their agent
             for v in [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
@@ -144,7 +135,7 @@ class Arguments:
             if objs and gov.lemma_.lower() in self.object_control:
                 return self.r.refs(objs[0])          # "accused France of supporting terrorists"
             if gov.pos_ in ("NOUN", "PROPN"):
-                return self.noun_agents(gov)          # "responsibility for attacking X"
+                return self.nouns.noun_agents(gov)          # "responsibility for attacking X"
             return self.subjects(gov, depth + 1)
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
@@ -159,7 +150,7 @@ class Arguments:
         """'condemned the group's attacks', 'denounced the Russian offensive': who did the event."""
         if noun.lemma_.lower() not in self._events or self.m.at(noun) is not None:
             return []
-        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.noun_agents(noun)]
+        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.nouns.noun_agents(noun)]
 
     def agent_of(self, tok: Token) -> list[Ref]:
         """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""
@@ -170,7 +161,7 @@ class Arguments:
             return self.r.owner(tok)
         return []
 
-    def _prepositions(self, tok: Token, roles: Roles, inner: bool = True) -> None:
+    def prepositions(self, tok: Token, roles: Roles, inner: bool = True) -> None:
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
                 continue
@@ -190,7 +181,7 @@ class Arguments:
                     self.m.at(c) is None or self.m.at(c).ent.kind == "Agreement"):
                 # "traded fire with X", "received flights from X": the object's prepositions are the verb's
                 extra: Roles = {}
-                self._prepositions(c, extra, inner=False)
+                self.prepositions(c, extra, inner=False)
                 for k, v in extra.items():
                     if k != "of":
                         roles.setdefault(k, []).extend(v)
@@ -204,7 +195,8 @@ class Arguments:
             for q in n.children:
                 if q.dep_ != "prep":
                     continue
-                words = [c.lower_] + ([t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []) + [q.lower_]
+                inner = [t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []
+                words = [c.lower_] + inner + [q.lower_]
                 role = table.get(" ".join(words)) or table.get(" ".join(w for w in words if w not in ("the", "a")))
                 if role:
                     for p in q.children:
@@ -212,130 +204,6 @@ class Arguments:
                             roles.setdefault(role, []).extend(self.r.target(p))
                     return True
         return False
-
-    # ---- nouns ----------------------------------------------------------------------------
-    def carrier(self, noun: Token) -> Token:
-        """'a series of airstrikes', 'dozens of raids': the measure noun carries the event."""
-        c = noun
-        while c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.lemma_.lower() in self.wrappers:
-            c = c.head.head
-        return c
-
-    def light_verb(self, noun: Token) -> Token | None:
-        """'X launched strikes', 'carried out a raid', 'imposed sanctions', 'responded with attacks'."""
-        c = self.carrier(noun)
-        head = c.head
-        if c.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in self.light:
-            return head
-        if c.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.light:
-            return head.head
-        if c.dep_ == "conj":
-            return self.light_verb(c.head)
-        return None
-
-    def noun_agents(self, noun: Token) -> list[Ref]:
-        if noun.i in self._visiting:
-            return []            # an event under a verb whose doer is read from that event
-        self._visiting.add(noun.i)
-        try:
-            return self._noun_agents(noun)
-        finally:
-            self._visiting.discard(noun.i)
-
-    def _noun_agents(self, noun: Token) -> list[Ref]:
-        out = self.r.owner(noun)
-        for c in noun.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in ("blame", "attribute"):
-                # "an airstrike blamed on Damascus"
-                out += [r for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "to", "by")
-                        for q in p.children for r in self.r.refs(q)]
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out += self.r.refs(p)
-            if c.dep_ == "agent":
-                for p in c.children:
-                    out += self.r.refs(p)
-        if not out:
-            verb = self.light_verb(noun)
-            if verb is not None:
-                out = self.subjects(verb)
-        if not out:
-            out = self._controller(noun)
-        if not out and self.m.at(noun) is None:
-            c = self.carrier(noun)
-            if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.framed:
-                # "X announced new sanctions against Y": the subject of the verb that governs the event
-                out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.subjects(c.head)]
-        return dedup(out)
-
-    def adjunct_verb(self, noun: Token) -> Token | None:
-        """'X attacked Y in support of Z', 'X struck Y with support from Z': the verb a noun's
-        prepositional phrase modifies."""
-        c = self.carrier(noun)
-        if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.head.pos_ in ("VERB", "AUX"):
-            return c.head.head
-        return None
-
-    def adjunct_host(self, noun: Token) -> list[Ref]:
-        """What a prepositional phrase headed by the noun is about: the noun or the arguments of
-        the verb it modifies."""
-        c = self.carrier(noun)
-        if c.dep_ != "pobj" or c.head.dep_ != "prep":
-            return []
-        host = c.head.head
-        if host.pos_ in ("NOUN", "PROPN"):
-            return self.r.refs(host, conj=False)
-        if host.pos_ in ("VERB", "AUX"):
-            out = [r for d in host.children if d.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") for r in self.r.refs(d)]
-            if host.dep_ in ("acl", "relcl"):
-                out += self.r.refs(host.head, conj=False)
-            return out
-        return []
-
-    def _controller(self, noun: Token) -> list[Ref]:
-        """Who does an event named under another predicate: 'claimed responsibility for the attack',
-        'blamed X for the attack', 'accused X of the attack', 'X attacked Y in support of Z'."""
-        c = self.carrier(noun)
-        if c.dep_ != "pobj" or c.head.dep_ != "prep":
-            return []
-        gov = c.head.head
-        if gov.lemma_.lower() in ("responsibility", "credit") and gov.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(gov.head)
-        if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.object_control:
-            return [r for d in gov.children if d.dep_ == "dobj" for r in self.r.refs(d)]
-        if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and gov.head.lemma_.lower() in self.object_control:
-            return self.r.refs(gov)          # "blamed terrorists based in Idlib for the attack"
-        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("in", "for") and not any(
-                ch.dep_ == "prep" and ch.lower_ in ("from", "by") for ch in noun.children):
-            return self.subjects(gov)        # "in support of Z": the doer of the main verb
-        return []
-
-    def noun_roles(self, noun: Token) -> Roles:
-        roles: Roles = {"agent": self.noun_agents(noun)}
-        m = self.m.at(noun)
-        if m is not None and m.ent.kind == "Agreement":
-            roles["self"] = [self.r.ref(m)]
-        self._prepositions(noun, roles)
-        roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
-        verb = self.adjunct_verb(noun)
-        if verb is not None and roles["agent"] and not roles["patient"] and any(
-                c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
-            roles["patient"] = self.subjects(verb)   # "X struck Y with support from Z": Z backs X
-        if not roles["patient"]:
-            # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
-            roles["patient"] = [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
-        verb = self.light_verb(noun)
-        if verb is not None:
-            # "launched strikes against X": the target hangs off the light verb
-            tmp: Roles = {}
-            self._prepositions(verb, tmp)
-            for k, v in tmp.items():
-                roles.setdefault(k, []).extend(v)
-            if noun.dep_ != "dobj":
-                roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
-        return roles
 
     # ---- participles, adjectives -------------------------------------------------------------
     def participle_roles(self, tok: Token) -> Roles:
@@ -355,7 +223,7 @@ class Arguments:
                 # "Backed by Iran, the Houthis ...", "Brokered by X, the deal was signed ..."
                 roles["patient"] = [r for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
                                     for r in self.r.refs(c)]
-        self._prepositions(tok, roles)
+        self.prepositions(tok, roles)
         return roles
 
     def adjective_roles(self, adj: Token) -> Roles:
@@ -363,58 +231,14 @@ class Arguments:
         subj = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             roles["agent"] = [r for c in subj for r in self.r.refs(c)]   # "X is opposed to Y" parsed as a passive
-        elif adj.dep_ in ("acomp", "attr") and adj.head.lemma_.lower() in COPULAS:
+        elif adj.dep_ in ("acomp", "attr") and adj.head.lemma_.lower() in self.copulas:
             roles["agent"] = self.subjects(adj.head)
         elif adj.dep_ in ("amod", "acl") and adj.head.pos_ in ("NOUN", "PROPN"):
             roles["agent"] = self.r.refs(adj.head, conj=False)
         elif adj.dep_ == "advcl":
             roles["agent"] = self.subjects(adj.head)
-        self._prepositions(adj, roles)
+        self.prepositions(adj, roles)
         return roles
-
-    # ---- role nouns ---------------------------------------------------------------------------
-    def role_noun_roles(self, noun: Token) -> Roles:
-        m = self.m.at(noun)
-        if m is not None and m.role not in ("force",):
-            return {}
-        owner: list[Ref] = []
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        owner += self.r.refs(p)
-        mods = self.r.owner(noun)
-        holder = self.holders(noun)
-        poss = [r for c in noun.children if c.dep_ == "poss" for r in self.r.refs(c, conj=False)]
-        if (owner or poss) and not holder:
-            # "their Iranian sponsors", "Assad's Russian allies": the adjective holds the role
-            holder = [r for r in mods if r.ent.key not in {p.ent.key for p in owner + poss}]
-            owner = owner or poss
-        owner = owner or mods
-        roles: Roles = {"owner": owner, "holder": holder}
-        self._prepositions(noun, roles)
-        return roles
-
-    def holders(self, noun: Token) -> list[Ref]:
-        """Who holds a role noun: apposition, copula, 'as a ROLE', relative clause, compound name."""
-        head = noun.head
-        if noun.dep_ == "appos":
-            return self.r.refs(head, conj=False)
-        if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS | {"act", "serve"}:
-            return self.subjects(head)
-        if noun.dep_ == "pobj" and head.lower_ == "as":
-            verb = head.head
-            out = self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else self.r.refs(verb, conj=False)
-            if any(c.lower_ in ("fellow", "co") for c in noun.children):
-                out += [r for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                        for p in c.children for r in self.r.refs(p)]
-            return out
-        if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "appos" for c in noun.children):
-            return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
-        if noun.dep_ == "dobj" and head.lemma_.lower() in ("call", "name", "consider", "describe", "label"):
-            return [r for c in head.children if c.dep_ == "dobj" and c.i != noun.i for r in self.r.refs(c)]
-        # "Assad's main backers, Russia and Iran": the apposition of the role noun itself
-        return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
 
     # ---- hyphen compounds ------------------------------------------------------------------------
     def hyphen_refs(self, x: Token) -> list[Ref]:
@@ -458,4 +282,4 @@ def modified_noun(tok: Token) -> Token | None:
     return t if t.pos_ in ("NOUN", "PROPN") else None
 
 
-__all__ = ["Arguments", "Roles", "passive", "modified_noun", "FIRST_PERSON", "PRONOUNS_SG", "PRONOUNS_PL"]
+__all__ = ["Arguments", "Roles", "passive", "modified_noun"]

@@ -35,8 +35,6 @@ ALLOWED = {
 }
 # Relations a noun phrase presupposes ("Turkish-backed militants"): not under the clause's scope.
 NP_INTERNAL = frozenset({"PART", "anti", "pair-agreement", "pair-joint"})
-PAIR_NOUNS = frozenset({"patrol", "coordination", "cooperation", "operation", "exercise", "center", "centre", "force",
-                        "drill", "mission", "talks", "statement", "effort"})
 
 
 @dataclass
@@ -87,7 +85,8 @@ class CandidateFinder:
         self.anti = lex.word_set("anti_prefixes")
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
-        self.reversing = frozenset(lex.words["reversing_verbs"]["verbs"])
+        self.reversing = lex.word_set("reversing_verbs")
+        self.pair_nouns = lex.word_set("pair_nouns")
         self._scopes: dict[tuple[int, str], Scope] = {}
         self.last_attack: list[Ref] = []
         self._attributions: dict[int, str | None] = {}
@@ -163,7 +162,7 @@ class CandidateFinder:
             s = Ref(s.mention.own, s.start, s.end, s.text, s.mention, s.via)   # a person's own role
         scope_tok = scope_tok or tok
         if pos == "NOUN":
-            verb = self.args.light_verb(tok)
+            verb = self.args.nouns.light_verb(tok)
             scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)
         scope = Scope() if pos in NP_INTERNAL else self._scope(scope_tok, rel)
         rel, scope = self._reversed(rel, tok, scope)
@@ -222,7 +221,7 @@ class CandidateFinder:
                 c = self.make(x, "PARTY_TO", agreement, noun, "pair-agreement", "pair-agreement", "pair", "self")
                 if c is not None:
                     out.append(c)
-        elif noun.lemma_.lower() in PAIR_NOUNS:
+        elif noun.lemma_.lower() in self.pair_nouns:
             c = self.make(ra[0], "COOPERATES", rb[0], noun, "pair-joint", "pair-joint", "pair", "pair")
             if c is not None:
                 out.append(c)
@@ -234,7 +233,7 @@ class CandidateFinder:
                   for p in c.children if p.dep_ == "pobj" for r in self.r.refs(p)]
         if not actors:
             head = noun.head
-            while head.dep_ in ("prep", "pobj", "conj", "dobj") and head.head.i != head.i and head.pos_ not in ("VERB",):
+            while head.dep_ in ("prep", "pobj", "conj", "dobj") and head.head.i != head.i and head.pos_ != "VERB":
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
                 actors = self.args.subjects(head)

@@ -21,8 +21,8 @@ from .normalize import fold, normalize
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ALIAS_DIR = DATA_DIR / "aliases"
 FILE_KINDS = {
-    "countries": "Actor", "governments": "Actor", "leaders": "Person", "groups": "Group", "organizations": "Organization",
-    "agreements": "Agreement", "places": "Place",
+    "countries": "Actor", "governments": "Actor", "leaders": "Person", "groups": "Group",
+    "organizations": "Organization", "agreements": "Agreement", "places": "Place",
 }
 
 
@@ -54,7 +54,8 @@ class Gazetteer:
         self.by_name: dict[str, GazEntry] = {}
         self.lookup: dict[str, Hit] = {}        # folded alias -> hit
         self.exact: dict[str, Hit] = {}         # case-sensitive alias -> hit
-        self.surface: set[str] = set()          # every case-insensitive alias as written (the matcher tokenizes it as text)
+        # every case-insensitive alias as written (the matcher tokenizes it as text)
+        self.surface: set[str] = set()
         self._surnames: dict[str, Hit] | None = None
         for e in entries:
             self.by_name.setdefault(fold(e.name), e)

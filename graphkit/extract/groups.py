@@ -16,32 +16,17 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .mentions import NUMBER_WORDS, Ent, Mention, Mentions, has_det, hyphen_after
+from .mentions import Ent, Mention, Mentions, has_det, hyphen_after
 from .places import main_place
 
-# description head -> the kinds it can refer to
-DESCRIPTION_KINDS = {
-    "group": ("Group",), "movement": ("Group",), "militia": ("Group",), "organization": ("Group", "Organization"),
-    "organisation": ("Group", "Organization"), "faction": ("Group",), "network": ("Group",), "outfit": ("Group",),
-    "insurgency": ("Group",), "front": ("Group",), "rebels": ("Group",), "insurgents": ("Group",),
-    "militants": ("Group",), "fighters": ("Group",), "jihadists": ("Group",), "terrorists": ("Group",),
-    "guerrillas": ("Group",), "separatists": ("Group", "Actor"), "paramilitaries": ("Group",),
-    "mercenaries": ("Group",), "alliance": ("Organization", "Group"), "coalition": ("Organization", "Group"),
-    "bloc": ("Organization", "Group"), "confederation": ("Organization",), "mission": ("Organization",),
-    "council": ("Organization", "Actor", "Group"), "union": ("Organization",),
-    "brigade": ("Group",), "brigades": ("Group",), "corps": ("Group",),
-    "committee": ("Organization", "Group"), "party": ("Group",), "authority": ("Organization", "Actor"),
-    "country": ("Actor",), "kingdom": ("Actor",), "republic": ("Actor",), "emirate": ("Actor",),
-    "agency": ("Organization",), "body": ("Organization",), "court": ("Organization",),
-    "tribunal": ("Organization",),
-}
 WINDOW = 6   # sentences a description looks back for its kind
+GENERIC_GROUP = "militants"   # the name of the document-level generic group ("militants in <place>")
 
 
 def find_generic_groups(ms: Mentions) -> None:
     doc = ms.doc
-    generic = set(ms.words["generic_group_heads"])
-    anti = set(ms.words["anti_prefixes"])
+    generic = ms.lex.word_set("generic_group_heads")
+    anti = ms.lex.word_set("anti_prefixes")
     for tok in doc:
         if tok.i in ms.by_token:
             continue
@@ -49,25 +34,26 @@ def find_generic_groups(ms: Mentions) -> None:
             if _owned_group(ms, tok) or _description_target(ms, tok):
                 continue
             if ms.generic_group is None:
-                ms.generic_group = Ent("militants", "Group", plural=True)
+                ms.generic_group = Ent(GENERIC_GROUP, "Group", plural=True)
             ms.add(Mention(_phrase_start(ms, tok), tok.i + 1, tok.i, ms.generic_group, "generic"))
         elif tok.lower_ in generic and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not (
                 tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in anti):
             if any(_named_group_modifier(ms, c) for c in tok.head.lefts):
                 continue            # "Houthi militant locations": the named group owns them
             if ms.generic_group is None:
-                ms.generic_group = Ent("militants", "Group", plural=True)
+                ms.generic_group = Ent(GENERIC_GROUP, "Group", plural=True)
             ms.owner_mark[tok.head.i] = ms.generic_group
 
 
-def _is_generic_group(ms: Mentions, tok: Token, generic: set[str]) -> bool:
+def _is_generic_group(ms: Mentions, tok: Token, generic: frozenset[str]) -> bool:
     low = tok.lower_
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
     if low in generic and tok.pos_ in ("NOUN", "PROPN"):
         return not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"))
-    if tok.lemma_.lower() in set(ms.words["group_heads"]) or low in set(ms.words["group_heads"]):
-        mods = set(ms.words["group_modifiers"]) | generic
+    heads = ms.lex.word_set("group_heads")
+    if tok.lemma_.lower() in heads or low in heads:
+        mods = ms.lex.word_set("group_modifiers") | generic
         return any(c.dep_ in ("amod", "compound") and c.lower_ in mods for c in tok.children)
     return False
 
@@ -140,11 +126,12 @@ def definite_descriptions(ms: Mentions) -> None:
 def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
     """A definite description ('the group', 'the terrorist group', 'this alliance') as a mention of
     the entity it refers back to, or None."""
-    kinds = DESCRIPTION_KINDS.get(tok.lower_) or (
-        DESCRIPTION_KINDS.get(tok.lemma_.lower()) if tok.tag_ not in ("NNS", "NNPS") else None)
+    described = ms.lex.table("description_kinds")
+    kinds = described.get(tok.lower_) or (
+        described.get(tok.lemma_.lower()) if tok.tag_ not in ("NNS", "NNPS") else None)
     if kinds is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None       # "the two countries", "the allies": several entities, read by references
-    if any(c.dep_ == "nummod" or c.lower_ in NUMBER_WORDS for c in tok.children):
+    if any(c.dep_ == "nummod" or c.lower_ in ms.lex.table("number_words") for c in tok.children):
         return None
     if not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads):
         return None        # "the coalition", "coalition warplanes"; not "a coalition"
@@ -204,7 +191,7 @@ def name_generic_group(ms: Mentions) -> None:
     if not place:
         ms.entities[g.key] = g
         return
-    new = ms.ent(f"militants in {place}", "Group", plural=True)
+    new = ms.ent(f"{GENERIC_GROUP} in {place}", "Group", plural=True)
     new.aliases |= g.aliases
     for m in ms.mentions:
         if m.ent is g:

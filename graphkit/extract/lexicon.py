@@ -5,14 +5,18 @@ Two data files under ``graphkit/data``:
 * ``triggers.json``: classes of trigger words (verbs, event nouns, participles,
   adjectives, role nouns) and, per class, the *links* that map roles around the
   word to graphkit relations ("agent ATTACKED patient|on|against");
-* ``lexicon.json``: word classes the rest of extraction reads (light verbs,
-  speech verbs, hedges, negation, organ heads, generic group heads, ...).
+* ``lexicon.json``: the word classes the rest of extraction reads (light verbs,
+  speech verbs, hedges, negation, organ heads, generic group heads, place nouns,
+  agreement heads, ...), each a list of words or a table; :data:`WORD_CLASSES` is
+  its schema, the one list of the classes the code reads.
 
 :func:`load_lexicon` compiles both into a :class:`Lexicon`: every inflected form
 of every trigger (generated with lemminflect, so a tagger that lemmatises
-"backed" as an adjective still finds the verb) maps to its frames. An unknown
-relation, role, kind, part of speech or key fails loudly with the file and the
-place, so a typo in the data never silently drops a frame.
+"backed" as an adjective still finds the verb) maps to its frames; every word
+class becomes a set (or a table) the code asks for by name. An unknown relation,
+role, kind, part of speech or key fails loudly with the file and the place, so a
+typo in the data never silently drops a frame; a word class the schema lists
+must be in lexicon.json, and a class there that no code reads is refused.
 """
 from __future__ import annotations
 
@@ -36,6 +40,54 @@ ROLES = NAMED_ROLES | PREPOSITION_ROLES
 WORD_LISTS = {"verbs": "VERB", "nouns": "NOUN", "participles": "PART", "adjectives": "ADJ", "roles": "ROLE"}
 CLASS_KEYS = frozenset({"about", "links", "control"}) | frozenset(WORD_LISTS)
 LINK_KEYS = frozenset({"relation", "from", "to", "from_kinds", "to_kinds", "weight"})
+
+
+@dataclass(frozen=True)
+class Words:
+    """A word class of lexicon.json: a list of lower-case words (or phrases), or a documented
+    list, ``{"about": "...", "words": [...]}``."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A documented table of lexicon.json, ``{"about": "...", "map": {key: value}}``. ``keys``:
+    'word' (lower case) or 'title' (any text); ``values``: 'count' (a whole number >= 1),
+    'kinds' (a list of entity kinds), 'words' (a list of lower-case words) or 'word'."""
+    values: str
+    keys: str = "word"
+
+
+WORDS = Words()
+# The schema of lexicon.json: every word class the extraction code reads, and its shape. The file
+# must have exactly these keys (besides "version" and "about"); the code asks for them by name.
+WORD_CLASSES: dict[str, Words | Table] = {
+    # scope and attribution (scope.py)
+    "speech_verbs": WORDS, "speech_nouns": WORDS, "speaker_nouns": WORDS,
+    "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
+    "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
+    # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
+    "light_verbs": WORDS, "copulas": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
+    "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
+    "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
+    "pair_nouns": WORDS,
+    # states, organs and forces (mentions.py, organs.py)
+    "organ_heads": WORDS, "organ_nodes": WORDS, "organ_titles": Table("words", keys="title"),
+    "organ_alias_names": Table("words", keys="title"), "government_words": WORDS, "government_modifiers": WORDS,
+    # armed groups (groups.py, names.py)
+    "generic_group_heads": WORDS, "group_heads": WORDS, "group_modifiers": WORDS, "group_name_words": WORDS,
+    "description_kinds": Table("kinds"),
+    # places (places.py, mentions.py)
+    "place_nouns": WORDS, "route_nouns": WORDS, "locative_prepositions": WORDS, "motion_verbs": WORDS,
+    "place_of_nouns": WORDS, "place_possessed_nouns": WORDS,
+    # agreements (agreements.py)
+    "agreement_heads": WORDS, "vague_agreement_heads": WORDS, "substantive_agreement_modifiers": WORDS,
+    "zone_modifiers": WORDS, "ceasefire_words": WORDS, "agreement_head_forms": Table("word"),
+    "agreement_distinct_modifiers": WORDS, "agreement_verbs": WORDS, "naming_verbs": WORDS, "talks_nouns": WORDS,
+    # references (references.py, antecedents.py)
+    "number_words": Table("count"), "collective_nouns": WORDS, "collective_lemmas": WORDS,
+    "person_collectives": WORDS, "group_plurals": WORDS, "asset_nouns": WORDS, "facility_nouns": WORDS,
+    "state_force_modifiers": WORDS, "target_prepositions": WORDS, "holding_verbs": WORDS,
+}
 
 
 class LexiconError(ValueError):
@@ -71,10 +123,30 @@ class Frame:
         return tuple(self.lemma.split()[1:])
 
 
+@dataclass(frozen=True)
+class WordClasses:
+    """lexicon.json checked against :data:`WORD_CLASSES`: its word lists as sets, its tables as dicts."""
+    sets: dict[str, frozenset[str]]
+    tables: dict[str, dict]
+    source: str = "lexicon.json"                   # the file they came from
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """A word class (a list, or the 'words' of a documented list) as a set."""
+        if key not in self.sets:
+            raise LexiconError(f"{self.source}: {key!r}: no such word list in the schema (WORD_CLASSES)")
+        return self.sets[key]
+
+    def table(self, key: str) -> dict:
+        """A table (its 'map'): word -> count, kinds (a tuple), words (a tuple) or word."""
+        if key not in self.tables:
+            raise LexiconError(f"{self.source}: {key!r}: no such table in the schema (WORD_CLASSES)")
+        return self.tables[key]
+
+
 @dataclass
 class Lexicon:
     frames: list[Frame]
-    words: dict                                    # lexicon.json as read (word classes)
+    words: WordClasses                             # lexicon.json (see WORD_CLASSES)
     object_control: frozenset[str] = frozenset()   # verbs whose object does an embedded event
     complex_prepositions: dict[str, str] = field(default_factory=dict)   # "on behalf of" -> "for"
     by_form: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
@@ -94,11 +166,12 @@ class Lexicon:
         return sorted({f.cls for f in self.frames})
 
     def word_set(self, key: str) -> frozenset[str]:
-        """A word class of lexicon.json as a set (lists, or the 'words' of a documented list)."""
-        v = self.words[key]
-        if isinstance(v, dict):
-            v = v["words"]
-        return frozenset(v)
+        """A word class of lexicon.json as a set."""
+        return self.words.word_set(key)
+
+    def table(self, key: str) -> dict:
+        """A table of lexicon.json."""
+        return self.words.table(key)
 
 
 def _forms(lemma: str, pos: str) -> set[str]:
@@ -204,6 +277,79 @@ def _read(path: Path) -> dict:
     return data
 
 
+def _word_list(path: Path, where: str, raw) -> list[str]:
+    if not isinstance(raw, list) or not raw:
+        raise _fail(path, where, "must be a non-empty list of lower-case words")
+    seen = set()
+    for w in raw:
+        if not isinstance(w, str) or not w.strip() or w != w.strip().lower():
+            raise _fail(path, where, f"entry {w!r} must be a lower-case word or phrase")
+        if w in seen:
+            raise _fail(path, where, f"{w!r} is listed twice")
+        seen.add(w)
+    return raw
+
+
+def _documented(path: Path, where: str, raw: dict, body: str) -> None:
+    if set(raw) != {"about", body}:
+        raise _fail(path, where, f"a documented class has exactly the keys 'about' and {body!r}, got {sorted(raw)}")
+    if not isinstance(raw["about"], str) or not raw["about"].strip():
+        raise _fail(path, where, "'about' must say what the class is for")
+
+
+def _table_value(path: Path, where: str, shape: Table, v):
+    if shape.values == "count":
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+            raise _fail(path, where, f"must be a whole number >= 1, got {v!r}")
+        return v
+    if shape.values == "kinds":
+        if not isinstance(v, list) or not v:
+            raise _fail(path, where, "must be a non-empty list of entity kinds")
+        _kinds(path, where, v)
+        return tuple(v)
+    if shape.values == "word":
+        return _word_list(path, where, [v])[0]
+    return tuple(_word_list(path, where, v))
+
+
+def _table(path: Path, key: str, shape: Table, raw) -> dict:
+    if not isinstance(raw, dict):
+        raise _fail(path, key, 'must be a documented table: {"about": ..., "map": {...}}')
+    _documented(path, key, raw, "map")
+    table = raw["map"]
+    if not isinstance(table, dict) or not table:
+        raise _fail(path, key, "'map' must be a non-empty object")
+    out = {}
+    for k, v in table.items():
+        if not k.strip() or (shape.keys == "word" and k != k.strip().lower()):
+            raise _fail(path, key, f"key {k!r} must be a lower-case word")
+        out[k] = _table_value(path, f"{key}: {k!r}", shape, v)
+    return out
+
+
+def read_word_classes(path: Path) -> WordClasses:
+    """The word lists and tables of lexicon.json, checked against :data:`WORD_CLASSES`."""
+    data = _read(path)
+    present = set(data) - {"version", "about"}
+    missing, unread = sorted(set(WORD_CLASSES) - present), sorted(present - set(WORD_CLASSES))
+    if missing:
+        raise _fail(path, ", ".join(missing), "missing: the extraction code reads this word class")
+    if unread:
+        raise _fail(path, ", ".join(unread),
+                    "no code reads this key (not in WORD_CLASSES of graphkit/extract/lexicon.py)")
+    sets, tables = {}, {}
+    for key, shape in WORD_CLASSES.items():
+        raw = data[key]
+        if isinstance(shape, Table):
+            tables[key] = _table(path, key, shape, raw)
+            continue
+        if isinstance(raw, dict):
+            _documented(path, key, raw, "words")
+            raw = raw["words"]
+        sets[key] = frozenset(_word_list(path, key, raw))
+    return WordClasses(sets, tables, path.name)
+
+
 def compile_lexicon(triggers: Path, words: Path) -> Lexicon:
     tdata = _read(triggers)
     control = tdata.get("object_control", [])
@@ -213,7 +359,13 @@ def compile_lexicon(triggers: Path, words: Path) -> Lexicon:
     bad = {k: v for k, v in complex_preps.items() if v not in PREPOSITION_ROLES or len(k.split()) < 2}
     if bad:
         raise _fail(triggers, "complex_prepositions", f"each maps a phrase of 2+ words to a preposition role: {bad}")
-    return Lexicon(_frames(triggers, tdata), _read(words), frozenset(control), dict(complex_preps))
+    return Lexicon(_frames(triggers, tdata), read_word_classes(words), frozenset(control), dict(complex_preps))
+
+
+@lru_cache(maxsize=1)
+def load_word_classes() -> WordClasses:
+    """The package's lexicon.json alone (no trigger frames): for readers outside extraction."""
+    return read_word_classes(DATA_DIR / "lexicon.json")
 
 
 @lru_cache(maxsize=1)

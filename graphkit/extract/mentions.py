@@ -28,8 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import entity_key
 from .gazetteer import Gazetteer, GazEntry
-
-NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "trio": 3, "pair": 2, "four": 4}
+from .lexicon import Lexicon
 
 
 @dataclass
@@ -62,8 +61,8 @@ class Mention:
 class Mentions:
     """All mentions of one document and the look-ups references and arguments need."""
 
-    def __init__(self, doc: Doc, gaz: Gazetteer, words: dict):
-        self.doc, self.gaz, self.words = doc, gaz, words
+    def __init__(self, doc: Doc, gaz: Gazetteer, lex: Lexicon):
+        self.doc, self.gaz, self.lex = doc, gaz, lex
         self.entities: dict[str, Ent] = {}
         self.by_token: dict[int, Mention] = {}
         self.adjective: dict[int, GazEntry] = {}   # token -> state it is an adjective of
@@ -71,7 +70,11 @@ class Mentions:
         self.owner_poss: set[int] = set()          # group nouns owned by a pronoun ("its fighters")
         self.mentions: list[Mention] = []
         self.generic_group: Ent | None = None
-        self.organ_heads = phrases(words["organ_heads"]["military"])
+        self.organ_heads = lex.word_set("organ_heads")
+        self._locative_preps = lex.word_set("locative_prepositions")
+        self._motion_verbs = lex.word_set("motion_verbs")
+        self._place_of = lex.word_set("place_of_nouns")
+        self._place_poss = lex.word_set("place_possessed_nouns")
 
     def ent(self, name: str, kind: str, part_of: str | None = None, plural: bool = False) -> Ent:
         k = entity_key(kind, name)
@@ -108,12 +111,26 @@ class Mentions:
             if c.dep_ == "prep" and c.lower_ in ("of", "including", "such", "from"):
                 for p in c.children:
                     for q in [p] + list(p.conjuncts):
+                        # "including the Sudan Liberation Army faction": the name is a compound
                         m = self.by_token.get(q.i) or next(
-                            (self.by_token[x.i] for x in q.lefts if x.dep_ in ("compound", "nmod") and x.i in self.by_token),
-                            None)   # "including the Sudan Liberation Army faction"
+                            (self.by_token[x.i] for x in q.lefts
+                             if x.dep_ in ("compound", "nmod") and x.i in self.by_token), None)
                         if m and m.ent.kind == "Group" and m.role in ("name", "ner"):
                             out.append(m)
         return out
+
+    def is_locative(self, tok: Token) -> bool:
+        """A name used as a place ('talks in Ankara', 'the outskirts of Kyiv'), not as an actor."""
+        h = tok
+        while h.dep_ == "conj":
+            h = h.head
+        if h.dep_ == "pobj" and h.head.lower_ in self._locative_preps:
+            return True
+        if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.lemma_ in self._motion_verbs:
+            return True
+        if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in self._place_of:
+            return True
+        return h.dep_ == "poss" and h.head.lower_ in self._place_poss
 
     def all_entities(self) -> list[Ent]:
         seen = {}
@@ -124,9 +141,9 @@ class Mentions:
         return list(seen.values())
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer, words: dict, matcher) -> Mentions:
+def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, matcher) -> Mentions:
     from . import agreements, groups, names, organs, places
-    ms = Mentions(doc, gaz, words)
+    ms = Mentions(doc, gaz, lex)
     names.match_aliases(ms, matcher)
     organs.find_organs(ms)
     groups.find_generic_groups(ms)
@@ -141,16 +158,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer, words: dict, matcher) -> Mentions:
 
 
 # ---- small helpers shared by the passes -----------------------------------------------------
-def phrases(words: list[str]) -> dict[str, str]:
-    return {w.lower(): w for w in words}
-
-
 def compound_phrase(tok: Token) -> list[str]:
     """Lower-case words of a noun with its compounds: ['defense', 'ministry']."""
     return [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.lower_]
 
 
-def match_phrase(words: list[str], table: dict[str, str]) -> str | None:
+def match_phrase(words: list[str], table: frozenset[str]) -> str | None:
+    """The longest phrase of the table (up to three words) that the words end with, or the
+    singular of a plural last word."""
     for n in range(min(3, len(words)), 0, -1):
         p = " ".join(words[-n:])
         if p in table:
@@ -170,27 +185,3 @@ def hyphen_after(t: Token) -> bool:
 def has_det(tok: Token, dets: tuple[str, ...] = ("the", "this", "that", "these", "those")) -> bool:
     return any(c.dep_ in ("det", "predet") and c.lower_ in dets for c in tok.children)
 
-
-LOCATIVE_PREPS = frozenset({"in", "inside", "within", "near", "across", "around", "throughout", "outside", "from",
-                            "into", "towards", "toward", "via", "along", "over", "beyond"})
-MOTION_VERBS = frozenset({"travel", "go", "come", "return", "fly", "arrive", "head", "visit", "move", "send", "deploy",
-                          "flee", "withdraw", "retreat", "push", "advance", "enter", "bring"})
-PLACE_OF = frozenset({"province", "city", "town", "village", "region", "capital", "outskirts", "countryside", "area",
-                      "streets", "suburbs", "district", "part", "north", "south", "east", "west", "centre", "center",
-                      "border"})
-PLACE_POSS = frozenset({"province", "city", "capital", "region", "north", "south", "east", "west", "northwest",
-                        "northeast", "southwest", "southeast", "border", "soil", "territory"})
-
-
-def is_locative(tok: Token) -> bool:
-    """A name used as a place ('talks in Ankara', 'the outskirts of Kyiv'), not as an actor."""
-    h = tok
-    while h.dep_ == "conj":
-        h = h.head
-    if h.dep_ == "pobj" and h.head.lower_ in LOCATIVE_PREPS:
-        return True
-    if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.lemma_ in MOTION_VERBS:
-        return True
-    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in PLACE_OF:
-        return True
-    return h.dep_ == "poss" and h.head.lower_ in PLACE_POSS

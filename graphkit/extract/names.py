@@ -18,12 +18,8 @@ from spacy.tokens import Span
 
 from ..model import entity_key
 from .gazetteer import GazEntry
-from .mentions import Ent, Mention, Mentions, is_locative
-
-STATE_ORGANS = frozenset({"state_body", "state_military", "ministry", "military", "government", "intelligence"})
-GROUP_WORDS = frozenset({"front", "brigade", "brigades", "army", "movement", "militia", "battalion", "legion", "corps",
-                         "jihad", "mujahideen", "liberation", "resistance", "takfiri", "forces", "guard", "guards",
-                         "fighters", "committee", "alliance", "council", "organisation", "organization"})
+from .mentions import Ent, Mention, Mentions
+from .organs import STATE_ORGANS
 
 
 def match_aliases(ms: Mentions, matcher) -> None:
@@ -40,7 +36,7 @@ def match_aliases(ms: Mentions, matcher) -> None:
             continue
         if entry.kind == "Actor":
             m = Mention(sp.start, sp.end, sp.root.i, ms.entry_ent(entry), role)
-            m.locative = role in ("capital", "name", "seat") and is_locative(sp.root)
+            m.locative = role in ("capital", "name", "seat") and ms.is_locative(sp.root)
             if m.locative and role == "capital":
                 m.ent = ms.ent(sp.text, "Place")
             ms.add(m)
@@ -83,7 +79,8 @@ def widen_title(ms: Mentions, m: Mention) -> Mention:
 
 def ner_fallback(ms: Mentions) -> None:
     """spaCy's entities that no alias names: persons, groups, organisations, places."""
-    generic = set(ms.words["generic_group_heads"])
+    generic = ms.lex.word_set("generic_group_heads")
+    group_words = ms.lex.word_set("group_name_words")
     for sp in ms.doc.ents:
         if any(i in ms.by_token for i in range(sp.start, sp.end)):
             continue
@@ -95,18 +92,18 @@ def ner_fallback(ms: Mentions) -> None:
             if hit is not None:   # "Erodgan": a typo of a known leader's name
                 ms.add(acting_mention(ms, sp, hit.entry))
                 continue
-        kind = _ner_kind(sp, name, generic)
+        kind = _ner_kind(ms, sp, name, generic, group_words)
         if kind is not None:
             ms.add(Mention(sp.start, sp.end, sp.root.i, ms.ent(name, kind), "ner"))
 
 
-def _ner_kind(sp: Span, name: str, generic: set[str]) -> str | None:
+def _ner_kind(ms: Mentions, sp: Span, name: str, generic: frozenset[str], group_words: frozenset[str]) -> str | None:
     if sp.label_ == "PERSON":
         if re.match(r"(?i)^al[- ]", name) or any(t.lower_ in generic for t in sp):
-            return "Place" if is_locative(sp.root) else "Group"
+            return "Place" if ms.is_locative(sp.root) else "Group"
         return "Person"
     if sp.label_ == "ORG":
-        return "Group" if {t.lower_ for t in sp} & GROUP_WORDS else "Organization"
+        return "Group" if {t.lower_ for t in sp} & group_words else "Organization"
     if sp.label_ in ("GPE", "LOC", "FAC"):
         return "Place"
     return None

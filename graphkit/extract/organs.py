@@ -3,8 +3,9 @@
 "Turkish forces", "Russia's Defense Ministry", "the Ministry of Defense of Russia",
 "government troops", "the junta": a noun of ``organ_heads`` (lexicon.json) owned by a
 state (adjective, name, possessive, "of X") is a mention of that state. An organ
-noun ("ministry", "army", "parliament") is also kept as a node of its own, linked to
-the state (``part_of``), named as the alias data names it where it can.
+noun (``organ_nodes``: "ministry", "army", "parliament") is also kept as a node of its
+own, linked to the state (``part_of``), titled by ``organ_titles`` and named as the
+alias data names it where it can (``organ_alias_names``).
 
 Without an owner, a government word ("government forces", "the army", "the
 regime") stands for the document's government: an authority the document names
@@ -17,19 +18,17 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, hyphen_after, match_phrase, phrases
+from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, hyphen_after, match_phrase
 
-GOVERNMENT_MODS = frozenset({"government", "regime", "pro-government", "state", "loyalist", "federal", "national",
-                             "junta"})
-ORGAN_CLASSES = {"Ministry of Defense": ("defen", "department of defense"),
-                 "Ministry of Foreign Affairs": ("foreign", "department of state"),
-                 "Armed Forces": ("armed forces",), "Army": ("army",)}
+# The alias data's types of state organ (the "type" of an Organization entry): such an entry
+# acts for its state.
 STATE_ORGANS = frozenset({"state_body", "state_military", "ministry", "military", "government", "intelligence"})
 
 
 def find_organs(ms: Mentions) -> None:
-    organ_nodes = phrases(ms.words["organ_heads"]["organ"])
-    government = frozenset(ms.words["government_words"])
+    organ_nodes = ms.lex.word_set("organ_nodes")
+    government = ms.lex.word_set("government_words")
+    government_mods = ms.lex.word_set("government_modifiers")
     for tok in ms.doc:
         if tok.i in ms.by_token or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -37,7 +36,7 @@ def find_organs(ms: Mentions) -> None:
         if match_phrase(phrase, ms.organ_heads) is None:
             continue
         owner, first = owner_state(ms, tok)
-        if owner is None and (any(c.lower_ in GOVERNMENT_MODS and c.dep_ in ("compound", "amod") for c in tok.lefts)
+        if owner is None and (any(c.lower_ in government_mods and c.dep_ in ("compound", "amod") for c in tok.lefts)
                               or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))):
             owner = government_of(ms, tok)
             first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
@@ -49,7 +48,7 @@ def find_organs(ms: Mentions) -> None:
         organ_word = match_phrase(phrase, organ_nodes)
         own = None
         if organ_word and owner.kind == "Actor":
-            title = _organ_title(organ_word)
+            title = _organ_title(ms, organ_word)
             own = ms.ent(_known_organ(ms, owner, title) or f"{title} ({owner.name})", "Actor", part_of=owner.key)
         start = min(first, tok.left_edge.i if tok.left_edge.dep_ in ("amod", "compound") else first)
         while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
@@ -112,7 +111,7 @@ def government_state(ms: Mentions) -> Ent | None:
     naming of it (counted half)."""
     if "_gov" in ms.__dict__:
         return ms.__dict__["_gov"]
-    words = set(ms.words["government_words"])
+    words = ms.lex.word_set("government_words")
     counts: Counter = Counter()
     for tok in ms.doc:
         if tok.lower_ in words:
@@ -142,7 +141,7 @@ def government_state(ms: Mentions) -> Ent | None:
 def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:
     """The alias data's own name for a state organ ('Russian Ministry of Defence'), so one
     organ is one node however it is phrased."""
-    keys = ORGAN_CLASSES.get(title)
+    keys = ms.lex.table("organ_alias_names").get(title)
     if not keys:
         return None
     for e in ms.gaz.entries:
@@ -164,14 +163,10 @@ def _definite_organ(ms: Mentions, tok: Token) -> Mention | None:
     return None
 
 
-def _organ_title(word: str) -> str:
+def _organ_title(ms: Mentions, word: str) -> str:
+    """'defense ministry' -> 'Ministry of Defense'; a word no title matches, by its own words ('Parliament')."""
     w = word.lower()
-    if "defen" in w:
-        return "Ministry of Defense"
-    if "foreign" in w or w == "state department":
-        return "Ministry of Foreign Affairs"
-    if "interior" in w:
-        return "Ministry of Interior"
-    if w == "ministry":
-        return "Ministry"
+    for title, fragments in ms.lex.table("organ_titles").items():
+        if any(f in w for f in fragments):
+            return title
     return " ".join(x.capitalize() for x in w.split())

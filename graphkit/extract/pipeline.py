@@ -76,7 +76,7 @@ class Extractor:
         yield from pieces.reassemble(parsed, self.from_parsed)
 
     def candidates(self, sdoc) -> tuple[Mentions, list[Candidate]]:
-        mentions = find_mentions(sdoc, self.gaz, self.lex.words, self._match)
+        mentions = find_mentions(sdoc, self.gaz, self.lex, self._match)
         return mentions, CandidateFinder(Resolver(mentions, self.lex), self.lex).run()
 
     def from_parsed(self, sdoc, document: Document) -> Extraction:
@@ -99,7 +99,8 @@ class Extractor:
                 # one claim per relation between two mentions (its id): the most confident reading
                 if c.id not in claims or claims[c.id].confidence < c.confidence:
                     claims[c.id] = c
-        return Extraction(document, list(entities.values()), sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span)))
+        ordered = sorted(claims.values(), key=lambda c: (c.sentence_span, c.subject_span))
+        return Extraction(document, list(entities.values()), ordered)
 
 
 def prepare(text: str) -> str:

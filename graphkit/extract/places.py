@@ -10,18 +10,12 @@ from spacy.tokens import Token
 from .mentions import Mention, Mentions
 from .names import clean_name
 
-PLACE_NOUNS = frozenset({
-    "district", "districts", "province", "provinces", "village", "villages", "town", "towns", "city", "cities",
-    "region", "regions", "governorate", "governorates", "area", "areas", "neighborhood", "neighbourhood", "camp",
-    "countryside", "county", "oblast", "suburb", "suburbs", "valley", "river", "highway", "crossing", "airport",
-    "port", "mountains", "mountain", "plain", "desert", "enclave", "state", "township", "municipality", "island",
-    "islands", "strait", "corridor", "base", "airbase", "refinery", "dam"})
-
 
 def find_places(ms: Mentions) -> None:
     doc = ms.doc
+    place_nouns = ms.lex.word_set("place_nouns")
     for tok in doc:
-        if tok.lower_ not in PLACE_NOUNS or tok.i in ms.by_token:
+        if tok.lower_ not in place_nouns or tok.i in ms.by_token:
             continue
         for a, b in _names(tok):
             while a < b and doc[a].dep_ in ("det", "punct"):
@@ -55,8 +49,9 @@ def _names(tok: Token) -> list[tuple[int, int]]:
 def main_place(ms: Mentions) -> str | None:
     """The place a document speaks of most (roads and rivers aside)."""
     counts: Counter = Counter()
+    routes = ms.lex.word_set("route_nouns")
     for m in ms.mentions:
-        if m.ent.kind == "Place" and m.role in ("name", "ner") and not _route(m.ent.name, ms.doc[m.head]):
+        if m.ent.kind == "Place" and m.role in ("name", "ner") and not _route(m.ent.name, ms.doc[m.head], routes):
             counts[m.ent.name] += 1
     for ent in ms.doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC") and ent.start not in ms.by_token and ms.gaz.find(ent.text) is None:
@@ -66,6 +61,6 @@ def main_place(ms: Mentions) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _route(name: str, head: Token) -> bool:
+def _route(name: str, head: Token, routes: frozenset[str]) -> bool:
     """Roads and rivers are places but not what a document is about."""
-    return bool(re.match(r"^[A-Z]-?\d+$", name)) or head.head.lower_ in ("highway", "road", "river", "motorway")
+    return bool(re.match(r"^[A-Z]-?\d+$", name)) or head.head.lower_ in routes

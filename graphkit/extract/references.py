@@ -1,12 +1,12 @@
 """References: what entity a token stands for, through names and through the text.
 
-A :class:`Ref` is one entity as one stretch of text refers to it. The
-:class:`Resolver` turns a token into refs: a mention found by
+A :class:`~graphkit.extract.refs.Ref` is one entity as one stretch of text refers to
+it. The :class:`Resolver` turns a token into refs: a mention found by
 :mod:`graphkit.extract.mentions`, or, resolved within the document,
 
-* a pronoun ("it", "its", "they", "their") -> the nearest agreeing entity;
-* a number description ("the two countries", "both sides", "the three leaders")
-  -> that many entities just named;
+* a pronoun ("it", "its", "they", "their") -> the nearest agreeing entity, and a number
+  description ("the two countries", "both sides", "the three leaders") -> that many
+  entities just named (both by :mod:`graphkit.extract.antecedents`);
 * a definite group noun ("these groups") -> the groups of the sentence before;
 * the first person of a statement ("we", "our forces") -> the speaking entity;
 * wrappers and assets ("dozens of Wagner fighters", "its posts", "Houthi
@@ -16,49 +16,15 @@ A :class:`Ref` is one entity as one stretch of text refers to it. The
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
+from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
-from .mentions import NUMBER_WORDS, Ent, Mention, Mentions
+from .mentions import Ent, Mention, Mentions
+from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
-PRONOUNS_SG = frozenset({"it", "its"})
-PRONOUNS_PL = frozenset({"they", "their", "them"})
-FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
-RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
-COLLECTIVE = frozenset({"leaders", "countries", "sides", "states", "presidents", "nations", "governments", "powers",
-                        "parties", "capitals", "trio", "allies", "counterparts", "militaries", "neighbours",
-                        "neighbors", "belligerents", "signatories", "rivals", "foes", "adversaries"})
-GROUP_NOUNS = frozenset({"organizations", "organisations", "groups", "outfits", "factions", "movements", "militias"})
-ATTACK_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
-STATE_WORDS = frozenset({"army", "military", "police", "government", "security", "navy", "naval", "air", "border"})
-FACILITIES = frozenset({"base", "refinery", "facility", "plant", "depot", "airfield", "airport", "station", "port",
-                        "infrastructure", "bridge", "headquarters", "barracks", "compound", "camp", "checkpoint"})
-
-
-@dataclass
-class Ref:
-    ent: Ent
-    start: int      # char offsets into the document text
-    end: int
-    text: str
-    mention: Mention | None = None
-    via: str = "name"   # name | pronoun | description | first-person | owner | adjective | asset | place
-
-    @property
-    def resolved(self) -> bool:
-        """Came through the text (a pronoun, a description), not a name."""
-        return self.via in ("pronoun", "description", "first-person")
-
-
-def dedup(refs: list[Ref]) -> list[Ref]:
-    seen, out = set(), []
-    for r in refs:
-        if r.ent.key not in seen:
-            seen.add(r.ent.key)
-            out.append(r)
-    return out
+__all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
 
 
 class Resolver:
@@ -70,10 +36,15 @@ class Resolver:
         self.lex = lex
         self.wrappers = lex.word_set("wrapper_nouns")
         self.assets = lex.word_set("asset_nouns")
-        self.speech = lex.word_set("speech_verbs")
+        self.numbers = lex.table("number_words")
+        self.collective, self.collective_lemmas = lex.word_set("collective_nouns"), lex.word_set("collective_lemmas")
+        self.group_plurals = lex.word_set("group_plurals")
+        self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
+        self.holding = lex.word_set("holding_verbs")
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
         self._in_role: set[int] = set()
+        self.antecedents = Antecedents(self, lex)   # pronouns and number descriptions
 
     # ---- building refs ------------------------------------------------------------------
     def ref(self, m: Mention, via: str = "name") -> Ref:
@@ -117,7 +88,7 @@ class Resolver:
             return [r for a in appos for r in self.refs(a)]
         low = tok.lower_
         if low in PRONOUNS_SG or low in PRONOUNS_PL:
-            return self.antecedent(tok)
+            return self.antecedents.antecedent(tok)
         if low in FIRST_PERSON:
             return [self.synthetic(tok, self.speaker.ent, "first-person")] if self.speaker is not None else []
         if tok.dep_ == "appos" and self.m.at(tok.head) is not None and depth == 0:
@@ -159,11 +130,11 @@ class Resolver:
 
     def _collective(self, tok: Token, depth: int) -> list[Ref]:
         low = tok.lower_
-        if low in COLLECTIVE or tok.lemma_.lower() in ("leader", "country", "side", "state", "president"):
-            n = _collective_number(tok)
+        if low in self.collective or tok.lemma_.lower() in self.collective_lemmas:
+            n = _collective_number(tok, self.numbers)
             if n:
-                return self.last_n(tok, n)
-        if low in GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both")
+                return self.antecedents.last_n(tok, n)
+        if low in self.group_plurals and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both")
                                       for c in tok.children):
             return self._recent_named_groups(tok)
         return []
@@ -183,7 +154,7 @@ class Resolver:
         if tok.i in self.m.owner_poss:
             # "its fighters", "their militias": the possessor's group
             poss = next(c for c in tok.children if c.dep_ == "poss")
-            return self.as_(tok, self.antecedent(poss), "pronoun")
+            return self.as_(tok, self.antecedents.antecedent(poss), "pronoun")
         if lemma in self.role_nouns and tok.i not in self._in_role:
             # "our partners in the SDF": the role's holders named after 'in'
             self._in_role.add(tok.i)
@@ -205,7 +176,7 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self.m.at(c) is not None
                                         and self.m.at(c).ent.kind in ("Group", "Organization")):
-                    r = self.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL else (
+                    r = self.antecedents.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL else (
                         self.refs(c, depth + 1, conj=False))
                     if r:
                         return self.as_(tok, r, r[0].via if r[0].resolved else "owner")
@@ -229,7 +200,7 @@ class Resolver:
                         out.append(adj)
         if not out:
             for c in tok.children:
-                if c.dep_ == "acl" and c.lemma_ in ("hold", "control", "man", "occupy", "own", "run"):
+                if c.dep_ == "acl" and c.lemma_ in self.holding:
                     for a in c.children:
                         if a.dep_ == "agent":
                             for p in a.children:
@@ -239,183 +210,12 @@ class Resolver:
     def _recent_named_groups(self, tok: Token) -> list[Ref]:
         """'these groups' -> the named groups of the sentence before."""
         prev = [m for m in self.m.mentions if m.ent.kind == "Group" and m.role == "name"
-                and self.window_start(tok.sent) <= m.start < tok.sent.start
-                and not _of_complement(self.doc[m.head])]
+                and window_start(tok.sent) <= m.start < tok.sent.start
+                and not _of_complement(self.doc[m.head], self.group_plurals)]
         if not prev:
             return []
         last_sent = self.doc[prev[-1].start].sent.start
         return [self.synthetic(tok, m.ent) for m in prev if self.doc[m.start].sent.start == last_sent]
-
-    # ---- number descriptions ---------------------------------------------------------------
-    def last_n(self, tok: Token, n: int) -> list[Ref]:
-        """'the two countries', 'both sides': n entities just named (a coordinated subject of a
-        recent sentence with exactly n members, or the n most recent actors)."""
-        want = {"leaders": "Person", "presidents": "Person", "leader": "Person", "president": "Person"}.get(tok.lower_)
-        if want is None:
-            start = tok.sent.start
-            for sent in [tok.sent] + self._previous_sentences(tok.sent, 3):
-                for c in sent.root.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not any(t.i == tok.i for t in c.subtree):
-                        group = dedup(self.refs(c) + self.along_with(c))
-                        if len(group) == n and all(r.ent.kind in ("Actor", "Group") for r in group):
-                            return self.as_(tok, group)
-                start = sent.start
-            between = self._recent_between(tok, n)
-            if between:
-                return self.as_(tok, between)
-        seen, out = set(), []
-        for m in sorted(self.m.mentions, key=lambda m: -m.start):
-            if m.start >= tok.i or m.locative:
-                continue
-            if want == "Person" and not (m.own and m.own.kind == "Person" or m.ent.kind == "Person"):
-                continue
-            if want is None and m.ent.kind not in ("Actor", "Group"):
-                continue
-            if m.ent.key in seen:
-                continue
-            seen.add(m.ent.key)
-            out.append(self.synthetic(tok, m.ent))
-            if len(out) == n:
-                break
-        return out if len(out) == n else []
-
-    def _recent_between(self, tok: Token, n: int) -> list[Ref]:
-        """'a truce between X and Y ... both sides': the pair of the last 'between X and Y'."""
-        for t in reversed(self.doc[self.window_start(tok.sent):tok.i]):
-            if t.lower_ == "between" and t.dep_ == "prep":
-                group = dedup([r for p in t.children if p.dep_ == "pobj" for r in self.refs(p)])
-                if len(group) == n:
-                    return group
-        return []
-
-    def _previous_sentences(self, sent: Span, k: int) -> list[Span]:
-        out, start = [], sent.start
-        for _ in range(k):
-            if start == 0:
-                break
-            prev = self.doc[start - 1].sent
-            out.append(prev)
-            start = prev.start
-        return out
-
-    # ---- pronouns ------------------------------------------------------------------------
-    def antecedent(self, tok: Token) -> list[Ref]:
-        """'it'/'its' -> the nearest singular actor before it that is not its co-argument;
-        'they'/'their' -> the nearest plural one (a group, forces, or a coordination)."""
-        plural = tok.lower_ in PRONOUNS_PL
-        clause = _clause_head(tok)
-        if tok.dep_ == "poss":
-            r = self._possessor(tok, clause, plural)
-            if r:
-                return self.as_(tok, r, "pronoun")
-        sent = tok.sent
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("ccomp", "parataxis") and \
-                tok.head.head.lemma_.lower() in self.speech:
-            # "X says it will ...", "X said they had ...": the one who says it
-            speaker = [r for c in tok.head.head.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL
-                       for r in self.refs(c, conj=plural)]
-            if not speaker and tok.head.head.dep_ in ("advcl", "conj", "xcomp"):
-                speaker = [r for c in tok.head.head.head.children if c.dep_ == "nsubj" for r in self.refs(c, conj=plural)]
-            r = self._agreeing(speaker, plural)
-            if r:
-                return self.as_(tok, r, "pronoun")
-        if tok.dep_ in ("nsubj", "nsubjpass") and not any(m.start < tok.i for m in self.m.mentions if m.start >= sent.start):
-            # the subject of the previous sentence ("Ankara ... . It has threatened ...")
-            if sent.start > 0:
-                prev = self.doc[sent.start - 1].sent
-                for c in prev.root.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
-                        r = self._agreeing(self.refs(c, conj=plural), plural)
-                        if r:
-                            return self.as_(tok, r, "pronoun")
-        coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
-        bound = _bound_tokens(tok)
-        agreement = [] if plural or tok.dep_ == "poss" else self._recent_agreement(tok)
-        best, best_score = None, None
-        seen: Counter = Counter(m.ent.key for m in self.m.mentions if m.start < tok.i)
-        start = self.window_start(sent)
-        for m in sorted(self.m.mentions, key=lambda m: -m.start):
-            if m.start >= tok.i or m.start < start or m.locative or m.ent.kind in ("Place", "Agreement") \
-                    or m.head in bound:
-                continue
-            if m.start >= sent.start and not plural and (m.head in coargs or any(c in coargs for c in range(m.start, m.end))):
-                continue
-            head = self.doc[m.head]
-            if plural and head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
-                group = self.refs(head)
-                cand, ok = group, len(group) > 1
-            else:
-                cand, ok = [self.ref(m)], self.is_plural(self.ref(m)) == plural
-            if not ok:
-                continue
-            score = _salience(head, m.start >= sent.start, seen[m.ent.key], self._distance(m.start, sent))
-            if best_score is None or score > best_score:
-                best, best_score = cand, score
-        if best is None:
-            return agreement
-        return self.as_(tok, best, "pronoun") + agreement
-
-    def _distance(self, i: int, sent: Span) -> int:
-        """How many sentences before ``sent`` token i is (0: the same one)."""
-        n, s = 0, sent
-        while i < s.start and s.start > 0:
-            s = self.doc[s.start - 1].sent
-            n += 1
-        return n
-
-    def _recent_agreement(self, tok: Token) -> list[Ref]:
-        """'it' may be an agreement ('breached it'): the last one named within two sentences.
-        The frames decide: an agreement is a candidate only where a frame takes one."""
-        start = self.window_start(tok.sent)
-        for m in sorted(self.m.mentions, key=lambda m: -m.start):
-            if m.start < start:
-                break
-            if m.start < tok.i and m.ent.kind == "Agreement":
-                return [self.synthetic(tok, m.ent, "pronoun")]
-        return []
-
-    def _possessor(self, tok: Token, clause: Token, plural: bool) -> list[Ref]:
-        """'Russia launched its largest attack': the subject of its own clause, unless the number
-        disagrees, then of an enclosing clause ('Ankara claims ...')."""
-        in_target = any(a.dep_ == "pobj" and a.head.lower_ in ATTACK_PREPS for a in _path_up(tok, clause))
-        for c in ([] if in_target else clause.children):
-            if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL and c.i < tok.i:
-                r = self._agreeing(self.refs(c, conj=False), plural)
-                if r and not any(c.conjuncts):
-                    return r
-        v = clause.head if clause.head.i != clause.i else None
-        while v is not None:
-            if v.pos_ in ("VERB", "AUX"):
-                for c in v.children:
-                    if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
-                        r = self._agreeing(self.refs(c, conj=False), plural)
-                        if r:
-                            return r
-            if v.head.i == v.i:
-                break
-            v = v.head
-        return []
-
-    def is_plural(self, r: Ref) -> bool:
-        if r.mention is None:
-            return r.ent.plural
-        plural_tag = self.doc[r.mention.head].tag_ in ("NNS", "NNPS")
-        if r.mention.role in ("name", "capital", "seat", "leader", "ner", "agreement"):
-            # "the United States" takes 'it'; "the Houthis" take 'they'
-            return plural_tag and r.ent.kind == "Group"
-        return r.ent.plural or plural_tag
-
-    def _agreeing(self, refs: list[Ref], plural: bool) -> list[Ref]:
-        if not refs:
-            return []
-        if plural:
-            return refs if len(refs) > 1 or self.is_plural(refs[0]) else []
-        return refs if len(refs) == 1 and not self.is_plural(refs[0]) else []
-
-    def window_start(self, sent: Span) -> int:
-        """Pronouns look back two sentences at most."""
-        prev = self._previous_sentences(sent, 2)
-        return prev[-1].start if prev else sent.start
 
     # ---- owners and targets ------------------------------------------------------------------
     def along_with(self, tok: Token) -> list[Ref]:
@@ -444,7 +244,7 @@ class Resolver:
             if m is not None and not m.locative and m.ent.kind not in ("Agreement", "Place"):
                 out += [r for r in self._mention_refs(m)]
             elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL:
-                out += self.antecedent(c)
+                out += self.antecedents.antecedent(c)
             elif c.lower_ in FIRST_PERSON and self.speaker is not None:
                 out.append(self.synthetic(c, self.speaker.ent, "first-person"))
         if noun.i in self.m.owner_mark:
@@ -457,12 +257,12 @@ class Resolver:
         if r:
             return r
         lemma = tok.lemma_.lower()
-        if lemma in self.assets or tok.lower_ in self.assets or lemma in FACILITIES:
+        if lemma in self.assets or tok.lower_ in self.assets or lemma in self.facilities:
             o = self.owner(tok)
             if o:
                 owned = self.as_(tok, o, "owner") if not o[0].resolved else o
                 return dedup(owned + self._places_in(tok))
-            if any(c.lower_ in STATE_WORDS for c in tok.lefts):
+            if any(c.lower_ in self.state_forces for c in tok.lefts):
                 # "an army base in northern Burkina Faso": the state's own forces
                 for t in tok.subtree:
                     m = self.m.at(t)
@@ -481,7 +281,8 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "of"):
                     for p in c.children:
-                        if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets or p.lemma_.lower() in FACILITIES):
+                        if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets
+                                                 or p.lemma_.lower() in self.facilities):
                             out += [x for x in self.target(p) if x.via == "owner" or x.ent.kind != "Place"]
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             # "Syria's security", "the terrorist acts of the EMC": whose it is
@@ -504,7 +305,7 @@ class Resolver:
 
     def _recent_asset_owner(self, tok: Token) -> list[Ref]:
         """'the targets' -> the owner of the last asset named before ('militant hideouts')."""
-        for t in reversed(self.doc[self.window_start(tok.sent):tok.sent.start]):
+        for t in reversed(self.doc[window_start(tok.sent):tok.sent.start]):
             if (t.lower_ in self.assets or t.lemma_.lower() in self.assets) and self.m.at(t) is None:
                 o = self.owner(t)
                 if o:
@@ -512,41 +313,21 @@ class Resolver:
         return []
 
 
-def _salience(head: Token, same_sentence: bool, mentions_before: int, distance: int) -> float:
-    """How likely an entity is what a pronoun means: subjects, the same sentence, an entity
-    named often, and nearness count."""
-    score = 3.0 if head.dep_ in ("nsubj", "nsubjpass") else 1.0 if head.dep_ in ("dobj", "appos") else 0.0
-    score += 2.0 if same_sentence else 0.0
-    return score + min(mentions_before, 3) * 0.5 - distance * 1.0
-
-
-def _bound_tokens(pron: Token) -> set[int]:
-    """Tokens a pronoun cannot refer to: the owner of the noun its phrase hangs on ('Riyadh's
-    campaign against it' is not Riyadh's campaign against Riyadh), and the noun a relative
-    clause it is the subject of modifies ('the TTP, which it blames')."""
-    t = pron
-    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = t.head.head
-        return {c.i for c in noun.subtree if c.i < noun.i}
-    if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl":
-        return {c.i for c in t.head.head.subtree if c.i < t.head.i}
-    return set()
-
-
-def _collective_number(tok: Token) -> int:
+def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
     for c in tok.children:
-        if c.lower_ in NUMBER_WORDS and c.dep_ in ("nummod", "det", "predet", "amod", "preconj"):
-            return NUMBER_WORDS[c.lower_]
+        if c.lower_ in numbers and c.dep_ in ("nummod", "det", "predet", "amod", "preconj"):
+            return numbers[c.lower_]
     if tok.lower_ == "trio":
         return 3
     return 0
 
 
-def _of_complement(t: Token) -> bool:
-    """'the methods of Al-Qaeda': a group named as what something belongs to, not as a referent."""
+def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
+    """'the methods of Al-Qaeda': a group named as what something belongs to, not as a referent
+    ('the groups of X', 'members of X' do refer to it)."""
     while t.dep_ == "conj":
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in GROUP_NOUNS | {"members"}
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in group_plurals | {"members"}
 
 
 def _inside_of(t: Token, top: Token) -> bool:
@@ -556,21 +337,6 @@ def _inside_of(t: Token, top: Token) -> bool:
             return False
         t = t.head
     return t.i == top.i
-
-
-def _path_up(tok: Token, top: Token) -> list[Token]:
-    out, t = [], tok
-    while t.i != top.i and t.head.i != t.i:
-        out.append(t)
-        t = t.head
-    return out
-
-
-def _clause_head(tok: Token) -> Token:
-    t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
 
 
 def _hyphenated(t: Token) -> bool:

@@ -20,10 +20,6 @@ from spacy.tokens import Span, Token
 from .lexicon import Lexicon
 from .references import Ref, Resolver
 
-TEMPORAL_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once", "although",
-                            "though", "whereas"})
-THREAT_VERBS = frozenset({"threaten", "vow", "warn", "plan", "prepare", "pledge"})
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -35,10 +31,12 @@ class Scope:
 class ScopeReader:
     def __init__(self, resolver: Resolver, lex: Lexicon):
         self.r = resolver
-        w = lex.word_set
-        self.speech, self.speech_nouns, self.speaker_nouns = w("speech_verbs"), w("speech_nouns"), w("speaker_nouns")
-        self.hedge_verbs, self.hedge_nouns, self.modals = w("hedge_verbs"), w("hedge_nouns"), w("hedge_modals")
-        self.neg_words, self.neg_verbs, self.cond = w("negation_words"), w("negating_verbs"), w("conditional_marks")
+        self.speech = lex.word_set("speech_verbs")
+        self.speech_nouns, self.speaker_nouns = lex.word_set("speech_nouns"), lex.word_set("speaker_nouns")
+        self.hedge_verbs, self.hedge_nouns = lex.word_set("hedge_verbs"), lex.word_set("hedge_nouns")
+        self.modals, self.threats = lex.word_set("hedge_modals"), lex.word_set("threat_verbs")
+        self.neg_words, self.neg_verbs = lex.word_set("negation_words"), lex.word_set("negating_verbs")
+        self.cond, self.temporal = lex.word_set("conditional_marks"), lex.word_set("temporal_marks")
 
     def scope(self, pred: Token, rel: str, neg_used: bool = False) -> Scope:
         """neg_used: the predicate's own negation already made the relation ('not complying' -> OPPOSES)."""
@@ -59,14 +57,28 @@ class ScopeReader:
                     negated = not negated
                 if lem in self.hedge_verbs:
                     hedged = True
-                    threat = threat or lem in THREAT_VERBS
+                    threat = threat or lem in self.threats
                 if t.lower_ in self.hedge_nouns or lem in self.hedge_nouns:
                     hedged = True
-            if _scope_ends(t, steps, self.speech):
+            if self._scope_ends(t, steps):
                 break
             t = t.head
             steps += 1
         return Scope(negated, hedged, threat)
+
+    def _scope_ends(self, t: Token, steps: int) -> bool:
+        """Where a predicate's scope stops: the root, a reported clause, a relative clause,
+        a subject, an apposition or a temporal clause."""
+        if t.dep_ == "ROOT" or steps > 6:
+            return True
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.speech:
+            return True
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass", "appos"):
+            return True
+        return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.temporal for c in t.children)
+
 
     # ---- attribution ----------------------------------------------------------------------
     def attribution(self, pred: Token) -> str | None:
@@ -147,16 +159,3 @@ class ScopeReader:
         if speakers:
             self.r.speaker = next((r for r in speakers if r.ent.kind != "Organization"), speakers[0])
 
-
-def _scope_ends(t: Token, steps: int, speech: frozenset[str]) -> bool:
-    """Where a predicate's scope stops: the root, a reported clause, a relative clause,
-    a subject, an apposition or a temporal clause."""
-    if t.dep_ == "ROOT" or steps > 6:
-        return True
-    if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in speech:
-        return True
-    if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
-        return True
-    if t.dep_ in ("nsubj", "nsubjpass", "appos"):
-        return True
-    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in t.children)

@@ -1,0 +1,211 @@
+"""Argument roles of nouns: event nouns ("the Russian bombardment of X", "X launched strikes
+on Y") and role nouns ("X, an ally of Y", "Y's mediator X", "as a guarantor").
+
+* event nouns: ``agent`` (possessive, compound or adjectival owner, 'by'/'from X', the
+  subject of a light verb: "X launched strikes on Y", the doer of an event named under
+  another predicate: "claimed responsibility for the attack"), ``patient`` ('of X', the
+  agreement a phrase hosts: "a truce under the auspices of X"), prepositions (also those
+  of the light verb), ``self`` (the noun is itself a mention: an agreement);
+* role nouns: ``holder`` (apposition, copula, 'as a ROLE', a compound or adjective:
+  "their Iranian sponsors") and ``owner`` ('of/to/for X', the possessive).
+
+:class:`NounArguments` works for :class:`~graphkit.extract.arguments.Arguments`, which reads
+verbs, participles and adjectives and hands nouns to it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .refs import Ref, dedup
+
+if TYPE_CHECKING:
+    from .arguments import Arguments, Roles
+
+
+class NounArguments:
+    def __init__(self, args: "Arguments", lex: Lexicon):
+        self.args = args
+        self.r = args.r
+        self.m = args.m
+        self.object_control = lex.object_control
+        self.light = lex.word_set("light_verbs")
+        self.wrappers = lex.word_set("wrapper_nouns") | lex.word_set("measure_nouns")
+        self.copulas, self.describing = lex.word_set("copulas"), lex.word_set("describing_verbs")
+        self.blame, self.responsibility = lex.word_set("blame_verbs"), lex.word_set("responsibility_nouns")
+        self.fellow = lex.word_set("fellow_modifiers")
+        self._visiting: set[int] = set()
+        # verbs with a relation of their own judge, report or act on an event rather than do it:
+        # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
+        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")) \
+            - self.light
+
+    # ---- event nouns ----------------------------------------------------------------------
+    def carrier(self, noun: Token) -> Token:
+        """'a series of airstrikes', 'dozens of raids': the measure noun carries the event."""
+        c = noun
+        while c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.lemma_.lower() in self.wrappers:
+            c = c.head.head
+        return c
+
+    def light_verb(self, noun: Token) -> Token | None:
+        """'X launched strikes', 'carried out a raid', 'imposed sanctions', 'responded with attacks'."""
+        c = self.carrier(noun)
+        head = c.head
+        if c.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in self.light:
+            return head
+        if c.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.light:
+            return head.head
+        if c.dep_ == "conj":
+            return self.light_verb(c.head)
+        return None
+
+    def noun_agents(self, noun: Token) -> list[Ref]:
+        if noun.i in self._visiting:
+            return []            # an event under a verb whose doer is read from that event
+        self._visiting.add(noun.i)
+        try:
+            return self._noun_agents(noun)
+        finally:
+            self._visiting.discard(noun.i)
+
+    def _noun_agents(self, noun: Token) -> list[Ref]:
+        out = self.r.owner(noun)
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in self.blame:
+                # "an airstrike blamed on Damascus"
+                out += [r for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "to", "by")
+                        for q in p.children for r in self.r.refs(q)]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.r.refs(p)
+            if c.dep_ == "agent":
+                for p in c.children:
+                    out += self.r.refs(p)
+        if not out:
+            verb = self.light_verb(noun)
+            if verb is not None:
+                out = self.args.subjects(verb)
+        if not out:
+            out = self._controller(noun)
+        if not out and self.m.at(noun) is None:
+            c = self.carrier(noun)
+            if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.framed:
+                # "X announced new sanctions against Y": the subject of the verb that governs the event
+                out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.args.subjects(c.head)]
+        return dedup(out)
+
+    def adjunct_verb(self, noun: Token) -> Token | None:
+        """'X attacked Y in support of Z', 'X struck Y with support from Z': the verb a noun's
+        prepositional phrase modifies."""
+        c = self.carrier(noun)
+        if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.head.pos_ in ("VERB", "AUX"):
+            return c.head.head
+        return None
+
+    def adjunct_host(self, noun: Token) -> list[Ref]:
+        """What a prepositional phrase headed by the noun is about: the noun or the arguments of
+        the verb it modifies."""
+        c = self.carrier(noun)
+        if c.dep_ != "pobj" or c.head.dep_ != "prep":
+            return []
+        host = c.head.head
+        if host.pos_ in ("NOUN", "PROPN"):
+            return self.r.refs(host, conj=False)
+        if host.pos_ in ("VERB", "AUX"):
+            out = [r for d in host.children if d.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") for r in self.r.refs(d)]
+            if host.dep_ in ("acl", "relcl"):
+                out += self.r.refs(host.head, conj=False)
+            return out
+        return []
+
+    def _controller(self, noun: Token) -> list[Ref]:
+        """Who does an event named under another predicate: 'claimed responsibility for the attack',
+        'blamed X for the attack', 'accused X of the attack', 'X attacked Y in support of Z'."""
+        c = self.carrier(noun)
+        if c.dep_ != "pobj" or c.head.dep_ != "prep":
+            return []
+        gov = c.head.head
+        if gov.lemma_.lower() in self.responsibility and gov.head.pos_ in ("VERB", "AUX"):
+            return self.args.subjects(gov.head)
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.object_control:
+            return [r for d in gov.children if d.dep_ == "dobj" for r in self.r.refs(d)]
+        if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and gov.head.lemma_.lower() in self.object_control:
+            return self.r.refs(gov)          # "blamed terrorists based in Idlib for the attack"
+        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("in", "for") and not any(
+                ch.dep_ == "prep" and ch.lower_ in ("from", "by") for ch in noun.children):
+            return self.args.subjects(gov)        # "in support of Z": the doer of the main verb
+        return []
+
+    def noun_roles(self, noun: Token) -> Roles:
+        roles: Roles = {"agent": self.noun_agents(noun)}
+        m = self.m.at(noun)
+        if m is not None and m.ent.kind == "Agreement":
+            roles["self"] = [self.r.ref(m)]
+        self.args.prepositions(noun, roles)
+        roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
+        verb = self.adjunct_verb(noun)
+        if verb is not None and roles["agent"] and not roles["patient"] and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
+            roles["patient"] = self.args.subjects(verb)   # "X struck Y with support from Z": Z backs X
+        if not roles["patient"]:
+            # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
+            roles["patient"] = [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
+        verb = self.light_verb(noun)
+        if verb is not None:
+            # "launched strikes against X": the target hangs off the light verb
+            tmp: Roles = {}
+            self.args.prepositions(verb, tmp)
+            for k, v in tmp.items():
+                roles.setdefault(k, []).extend(v)
+            if noun.dep_ != "dobj":
+                roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
+        return roles
+
+    # ---- role nouns ---------------------------------------------------------------------------
+    def role_noun_roles(self, noun: Token) -> Roles:
+        m = self.m.at(noun)
+        if m is not None and m.role not in ("force",):
+            return {}
+        owner: list[Ref] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "to", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        owner += self.r.refs(p)
+        mods = self.r.owner(noun)
+        holder = self.holders(noun)
+        poss = [r for c in noun.children if c.dep_ == "poss" for r in self.r.refs(c, conj=False)]
+        if (owner or poss) and not holder:
+            # "their Iranian sponsors", "Assad's Russian allies": the adjective holds the role
+            holder = [r for r in mods if r.ent.key not in {p.ent.key for p in owner + poss}]
+            owner = owner or poss
+        owner = owner or mods
+        roles: Roles = {"owner": owner, "holder": holder}
+        self.args.prepositions(noun, roles)
+        return roles
+
+    def holders(self, noun: Token) -> list[Ref]:
+        """Who holds a role noun: apposition, copula, 'as a ROLE', relative clause, compound name."""
+        head = noun.head
+        if noun.dep_ == "appos":
+            return self.r.refs(head, conj=False)
+        if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in self.copulas:
+            return self.args.subjects(head)
+        if noun.dep_ == "pobj" and head.lower_ == "as":
+            verb = head.head
+            out = self.args.subjects(verb) if verb.pos_ in ("VERB", "AUX") else self.r.refs(verb, conj=False)
+            if any(c.lower_ in self.fellow for c in noun.children):
+                out += [r for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children for r in self.r.refs(p)]
+            return out
+        if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "appos" for c in noun.children):
+            return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.describing:
+            return [r for c in head.children if c.dep_ == "dobj" and c.i != noun.i for r in self.r.refs(c)]
+        # "Assad's main backers, Russia and Iran": the apposition of the role noun itself
+        return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]

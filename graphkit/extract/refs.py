@@ -1,0 +1,38 @@
+"""A reference: one entity as one stretch of text refers to it (:class:`Ref`), and the
+pronouns references are read through."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .mentions import Ent, Mention
+
+# Closed-class words of English grammar (not vocabulary to extend, so not in lexicon.json): the
+# pronouns references are read through.
+PRONOUNS_SG = frozenset({"it", "its"})
+PRONOUNS_PL = frozenset({"they", "their", "them"})
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+
+
+@dataclass
+class Ref:
+    ent: Ent
+    start: int      # char offsets into the document text
+    end: int
+    text: str
+    mention: Mention | None = None
+    via: str = "name"   # name | pronoun | description | first-person | owner | adjective | asset | place
+
+    @property
+    def resolved(self) -> bool:
+        """Came through the text (a pronoun, a description), not a name."""
+        return self.via in ("pronoun", "description", "first-person")
+
+
+def dedup(refs: list[Ref]) -> list[Ref]:
+    seen, out = set(), []
+    for r in refs:
+        if r.ent.key not in seen:
+            seen.add(r.ent.key)
+            out.append(r)
+    return out
