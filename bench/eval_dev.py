@@ -84,7 +84,7 @@ def _summary(res: dict) -> dict:
 def show(parsed: Corpus, gold: dict, name: str, scorer) -> None:
     m = Mapper(gold)
     i = [d.name for d in parsed.docs].index(name)
-    d, (mentions, cands) = parsed.docs[i], parsed.cands[i]
+    cands = parsed.cands[i][1]
     scores = scorer.score(cands)
     by_triple = defaultdict(list)
     for c, s in zip(cands, scores):
