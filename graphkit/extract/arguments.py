@@ -36,6 +36,7 @@ class Arguments:
         self.copulas = lex.word_set("copulas")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
+        self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.nouns = NounArguments(self, lex)     # event nouns and role nouns
 
     def roles(self, tok: Token, pos: str) -> Roles:
@@ -53,12 +54,24 @@ class Arguments:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
         roles["recipient"] = [r for c in verb.children if c.dep_ == "dative" for r in self.r.target(c)]
         self.prepositions(verb, roles)
+        if self._with_as_role(verb):
+            roles.pop("with", None)     # "signed ..., with X as guarantors": X is a third party, not a side
         if not roles["patient"] and not passive(verb):
             # "drove the group out of X", "pushed X back": the object is inside a particle phrase
             for c in verb.children:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
         return roles
+
+    def _with_as_role(self, verb: Token) -> bool:
+        """'with X as guarantors', 'with X among the mediators': the 'with' phrase names role holders."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "among"):
+                for p in c.children:
+                    words = {p.lemma_.lower()} | {x.lemma_.lower() for x in p.children if x.dep_ == "compound"}
+                    if p.dep_ == "pobj" and words & self.role_nouns:
+                        return True
+        return False
 
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []

@@ -184,10 +184,29 @@ class NounArguments:
             # "their Iranian sponsors", "Assad's Russian allies": the adjective holds the role
             holder = [r for r in mods if r.ent.key not in {p.ent.key for p in owner + poss}]
             owner = owner or poss
-        owner = owner or mods
+        owner = owner or mods or self.clause_agreements(noun)
         roles: Roles = {"owner": owner, "holder": holder}
         self.args.prepositions(noun, roles)
         return roles
+
+    def clause_agreements(self, tok: Token) -> list[Ref]:
+        """The agreement the clause around a word is about ('signed ..., with X as guarantors';
+        'a truce agreed ..., with X among the guarantor countries'): the agreements among the
+        arguments of the nearest verbs above it."""
+        t = tok
+        for _ in range(6):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            args = [d for d in t.children if d.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
+            if t.dep_ in ("acl", "relcl"):
+                args.append(t.head)
+            found = [r for d in args for r in self.r.refs(d) if r.ent.kind == "Agreement"]
+            if found:
+                return found
+        return []
 
     def holders(self, noun: Token) -> list[Ref]:
         """Who holds a role noun: apposition, copula, 'as a ROLE', relative clause, compound name."""
@@ -196,8 +215,14 @@ class NounArguments:
             return self.r.refs(head, conj=False)
         if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in self.copulas:
             return self.args.subjects(head)
-        if noun.dep_ == "pobj" and head.lower_ == "as":
+        if noun.dep_ == "compound" and head.dep_ == "pobj" and head.head.lower_ in ("as", "among"):
+            noun, head = head, head.head      # "among the guarantor countries": the phrase it names
+        if noun.dep_ == "pobj" and head.lower_ in ("as", "among"):
             verb = head.head
+            beside = [r for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in c.children if p.dep_ == "pobj" for r in self.r.refs(p)]
+            if beside and head.lower_ == "among" or beside and not any(c.lower_ in self.fellow for c in noun.children):
+                return beside                 # "signed ..., with X and Y as guarantors"
             out = self.args.subjects(verb) if verb.pos_ in ("VERB", "AUX") else self.r.refs(verb, conj=False)
             if any(c.lower_ in self.fellow for c in noun.children):
                 out += [r for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
