@@ -55,7 +55,10 @@ class Candidate:
 
     @property
     def sent(self) -> Span:
-        return self.trigger.sent
+        s = self.__dict__.get("_sent")
+        if s is None:
+            s = self.__dict__["_sent"] = self.trigger.sent     # spaCy finds a token's sentence by a scan
+        return s
 
 
 def add_context(cands: list[Candidate], mentions) -> None:
@@ -89,6 +92,7 @@ class CandidateFinder:
         self.pair_nouns = lex.word_set("pair_nouns")
         self._scopes: dict[tuple[int, str], Scope] = {}
         self.last_attack: list[Ref] = []
+        self._frames: dict[int, list[Frame]] = {}
         self._attributions: dict[int, str | None] = {}
 
     def run(self) -> list[Candidate]:
@@ -106,6 +110,14 @@ class CandidateFinder:
 
     # ---- triggers ----------------------------------------------------------------------------
     def frames(self, tok: Token) -> list[Frame]:
+        """The frames a token triggers (read once per token: broad candidates ask again)."""
+        if tok.i not in self._frames:
+            self._frames[tok.i] = self._find_frames(tok)
+        return self._frames[tok.i]
+
+    def _find_frames(self, tok: Token) -> list[Frame]:
+        if not tok.is_alpha and "-" not in tok.text:
+            return []
         found: list[Frame] = []
         for pos in _uses(tok):
             for form in {tok.lower_, tok.lemma_.lower()}:

@@ -41,7 +41,11 @@ class Ent:
 
     @property
     def key(self) -> str:
-        return entity_key(self.kind, self.name)
+        # names and kinds are set once; the key is asked for very often (slugging is not cheap)
+        k = self.__dict__.get("_key")
+        if k is None or k[0] != (self.kind, self.name):
+            k = self.__dict__["_key"] = ((self.kind, self.name), entity_key(self.kind, self.name))
+        return k[1]
 
 
 @dataclass

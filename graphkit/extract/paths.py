@@ -64,8 +64,9 @@ def _argument_tokens(finder: "CandidateFinder", sent: Span) -> list[tuple[Token,
         m = finder.m.at(tok)
         if m is not None and m.head != tok.i:
             continue
-        if m is None and tok.pos_ not in ("PRON", "NOUN", "PROPN"):
-            continue
+        if m is None and (tok.pos_ not in ("PRON", "NOUN", "PROPN") or tok.pos_ != "PRON" and not any(
+                c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in tok.children)):
+            continue      # a noun refers through what it is of or whose it is ('its fighters', 'dozens of X')
         refs = finder.r.refs(tok, conj=False)
         if refs:
             out.append((tok, refs))
