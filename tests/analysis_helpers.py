@@ -10,6 +10,18 @@ DOCS = [
 ]
 
 
+# Two blocs with one cross-cutting tie, by entity name (each test module has its own ENTS
+# holding these names). "Militants" is a generic group by its name (the extractor's
+# catch-all head noun): the signed model gives it half weight.
+TWO_BLOCS = [
+    ("Russia", "BACKS", "Syria", 3), ("Iran", "BACKS", "Syria", 2), ("Russia", "COOPERATES", "Iran", 1),
+    ("Turkey", "BACKS", "Militants", 4), ("Syria", "ATTACKED", "Militants", 3), ("Putin", "OPPOSES", "Militants", 2),
+    ("Turkey", "OPPOSES", "Syria", 2), ("Militants", "ATTACKED", "Syria", 1),
+    ("Russia", "COOPERATES", "Turkey", 1),                     # the one cross-cutting tie
+    ("Turkey", "ATTACKED", "Idlib", 1),                        # places are not actors
+]
+
+
 def E(kind, name, aliases=(), part_of=None, **extra):
     return {"key": f"{kind.lower()}:{name.lower()}", "name": name, "kind": kind, "aliases": list(aliases),
             "part_of": part_of, **extra}

@@ -3,21 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis_helpers import E, graph
+from analysis_helpers import TWO_BLOCS, E, graph
 from graphkit.analysis import contested, key_actors, paths, resolve, timeline
 
 ENTS = [E("Actor", "Russia", ["Moscow", "Kremlin"]), E("Actor", "Syria", ["Damascus"]), E("Actor", "Iran"),
         E("Actor", "Turkey", ["Ankara"]), E("Group", "Militants", ["HTS"]),
         E("Organization", "MoD", part_of="actor:russia"), E("Person", "Putin", part_of="actor:russia"),
         E("Agreement", "Astana"), E("Place", "Idlib")]
-
-TWO_BLOCS = [
-    ("Russia", "BACKS", "Syria", 3), ("Iran", "BACKS", "Syria", 2), ("Russia", "COOPERATES", "Iran", 1),
-    ("Turkey", "BACKS", "Militants", 4), ("Syria", "ATTACKED", "Militants", 3), ("Putin", "OPPOSES", "Militants", 2),
-    ("Turkey", "OPPOSES", "Syria", 2), ("Militants", "ATTACKED", "Syria", 1),
-    ("Russia", "COOPERATES", "Turkey", 1),                     # the one cross-cutting tie
-    ("Turkey", "ATTACKED", "Idlib", 1),                        # places are not actors
-]
 
 
 # ------------------------------------------------------------------ key actors

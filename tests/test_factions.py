@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from analysis_helpers import E, graph, names
+from analysis_helpers import TWO_BLOCS, E, graph, names
 from graphkit.analysis import factions, signed_graph
 from graphkit.analysis.balance import NEW_BLOC, frustration, margins, move_costs, total_weight, violations
 from graphkit.analysis.factions import member_rows, status
@@ -26,15 +26,6 @@ ENTS = [E("Actor", "Russia", ["Moscow"]), E("Actor", "Syria", ["Damascus"]), E("
         E("Organization", "MoD", part_of="actor:russia"), E("Person", "Putin", part_of="actor:russia"),
         E("Agreement", "Truce"), E("Agreement", "Pact"), E("Place", "Idlib")]
 K = {e["name"]: e["key"] for e in ENTS}
-
-# "Militants" is a generic group by its name (the extractor's catch-all head noun): half weight
-TWO_BLOCS = [
-    ("Russia", "BACKS", "Syria", 3), ("Iran", "BACKS", "Syria", 2), ("Russia", "COOPERATES", "Iran", 1),
-    ("Turkey", "BACKS", "Militants", 4), ("Syria", "ATTACKED", "Militants", 3), ("Putin", "OPPOSES", "Militants", 2),
-    ("Turkey", "OPPOSES", "Syria", 2), ("Militants", "ATTACKED", "Syria", 1),
-    ("Russia", "COOPERATES", "Turkey", 1),                     # the one cross-cutting tie
-    ("Turkey", "ATTACKED", "Idlib", 1),                        # places are not actors
-]
 
 
 def tie(S, a, b):

@@ -7,12 +7,14 @@ import os
 import signal
 import stat
 import subprocess
+import threading
 import time
 
 import psutil
 import pytest
 
 from graphkit.store import connect
+from graphkit.store.server import ServerHandle
 from ingest_helpers import GRAPHKIT, env_for, gone, server_pid, shared_corpus, start, wait_for
 
 pytestmark = pytest.mark.slow
@@ -101,6 +103,25 @@ def test_a_dead_server_is_one_line_within_seconds(tmp_path, tmp_path_factory):
     assert len(lines) <= 3, err
     assert took < 20, f"took {took:.1f}s to report the dead server"
 
+
+
+def test_a_server_that_is_dying_counts_as_gone(tmp_path):
+    """A server killed with SIGKILL resets its connections a moment before the kernel
+    shows it exited: the client waits that moment before telling 'has stopped' from
+    'lost the connection' (the dead-server line above depended on winning that race)."""
+    proc = subprocess.Popen(["sleep", "60"])
+    try:
+        h = ServerHandle(home=tmp_path, uri="bolt://127.0.0.1:1", user="root", password="x", database="graphkit",
+                         pid=proc.pid, bolt_port=1, started=False, create_time=psutil.Process(proc.pid).create_time())
+        t = time.monotonic()
+        assert not h.gone(wait=0.3) and time.monotonic() - t >= 0.3          # alive: waits, then says so
+        threading.Timer(0.2, proc.kill).start()
+        t = time.monotonic()
+        assert h.gone(wait=10.0) and time.monotonic() - t < 5                 # dies while it waits
+        assert h.gone()                                                       # a zombie is gone
+    finally:
+        proc.kill()
+        proc.wait()
 
 def test_unreachable_neo4j_is_one_line_within_seconds(tmp_path):
     env = dict(env_for(tmp_path / "home"), NEO4J_PASSWORD="x")

@@ -52,30 +52,25 @@ def make_private(home: Path) -> None:
     all the way down (symlinks are left alone)."""
     _chmod_own(home, 0o700)
     for name in HOME_ENTRIES:
-        top = home / name
-        try:
-            st = os.lstat(top)
-        except FileNotFoundError:
-            continue
-        if stat.S_ISREG(st.st_mode):
-            _chmod_own(top, 0o600, st)
-        elif stat.S_ISDIR(st.st_mode):
-            _private_tree(top)
+        _make_private_entry(home / name)
 
 
-def _private_tree(top: Path) -> None:
-    _chmod_own(top, 0o700)
-    for root, dirs, files in os.walk(top):
-        for name in dirs:
-            _chmod_own(Path(root, name), 0o700)
-        for name in files:
-            p = Path(root, name)
-            try:
-                st = os.lstat(p)
-            except FileNotFoundError:
-                continue
-            if stat.S_ISREG(st.st_mode):
-                _chmod_own(p, 0o600, st)
+def _make_private_entry(path: Path) -> None:
+    """A regular file 0600; a folder 0700 and everything in it likewise; anything else
+    (a link, a FIFO, a name that is gone) left alone."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(st.st_mode):
+        _chmod_own(path, 0o600, st)
+    elif stat.S_ISDIR(st.st_mode):
+        _chmod_own(path, 0o700, st)
+        for root, dirs, files in os.walk(path):
+            for name in dirs:
+                _chmod_own(Path(root, name), 0o700)
+            for name in files:                  # os.walk's files are never folders: no second walk
+                _make_private_entry(Path(root, name))
 
 
 def open_private(path: Path, flags: int = os.O_RDWR | os.O_CREAT) -> int:

@@ -295,6 +295,18 @@ class ServerHandle:
     def alive(self) -> bool:
         return _pid_alive(self.pid, self.create_time)
 
+    def gone(self, wait: float = 0.0) -> bool:
+        """True if the server's process is gone, or is within ``wait`` seconds. A server
+        killed with SIGKILL resets its clients' connections a moment before the kernel
+        shows its process as exited: a client that has just lost its connection waits
+        a little before it says whether the server is still there."""
+        deadline = time.monotonic() + wait
+        while self.alive():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
+        return True
+
     def users_changed(self) -> bool:
         """True if the server's users file differs from what it was at start-up (a
         query with updateSecurity ran CREATE/ALTER/DROP USER)."""

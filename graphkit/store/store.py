@@ -221,7 +221,7 @@ class Store:
     def unavailable(self, e: Exception) -> StoreUnavailable:
         """One line for a server that went away or cannot be reached."""
         h = self.server
-        if h is not None and not h.alive():
+        if h is not None and h.gone(wait=1.0):
             return StoreUnavailable(f"the graphkit server (pid {h.pid}) of {h.home} has stopped; "
                                     f"see {h.home / 'server.log'}")
         where = h.uri if h is not None else "the Neo4j server"
