@@ -12,8 +12,9 @@ The corpus is parsed once and its candidates found by the same code that extract
 
 A logistic regression (scikit-learn) over the structural features of
 :func:`graphkit.extract.scorer.features` is fitted; the decision threshold of each relation is
-the one that maximises that relation's document-level F1 on predictions cross-validated over
-five folds of whole conflicts, so it is not fitted on the documents it is judged on (it is
+the one that maximises that relation's document-level F1 — of the shipped combination, the
+hand-weighted frames or the model — on predictions cross-validated over five folds of whole
+conflicts, so it is not fitted on the documents it is judged on (it is
 stored as a shift of the logit per relation). The result is written as JSON: feature
 weights, bias, the per-relation shifts and what it was trained on. Training is
 deterministic: the same corpus and gold give the same file.
@@ -31,7 +32,7 @@ from pathlib import Path
 from ..eval import Mapper, score
 from ..model import Document, content_id
 from .pipeline import Extractor, prepare
-from .scorer import MODEL_FORMAT, CombinedScorer, LearnedScorer, features, lexicon_fingerprint
+from .scorer import MODEL_FORMAT, CombinedScorer, HandScorer, LearnedScorer, features, lexicon_fingerprint
 
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(25)]
 
@@ -201,8 +202,13 @@ def _choose_thresholds(sets: list[Annotated], exclude: set[str]) -> dict[str, fl
         model = fit(sets, exclude=exclude | held, threshold=0.5)
         for i, a in enumerate(sets):
             scores = a.corpus.scores(model, held)
+            hand = a.corpus.scores(HandScorer(), held)
             for t in THRESHOLDS:
-                rows[t][i] += a.corpus.rows(scores, t)
+                # the shipped default keeps what the hand-weighted frames or the model keep:
+                # the threshold is chosen for that combination
+                both = [None if h is None else [max(x, y * 0.5 / t) for x, y in zip(h, sc)]
+                        for h, sc in zip(hand, scores)]
+                rows[t][i] += a.corpus.rows(both, 0.5)
     kept = [_restrict(a.gold, a.names() - exclude) for a in sets]
     by_t = {t: pooled(kept, rows[t])["by_relation"] for t in THRESHOLDS}
     rels = sorted({r for v in by_t.values() for r in v})
