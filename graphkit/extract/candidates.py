@@ -153,8 +153,9 @@ class CandidateFinder:
         """'... attacked a police station in X. Boko Haram claimed the attack': a definite attack
         noun without a target of its own is the last attack told, with its target."""
         if not self.last_attack or any(roles.get(k) for k in ("patient", "on", "against", "at")) or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-            return roles
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children):
+            return roles      # 'the U.S. strikes' are strikes of their own, not the last attack told
         return {**roles, "patient": [self.r.synthetic(noun, r.ent, "event") for r in self.last_attack]}
 
     def make(self, s: Ref, link: Link | str, o: Ref, tok: Token, cls: str, pos: str, src: str, tgt: str,

@@ -142,10 +142,16 @@ class NounArguments:
         return []
 
     def noun_roles(self, noun: Token) -> Roles:
-        roles: Roles = {"agent": self.noun_agents(noun)}
         m = self.m.at(noun)
         if m is not None and m.ent.kind == "Agreement":
-            roles["self"] = [self.r.ref(m)]
+            # an agreement's own sides: 'their deal', 'Turkey's deal with X', 'a deal by X' — not
+            # whoever 'welcomed the deal' (the verbs that make one have frames of their own)
+            roles: Roles = {"agent": self.r.owner(noun) + [r for c in noun.children if c.dep_ in ("prep", "agent")
+                                                           and c.lower_ == "by" for p in c.children
+                                                           for r in self.r.refs(p)],
+                            "self": [self.r.ref(m)]}
+        else:
+            roles = {"agent": self.noun_agents(noun)}
         self.args.prepositions(noun, roles)
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         verb = self.adjunct_verb(noun)
