@@ -78,7 +78,9 @@ class Arguments:
         is_passive = passive(verb)
         for c in verb.children:
             if c.dep_ in ("dobj",) and not is_passive:
-                out += self.r.target(c) or self.event_agents(c)
+                # "condemned the group's attacks": the event's doer (not after a light verb: 'gave a
+                # response', 'launched an attack' are the subject's own events)
+                out += self.r.target(c) or (self.event_agents(c) if verb.lemma_.lower() not in self.nouns.light else [])
             elif c.dep_ == "nsubjpass":
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))

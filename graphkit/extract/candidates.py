@@ -103,6 +103,7 @@ class CandidateFinder:
                 for frame in self.frames(tok):
                     out += self.from_frame(tok, frame)
                 out += self.constructions(tok)
+            out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
             out += path_candidates(self, sent)
             self.scopes.update_speaker(sent)
         add_context(out, self.m)
@@ -258,6 +259,18 @@ class CandidateFinder:
                 if c is not None:
                     out.append(c)
         return out
+
+
+def _light_verbs_yield(cands: list[Candidate], since: int, light: frozenset[str]) -> list[Candidate]:
+    """'gave a crushing response to X': where a light verb and the event noun it governs relate
+    the same pair, the noun says what the relation is."""
+    nouns: dict[tuple, set[str]] = {}
+    for c in cands:
+        if c.pos == "NOUN" and c.trigger.i >= since and c.trigger.dep_ == "dobj":
+            nouns.setdefault((c.subject.ent.key, c.object.ent.key, c.trigger.head.i), set()).add(c.relation)
+    return [c for c in cands if not (c.pos == "VERB" and c.trigger.i >= since and c.trigger.lemma_.lower() in light
+                                     and c.relation not in nouns.get((c.subject.ent.key, c.object.ent.key,
+                                                                      c.trigger.i), {c.relation}))]
 
 
 def _uses(tok: Token) -> list[str]:

@@ -136,6 +136,8 @@ class NounArguments:
             return [r for d in gov.children if d.dep_ == "dobj" for r in self.r.refs(d)]
         if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and gov.head.lemma_.lower() in self.object_control:
             return self.r.refs(gov)          # "blamed terrorists based in Idlib for the attack"
+        if gov.dep_ == "acl" and gov.head.dep_ == "dobj" and gov.head.head.lemma_.lower() in self.object_control:
+            return self.r.refs(gov.head)     # the same, 'for' hanging on 'based
         if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("in", "for") and not any(
                 ch.dep_ == "prep" and ch.lower_ in ("from", "by") for ch in noun.children):
             return self.args.subjects(gov)        # "in support of Z": the doer of the main verb
