@@ -69,7 +69,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "light_verbs": WORDS, "copulas": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
-    "pair_nouns": WORDS,
+    "pair_nouns": WORDS, "counter_terror_modifiers": WORDS,
     # states, organs and forces (mentions.py, organs.py)
     "organ_heads": WORDS, "organ_nodes": WORDS, "organ_titles": Table("words", keys="title"),
     "organ_alias_names": Table("words", keys="title"), "government_words": WORDS, "government_modifiers": WORDS,

@@ -32,6 +32,7 @@ class NounArguments:
         self.m = args.m
         self.object_control = lex.object_control
         self.light = lex.word_set("light_verbs")
+        self.counter_terror = lex.word_set("counter_terror_modifiers")
         self.wrappers = lex.word_set("wrapper_nouns") | lex.word_set("measure_nouns")
         self.copulas, self.describing = lex.word_set("copulas"), lex.word_set("describing_verbs")
         self.blame, self.responsibility = lex.word_set("blame_verbs"), lex.word_set("responsibility_nouns")
@@ -123,6 +124,16 @@ class NounArguments:
             return out
         return []
 
+    def _counter_terror(self, noun: Token) -> bool:
+        left = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if not left:
+            return False
+        # "counter-terrorism" is one to three tokens: every run of modifiers before the noun
+        toks = noun.doc[min(c.left_edge.i for c in left):noun.i]
+        words = {t.lower_ for t in toks} | {toks[i:j].text.replace(" ", "").lower()
+                                             for i in range(len(toks)) for j in range(i + 1, len(toks) + 1)}
+        return bool(words & self.counter_terror)
+
     def _controller(self, noun: Token) -> list[Ref]:
         """Who does an event named under another predicate: 'claimed responsibility for the attack',
         'blamed X for the attack', 'accused X of the attack', 'X attacked Y in support of Z'."""
@@ -163,6 +174,10 @@ class NounArguments:
         if not roles["patient"]:
             # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
             roles["patient"] = [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
+        if not any(roles.get(k) for k in ("patient", "on", "against", "at")) and self.m.generic_group is not None \
+                and self._counter_terror(noun):
+            # "counter-terrorism operations around Idlib": against the document's generic armed group
+            roles["patient"] = [self.r.synthetic(noun, self.m.generic_group, "owner")]
         verb = self.light_verb(noun)
         if verb is not None:
             # "launched strikes against X": the target hangs off the light verb
