@@ -104,7 +104,7 @@ class CandidateFinder:
                     out += self.from_frame(tok, frame)
                 out += self.constructions(tok)
             out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
-            out += path_candidates(self, sent)
+            out += _not_reversing(path_candidates(self, sent), out, sent.start)
             self.scopes.update_speaker(sent)
         add_context(out, self.m)
         return out
@@ -259,6 +259,14 @@ class CandidateFinder:
                 if c is not None:
                     out.append(c)
         return out
+
+
+def _not_reversing(paths: list[Candidate], cands: list[Candidate], since: int) -> list[Candidate]:
+    """A broad candidate never turns round what a frame of the same sentence says ('Moscow, a
+    Damascus ally': Russia backs Syria, not the other way)."""
+    framed = {(c.subject.ent.key, c.relation, c.object.ent.key) for c in cands if c.trigger.i >= since}
+    return [p for p in paths if (p.object.ent.key, p.relation, p.subject.ent.key) not in framed
+            or (p.subject.ent.key, p.relation, p.object.ent.key) in framed]
 
 
 def _light_verbs_yield(cands: list[Candidate], since: int, light: frozenset[str]) -> list[Candidate]:
