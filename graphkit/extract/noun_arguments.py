@@ -201,6 +201,9 @@ class NounArguments:
                     if p.dep_ == "pobj":
                         owner += self.r.refs(p)
         mods = self.r.owner(noun)
+        if noun.dep_ == "compound" and self.m.at(noun.head) is not None:
+            # "Ethiopia's arch-rival Eritrea": the possessive belongs to the name the role noun modifies
+            owner += [r for c in noun.head.children if c.dep_ == "poss" for r in self.r.refs(c, conj=False)]
         holder = self.holders(noun)
         poss = [r for c in noun.children if c.dep_ == "poss" for r in self.r.refs(c, conj=False)]
         if (owner or poss) and not holder:
@@ -255,5 +258,13 @@ class NounArguments:
             return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.describing:
             return [r for c in head.children if c.dep_ == "dobj" and c.i != noun.i for r in self.r.refs(c)]
+        if noun.dep_ == "compound" and self.m.at(head) is not None:
+            return self.r.refs(head, conj=False)          # "Ethiopia's arch-rival Eritrea"
+        if noun.dep_ in ("nsubj", "dobj", "pobj") and noun.i + 1 < len(noun.doc):
+            nxt = noun.doc[noun.i + 1]                    # "Hezbollah's patron Iran sent ...", parsed as two subjects
+            if nxt.head.i == head.i and nxt.dep_ == noun.dep_ and self.m.at(nxt) is not None:
+                return self.r.refs(nxt, conj=False)
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "appos":
+            return self.r.refs(head.head.head, conj=False)   # "the Houthis, one of Tehran's proxies"
         # "Assad's main backers, Russia and Iran": the apposition of the role noun itself
         return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
