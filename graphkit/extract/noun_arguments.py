@@ -40,8 +40,8 @@ class NounArguments:
         self._visiting: set[int] = set()
         # verbs with a relation of their own judge, report or act on an event rather than do it:
         # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
-        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")) \
-            - self.light
+        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")
+                       | lex.word_set("negating_verbs")) - self.light     # 'to prevent a rout of X' is not a rout
 
     # ---- event nouns ----------------------------------------------------------------------
     def carrier(self, noun: Token) -> Token:
@@ -171,9 +171,9 @@ class NounArguments:
         if verb is not None and roles["agent"] and not roles["patient"] and any(
                 c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
             roles["patient"] = self.args.subjects(verb)   # "X struck Y with support from Z": Z backs X
-        if not roles["patient"]:
+        if not any(r.ent.kind == "Agreement" for r in roles["patient"]):
             # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
-            roles["patient"] = [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
+            roles["patient"] += [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
         if not any(roles.get(k) for k in ("patient", "on", "against", "at")) and self.m.generic_group is not None \
                 and self._counter_terror(noun):
             # "counter-terrorism operations around Idlib": against the document's generic armed group
