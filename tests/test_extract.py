@@ -313,6 +313,15 @@ VERBS = [
     row("ship-name-is-not-a-leader", "Houthi missiles struck the USS Carney in the Red Sea.",
         [("Houthis", "ATTACKED", "United States")], [(ANY, ANY, "Canada")],
         xfail="'USS Carney' is matched as a leader's surname (Mark Carney) and becomes Canada"),
+    # cutting what one gave, holding to account
+    row("suspended-aid-opposes", "Germany suspended development aid to Mali after the coup.",
+        [("Germany", "OPPOSES", "Mali")], [("Germany", "BACKS", "Mali")]),
+    row("cut-coordinated-objects", "Canada has cut military and financial cooperation with Myanmar.",
+        [("Canada", "OPPOSES", "Myanmar")]),
+    row("held-responsible-small-clause", "Ankara holds the PKK responsible for the bombing in Istanbul.",
+        [("Turkey", "OPPOSES", "Kurdistan Workers' Party")]),
+    row("declared-free-is-no-hostility", "Rebels in Syria declared Aleppo free on Saturday.",
+        [], [(ANY, "OPPOSES", "Aleppo"), (ANY, "OPPOSES", "Syria")]),
 ]
 
 
@@ -399,6 +408,12 @@ NOMINALS = [
         [("Syria", "ATTACKED", "Turkey")]),
     row("joint-patrol-is-cooperation", "On Sunday, Russia and Turkey cut short their first joint patrol in Idlib.",
         [("Russia", "COOPERATES", "Turkey")]),
+    row("package-of-measures-against", "Japan adopted a new package of restrictive measures against Russia.",
+        [("Japan", "OPPOSES", "Russia")]),
+    row("at-odds-with-in-apposition", "Kenya, long at odds with Somalia over the maritime border, recalled its envoy.",
+        [("Kenya", "OPPOSES", "Somalia")]),
+    row("at-war-with-after-copula", "Eritrea is at war with Ethiopia again.",
+        [("Eritrea", "ATTACKED", "Ethiopia")]),
 ]
 
 

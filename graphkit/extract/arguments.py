@@ -34,6 +34,7 @@ class Arguments:
         self.lex = lex
         self.object_control = lex.object_control
         self.copulas = lex.word_set("copulas")
+        self.object_predicates = lex.word_set("object_predicates")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
@@ -86,6 +87,8 @@ class Arguments:
             elif c.dep_ == "nsubjpass":
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))
+        if not is_passive and not out:
+            out += self._small_clause_subjects(verb)
         if verb.dep_ == "acl" and is_passive:
             out += self.r.target(verb.head)          # "militias armed by Iran"
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
@@ -93,6 +96,20 @@ class Arguments:
                 t.lower_ == "whose" for t in verb.subtree):
             out += self.r.refs(verb.head, conj=False)   # "the deal (that) X signed"
         return dedup(out)
+
+    def _small_clause_subjects(self, verb: Token) -> list[Ref]:
+        """'holding Ankara responsible', 'hold the Houthis accountable': the object of a verb
+        with an object predicate, which spaCy parses as the subject of an adjectival or nominal
+        complement (or a compound of an adjective taken for the object)."""
+        out: list[Ref] = []
+        for c in verb.children:
+            if c.pos_ == "ADJ" and c.lemma_.lower() not in self.object_predicates:
+                continue           # 'declared the capital free' says nothing against it
+            if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ in ("ADJ", "NOUN"):
+                out += [r for s in c.children if s.dep_ == "nsubj" for r in self.r.target(s)]
+            elif c.dep_ == "dobj" and c.pos_ == "ADJ":
+                out += [r for s in c.children if s.dep_ in ("compound", "nsubj") for r in self.r.target(s)]
+        return out
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Ref]:
         if depth > 4:

@@ -302,6 +302,7 @@ def _uses(tok: Token) -> list[str]:
 
 def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     """A multi-word trigger: 'open fire', 'crack down', 'cut ties', 'take control'."""
-    near = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+    kids = [x for c in tok.children for x in (c, *c.conjuncts)]     # 'suspended development and budget aid'
+    near = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
     nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
     return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words

@@ -93,12 +93,29 @@ class NounArguments:
                 out = self.args.subjects(verb)
         if not out:
             out = self._controller(noun)
+        if not out:
+            out = self._state_holder(noun)
         if not out and self.m.at(noun) is None:
             c = self.carrier(noun)
             if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.framed:
                 # "X announced new sanctions against Y": the subject of the verb that governs the event
                 out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.args.subjects(c.head)]
         return dedup(out)
+
+    def _state_holder(self, noun: Token) -> list[Ref]:
+        """'X is at war with Y', 'X, itself at odds with Y', 'X remains in conflict with Y': a
+        state named by 'at'/'in' and the noun is held by the copula's subject, by the subject
+        it stands next to, or by the noun the phrase describes."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "in") or any(
+                c.dep_ in ("det", "poss") for c in noun.children):
+            return []
+        prep, host = noun.head, noun.head.head
+        if host.pos_ in ("AUX", "VERB") and (host.lemma_.lower() in self.copulas or prep.i < host.i and any(
+                c.dep_ == "nsubj" and c.i < prep.i for c in host.children)):
+            return self.args.subjects(host)     # a copula, or set between subject and verb ('X, at odds with Y, ...')
+        if host.pos_ in ("NOUN", "PROPN") and noun.head.dep_ == "prep":
+            return self.r.refs(host, conj=False)
+        return []
 
     def adjunct_verb(self, noun: Token) -> Token | None:
         """'X attacked Y in support of Z', 'X struck Y with support from Z': the verb a noun's
