@@ -120,10 +120,20 @@ class NounArguments:
     def adjunct_verb(self, noun: Token) -> Token | None:
         """'X attacked Y in support of Z', 'X struck Y with support from Z': the verb a noun's
         prepositional phrase modifies."""
+        head = self.adjunct_head(noun)
+        return head if head is not None and head.pos_ in ("VERB", "AUX") else None
+
+    def adjunct_head(self, noun: Token) -> Token | None:
+        """The word a prepositional phrase headed by the noun hangs on ('X struck Y with support
+        from Z', 'X, with support from Z, struck Y'), through coordinated prepositions ('in
+        coordination with X and with support from Z')."""
         c = self.carrier(noun)
-        if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.head.pos_ in ("VERB", "AUX"):
-            return c.head.head
-        return None
+        if c.dep_ != "pobj":
+            return None
+        prep = c.head
+        while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+            prep = prep.head
+        return prep.head if prep.dep_ == "prep" else None
 
     def adjunct_host(self, noun: Token) -> list[Ref]:
         """What a prepositional phrase headed by the noun is about: the noun or the arguments of
@@ -184,10 +194,15 @@ class NounArguments:
             roles = {"agent": self.noun_agents(noun)}
         self.args.prepositions(noun, roles)
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
+        own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
         verb = self.adjunct_verb(noun)
-        if verb is not None and roles["agent"] and not roles["patient"] and any(
-                c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
-            roles["patient"] = self.args.subjects(verb)   # "X struck Y with support from Z": Z backs X
+        if roles["agent"] and not roles["patient"] and own_doer:
+            # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
+            host = self.adjunct_head(noun)
+            if verb is not None:
+                roles["patient"] = self.args.subjects(verb)
+            elif host is not None and host.pos_ in ("NOUN", "PROPN"):
+                roles["patient"] = self.r.refs(host, conj=False)
         if not any(r.ent.kind == "Agreement" for r in roles["patient"]):
             # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
             roles["patient"] += [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
@@ -196,13 +211,14 @@ class NounArguments:
             # "counter-terrorism operations around Idlib": against the document's generic armed group
             roles["patient"] = [self.r.synthetic(noun, self.m.generic_group, "owner")]
         verb = self.light_verb(noun)
-        if verb is not None:
-            # "launched strikes against X": the target hangs off the light verb
+        if verb is not None and not own_doer:
+            # "launched strikes against X": the target hangs off the light verb (not when the noun
+            # has a doer of its own: 'struck X with support from Z' is no support for X)
             tmp: Roles = {}
             self.args.prepositions(verb, tmp)
             for k, v in tmp.items():
                 roles.setdefault(k, []).extend(v)
-            if noun.dep_ != "dobj":
+            if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
         return roles
 
