@@ -66,7 +66,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
-    "light_verbs": WORDS, "causal_verbs": WORDS, "copulas": WORDS, "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
+    "light_verbs": WORDS, "causal_verbs": WORDS, "copulas": WORDS,
+    "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
     "pair_nouns": WORDS, "counter_terror_modifiers": WORDS,
