@@ -273,9 +273,7 @@ VERBS = [
     row("pledged-to-deliver", "Iran pledged to deliver drones to the Sudanese army.",
         [T("Iran", "BACKS", "Sudanese Armed Forces", hedged=None)]),
     row("pledged-to-deliver-attack-drones", "Iran pledged to deliver more attack drones to Sudan.",
-        [T("Iran", "BACKS", "Sudan", hedged=None)],
-        xfail="no candidate at all, only when 'pledged' (itself a supply verb) meets 'attack drones': "
-              "'promised to deliver more attack drones' and 'pledged to deliver more combat drones' both work"),
+        [T("Iran", "BACKS", "Sudan", hedged=None)]),
     row("fighting-alongside", "Chadian mercenaries are fighting alongside the Rapid Support Forces in Darfur.",
         [("Chad", "BACKS", "Rapid Support Forces")]),
     row("fought-alongside-a-leaders-forces", "Eritrean troops fought alongside Abiy Ahmed's forces in Tigray.",
@@ -293,8 +291,7 @@ VERBS = [
     row("designated-small-clause", "Washington designated the Houthis a terrorist organisation.",
         [("United States", "OPPOSES", "Houthis")]),
     row("sent-troops-to-help", "Rwanda sent troops to help the M23 capture Goma.",
-        [("Rwanda", "BACKS", "M23")],
-        xfail="purpose clause 'sent troops to help X': the agent of 'sent' is not carried to 'help' (no claim)"),
+        [("Rwanda", "BACKS", "M23")]),
     row("reversed-received-from", "Ukraine received weapons from Germany.",
         [("Germany", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Germany")],
         xfail="the receive frame ('X received weapons from Y' -> Y BACKS X) scores 0.8*0.6-0.05 (weak role "
@@ -316,6 +313,14 @@ VERBS = [
     row("state-force-assets-across-countries", "JNIM fighters overran army bases across Burkina Faso and Niger.",
         [("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKED", "Burkina Faso"),
          ("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKED", "Niger")]),
+    row("supplied-to-is-a-prepositional-dative", "Iran supplies weapons to Hamas.",
+        [("Iran", "BACKS", "Hamas")]),
+    row("sent-materiel-to-an-authority", "Turkey sent drones to the Government of National Accord.",
+        [("Turkey", "BACKS", "Government of National Accord")]),
+    row("sent-a-letter-is-no-backing", "Russia sent a letter to the Government of National Accord.",
+        [], [("Russia", "BACKS", "Government of National Accord")],
+        xfail="the hand frame rejects the weak 'send X to Y' (0.48) but the learned scorer keeps it (0.65): "
+              "it has seen few sends of anything but materiel"),
     # cutting what one gave, holding to account
     row("suspended-aid-opposes", "Germany suspended development aid to Mali after the coup.",
         [("Germany", "OPPOSES", "Mali")], [("Germany", "BACKS", "Mali")]),

@@ -53,8 +53,12 @@ class Arguments:
         roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
-        roles["recipient"] = [r for c in verb.children if c.dep_ == "dative" for r in self.r.target(c)]
-        if not any(c.dep_ == "dobj" for c in verb.children):
+        # "gave X weapons"; "supplied weapons to X" (spaCy labels that 'to' dative too)
+        roles["recipient"] = [r for c in verb.children if c.dep_ == "dative"
+                              for x in ([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c])
+                              for r in self.r.target(x)]
+        if not any(c.dep_ == "dobj" for c in verb.children) and not any(
+                c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
         if self._with_as_role(verb):
@@ -202,7 +206,8 @@ class Arguments:
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
                 continue
-            if c.dep_ in ("prep", "prt", "agent") and c.lower_ in PREPOSITION_ROLES:
+            if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
+                    c.lower_ in PREPOSITION_ROLES):
                 # "strikes on X and on Y": a coordinated preposition
                 objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
                         for p in q.children if p.dep_ in ("pobj", "pcomp")]
