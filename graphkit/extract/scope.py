@@ -36,6 +36,7 @@ from .lexicon import Lexicon
 from .references import Ref, Resolver
 
 _PUNCT_BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,27 @@ class ScopeReader:
                 return True                           # 'no longer supplies'
             if c.dep_ == "preconj" and c.lower_ == "neither" and not (came is not None and came.dep_ == "conj"):
                 return True
+        if self._negated_argument(t, came):
+            return True
         return t.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" or
                                         c.dep_ == "cc" and c.lower_ == "nor" for c in t.head.children)
+
+    def _negated_argument(self, t: Token, came: Token | None) -> bool:
+        """A negative quantifier on an argument negates the verb: 'no Russian jets struck X',
+        'supplied no weapons to X', 'neither X nor Y attacked Z', 'attacked neither X nor Y',
+        'supplied weapons to neither X nor Y'. Not the argument the way up came through ('launched
+        no strikes': the event noun carries its own negation), nor an adjunct ('with no warning')."""
+        args = [c for c in t.children if c.dep_ in _CORE_ARGS]
+        args += [p for c in t.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
+        for a in args:
+            if came is not None and a.i == came.i:
+                continue
+            for q in a.children:
+                if q.lower_ == "neither" and q.dep_ in ("preconj", "det"):
+                    return True
+                if q.lower_ in self.neg_words and q.dep_ == "det" and a.dep_ in _CORE_ARGS:
+                    return True
+        return False
 
     def _clause_conj(self, t: Token) -> bool:
         """A coordinated clause of its own: its own subject, or joined by 'but'/'yet'."""
