@@ -70,9 +70,22 @@ class ScopeReader:
                 end = self._content_of(t, pred)
                 negated, hedged = negated != end.negated, hedged or end.hedged
                 break
-            came, t = t, t.head
+            came, t = t, self._up(t)
             steps += 1
         return Scope(negated, hedged, threat)
+
+    @staticmethod
+    def _up(t: Token) -> Token:
+        """The next token on the way up: the head; but a finite verb the parser coordinated with a
+        gerund or an infinitive ('denied striking X and shelled Y', 'vowed to retaliate and struck
+        Y') cannot share that non-finite clause: it coordinates with the finite verb above it."""
+        h = t.head
+        if t.dep_ != "conj" or t.tag_ not in ("VBD", "VBZ"):
+            return h
+        while h.head.i != h.i and (h.pos_ == "ADP" or h.tag_ == "VBG" or h.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in h.children)):
+            h = h.head
+        return h
 
     def _step(self, t: Token, came: Token | None, pred: Token, rel: str, neg_used: bool) -> Scope:
         """What one token on the way up adds (negated: a negation to apply): its own negation,
@@ -80,7 +93,7 @@ class ScopeReader:
         conjunct of it), its own class: a denial, a negating or hedging verb or noun."""
         kids = list(t.children)
         cond = any(c.dep_ == "mark" and c.lower_ in self.cond for c in kids)
-        if came is not None and self._clause_conj(came):
+        if came is not None and (came.head.i != t.i or self._clause_conj(came)):
             return Scope(hedged=cond)                 # a clause of its own: only a condition spans both
         own_neg = self._negated_here(t, came)
         negated = own_neg and not (neg_used and t.i == pred.i)
@@ -132,10 +145,16 @@ class ScopeReader:
         return False
 
     def _clause_conj(self, t: Token) -> bool:
-        """A coordinated clause of its own: its own subject, or joined by 'but'/'yet'."""
+        """A coordinated clause of its own: its own subject, joined by 'but'/'yet', or a verb group of
+        its own. Auxiliaries, and the negation and modals they carry, are shared by bare conjuncts
+        ('did not attack X or shell Y', 'has not attacked X or shelled Y'), not by a conjunct with
+        an auxiliary of its own ('has not attacked X and has shelled Y') or in a tense of its own
+        after a bare verb under an auxiliary ('did not attack X and shelled Y instead')."""
         if t.dep_ != "conj":
             return False
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in t.children):
+            return True
+        if t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB" and any(c.dep_ == "aux" for c in t.head.children):
             return True
         cc = [c for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
         return bool(cc) and cc[-1].lower_ in self.contrast
