@@ -914,6 +914,9 @@ SCOPE = [
     row("a-charge-x-denies", "The UN accused Rwanda of arming the M23, a charge Kigali denies.",
         [T("United Nations", "OPPOSES", "Rwanda", by=None), T("Rwanda", "BACKS", "M23", by="United Nations",
                                                               hedged=None, negated=None)]),
+    row("the-charge-x-denies", "Baku accuses Yerevan of shelling Tartar; Yerevan denies the charge.",
+        [T("Azerbaijan", "OPPOSES", "Armenia", by=None), T("Armenia", "ATTACKED", "Tartar", by="Azerbaijan",
+                                                         hedged=None, negated=None)]),
     row("two-conflicting-claims", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T(ANY, "ATTACKED", ANY, by="Russia")]),

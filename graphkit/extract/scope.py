@@ -165,8 +165,7 @@ class ScopeReader:
         ...' leave it unconfirmed."""
         if t.dep_ == "ccomp":
             gov = t.head
-        elif t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubjpass") and (
-                t.head.lower_ in self.claim_nouns or t.head.lemma_.lower() in self.claim_nouns):
+        elif t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubjpass") and self._claim_noun(t.head):
             gov = t.head.head
         else:
             return Scope()
@@ -178,9 +177,10 @@ class ScopeReader:
         return Scope(negated=lem in self.denials)
 
     def _remark(self, verb: Token, pred: Token) -> bool:
-        """'X accused Y of Z, a charge W denies', '..., claims W denies': a verb after the
-        predicate's clause, set off by a comma, whose object is a claim noun standing for that
-        clause. Its subject comments on the claim; it neither says it nor scopes over it."""
+        """'X accused Y of Z, a charge W denies', '...; W denies the charge': a verb after the
+        predicate's clause, set off by punctuation, whose object is a claim noun standing for that
+        clause (fronted before its subject or in its place after the verb). Its subject comments
+        on the claim; it neither says it nor scopes over it, whatever the parser hung on it."""
         if verb.i <= pred.i:
             return False
         doc = verb.doc
@@ -188,9 +188,15 @@ class ScopeReader:
         while i > pred.i and doc[i].text not in _PUNCT_BREAKS:
             i -= 1
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > i]
-        return i > pred.i and bool(subj) and any(
-            w.lower_ in self.claim_nouns or w.lemma_.lower() in self.claim_nouns
-            for w in doc[i + 1:verb.i] if w.i < subj[0].left_edge.i or w.i < subj[0].i and w.dep_ == "compound")
+        if i <= pred.i or not subj:
+            return False
+        fronted = [w for w in doc[i + 1:verb.i]
+                   if w.i < subj[0].left_edge.i or w.i < subj[0].i and w.dep_ == "compound"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return any(self._claim_noun(w) for w in fronted + objects)
+
+    def _claim_noun(self, w: Token) -> bool:
+        return w.lower_ in self.claim_nouns or w.lemma_.lower() in self.claim_nouns
 
     def _scope_ends(self, t: Token, steps: int) -> bool:
         """Where a predicate's scope stops: the root, a reported clause, a relative clause,
