@@ -893,6 +893,8 @@ SCOPE = [
         [T("Iran", "BACKS", "Sudanese Armed Forces", hedged=True)], [("Iran", "BACKS", "Sudanese Armed Forces")]),
     row("allegedly", "Rwanda allegedly supplied weapons to the M23.",
         [T("Rwanda", "BACKS", "M23", hedged=True)], [("Rwanda", "BACKS", "M23")]),
+    row("alleged-strike", "Syria condemned Israel's alleged strike on the Iranian consulate.",
+        [T("Israel", "ATTACKED", "Iran", hedged=True), ("Syria", "OPPOSES", "Israel")], [("Israel", "ATTACKED", "Iran")]),
     row("question", "Will Turkey attack the YPG again?",
         [T("Turkey", "ATTACKED", "People's Protection Units", hedged=True)],
         [("Turkey", "ATTACKED", "People's Protection Units")]),

@@ -11,10 +11,10 @@ relative or temporal clause):
   speech verb that is negated itself ("did not deny", "neither confirmed nor denied", "did
   not confirm") leaves it unconfirmed: hedged, not negated;
 * hedges: modals ("could strike"), conditionals ("if ... attacks"), hedging verbs
-  and nouns ("threatened to attack", "plans to", "a call for"), and adverbs by which the
-  writer keeps a claim at a distance ("allegedly", "supposedly", "probably"); "reportedly"
-  passes on what an unnamed source reports and is no hedge (an attribution, as "officials
-  said" is);
+  and nouns ("threatened to attack", "plans to", "a call for"), and adverbs and adjectives by
+  which the writer keeps a claim at a distance ("allegedly", "probably", "an alleged strike",
+  "a suspected raid"); "reportedly" passes on what an unnamed source reports and is no
+  hedge (an attribution, as "officials said" is);
 * threats: a threat to attack is kept as a hedged ATTACKED and an asserted OPPOSES;
 * coordination: a coordinated verb is not governed by its first conjunct's verb ("denied the
   report and attacked X"); a coordinated clause of its own (its own subject, or after "but")
@@ -53,7 +53,7 @@ class ScopeReader:
         self.speech_nouns, self.speaker_nouns = lex.word_set("speech_nouns"), lex.word_set("speaker_nouns")
         self.hedge_verbs, self.hedge_nouns = lex.word_set("hedge_verbs"), lex.word_set("hedge_nouns")
         self.modals, self.threats = lex.word_set("hedge_modals"), lex.word_set("threat_verbs")
-        self.hedge_adverbs = lex.word_set("hedge_adverbs")
+        self.hedge_adverbs, self.hedge_adjectives = lex.word_set("hedge_adverbs"), lex.word_set("hedge_adjectives")
         self.neg_words, self.neg_verbs = lex.word_set("negation_words"), lex.word_set("negating_verbs")
         self.negatable, self.denials = lex.word_set("negatable_adverbs"), lex.word_set("denial_verbs")
         self.claim_nouns, self.contrast = lex.word_set("claim_nouns"), lex.word_set("contrast_conjunctions")
@@ -87,6 +87,11 @@ class ScopeReader:
             h = h.head
         return h
 
+    def distanced(self, noun: Token) -> bool:
+        """An event noun the writer keeps at a distance by an adjective of its own ('an alleged
+        strike', 'possible attacks'): hedged wherever its scope is read from."""
+        return any(c.dep_ == "amod" and c.lower_ in self.hedge_adjectives for c in noun.children)
+
     def _step(self, t: Token, came: Token | None, pred: Token, rel: str, neg_used: bool) -> Scope:
         """What one token on the way up adds (negated: a negation to apply): its own negation,
         modals, conditional marks and hedging adverbs; and, when it governs the way up (not a
@@ -97,8 +102,8 @@ class ScopeReader:
             return Scope(hedged=cond)                 # a clause of its own: only a condition spans both
         own_neg = self._negated_here(t, came)
         negated = own_neg and not (neg_used and t.i == pred.i)
-        hedged = cond or any(c.dep_ == "aux" and c.lower_ in self.modals for c in kids) or any(
-            c.dep_ == "advmod" and c.lower_ in self.hedge_adverbs for c in kids)
+        hedged = cond or any(c.dep_ == "aux" and c.lower_ in self.modals or c.dep_ == "advmod" and c.lower_ in (
+            self.hedge_adverbs) or c.dep_ == "amod" and c.lower_ in self.hedge_adjectives for c in kids)
         threat = False
         if t.i != pred.i and came is not None and came.dep_ != "conj":
             lem = t.lemma_.lower()
@@ -113,35 +118,37 @@ class ScopeReader:
         return Scope(negated, hedged, threat)
 
     def _negated_here(self, t: Token, came: Token | None) -> bool:
-        """'not'/'never'/'no' on t, 'no longer', or t one side of 'neither ... nor' (counted once:
-        at the conjunct the way up comes through)."""
+        """'not'/'never'/'no' on t, 'no longer', a negative quantifier on an argument of t, or t one
+        side of 'neither ... nor' (counted once: at the conjunct the way up comes through). The
+        negative correlatives are negation words a coordination carries: 'neither' as its
+        pre-conjunction, 'nor' as its coordinator."""
         for c in t.children:
             if c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det"):
                 return True
             if c.dep_ == "advmod" and c.lower_ in self.negatable and any(g.dep_ == "neg" for g in c.children):
                 return True                           # 'no longer supplies'
-            if c.dep_ == "preconj" and c.lower_ == "neither" and not (came is not None and came.dep_ == "conj"):
+            if c.dep_ == "preconj" and c.lower_ in self.neg_words and not (came is not None and came.dep_ == "conj"):
                 return True
         if self._negated_argument(t, came):
             return True
-        return t.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" or
-                                        c.dep_ == "cc" and c.lower_ == "nor" for c in t.head.children)
+        return t.dep_ == "conj" and any(c.dep_ in ("preconj", "cc") and c.lower_ in self.neg_words
+                                        for c in t.head.children)
 
     def _negated_argument(self, t: Token, came: Token | None) -> bool:
         """A negative quantifier on an argument negates the verb: 'no Russian jets struck X',
         'supplied no weapons to X', 'neither X nor Y attacked Z', 'attacked neither X nor Y',
         'supplied weapons to neither X nor Y'. Not the argument the way up came through ('launched
-        no strikes': the event noun carries its own negation), nor an adjunct ('with no warning')."""
+        no strikes': the event noun carries its own negation), nor an adjunct ('with no warning'),
+        unless negative correlatives coordinate it."""
         args = [c for c in t.children if c.dep_ in _CORE_ARGS]
         args += [p for c in t.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
         for a in args:
             if came is not None and a.i == came.i:
                 continue
-            for q in a.children:
-                if q.lower_ == "neither" and q.dep_ in ("preconj", "det"):
-                    return True
-                if q.lower_ in self.neg_words and q.dep_ == "det" and a.dep_ in _CORE_ARGS:
-                    return True
+            quantified = any(q.dep_ in ("det", "preconj") and q.lower_ in self.neg_words for q in a.children)
+            correlated = any(q.dep_ == "cc" and q.lower_ in self.neg_words for q in a.children)
+            if quantified and (correlated or a.dep_ in _CORE_ARGS):
+                return True
         return False
 
     def _clause_conj(self, t: Token) -> bool:
