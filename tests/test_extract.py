@@ -904,6 +904,9 @@ SCOPE = [
     row("rejected-reports-that-it", "Uganda rejected reports that it had armed the RSF.",
         [T("Uganda", "BACKS", "Rapid Support Forces", negated=True, hedged=None, by=ANY)],
         [("Uganda", "BACKS", "Rapid Support Forces")]),
+    row("rejected-what-it-called", "Baku rejected what it called France's military support for Armenia.",
+        [T("France", "BACKS", "Armenia", hedged=None, by=ANY)],
+        [T("France", "BACKS", "Armenia", negated=True, hedged=None, by=ANY)]),
     row("asked-to-stop", "Egypt asked Ethiopia to stop filling the dam.",
         [], [("Egypt", "ATTACKED", ANY)]),
     # attribution

@@ -109,7 +109,8 @@ class ScopeReader:
             lem = t.lemma_.lower()
             if own_neg and (lem in self.denials or lem in self.speech):
                 return Scope(hedged=True)             # 'did not deny', 'did not confirm striking': unconfirmed
-            if lem in self.denials or lem in self.neg_verbs and not (lem == "fail" and rel == "PARTY_TO"):
+            if lem in self.denials and not _free_relative(came) or lem in self.neg_verbs and not (
+                    lem == "fail" and rel == "PARTY_TO"):
                 negated = not negated
             if lem in self.hedge_verbs:
                 hedged, threat = True, lem in self.threats
@@ -170,7 +171,7 @@ class ScopeReader:
         """Where the scope ends at a content clause, what its governor makes of it: 'denied that
         ...', 'rejected reports that ...' negate it; 'did not deny that ...', 'did not say that
         ...' leave it unconfirmed."""
-        if t.dep_ == "ccomp":
+        if t.dep_ == "ccomp" and not _free_relative(t):
             gov = t.head
         elif t.dep_ == "acl" and t.head.dep_ in ("dobj", "nsubjpass") and self._claim_noun(t.head):
             gov = t.head.head
@@ -309,3 +310,9 @@ def _subjects(verb: Token) -> list[Token]:
         if subj or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subj
         verb = verb.head
+
+
+def _free_relative(clause: Token) -> bool:
+    """A clause one of whose arguments is a wh-pronoun ('rejected what it called X's support for
+    Y') is a free relative: it names a thing, which is rejected, not a claim, which is denied."""
+    return any(c.tag_ == "WP" and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") for c in clause.children)
