@@ -854,6 +854,8 @@ SCOPE = [
         [("Syria", "ATTACKED", "Israel"), ("Syria", "ATTACKED", "Turkey")]),
     row("no-on-the-object", "Russia supplied no weapons to Armenia.",
         [T("Russia", "BACKS", "Armenia", negated=True, hedged=None)], [("Russia", "BACKS", "Armenia")]),
+    row("no-more-than-a-number", "Russia supplied no more than ten tanks to Armenia.",
+        [("Russia", "BACKS", "Armenia")]),
     row("no-on-the-event-noun", "Israel launched no strikes on Hezbollah positions.",
         [T("Israel", "ATTACKED", "Hezbollah", negated=True, hedged=None)], [("Israel", "ATTACKED", "Hezbollah")]),
     row("no-in-an-adjunct", "Israel struck Hezbollah positions with no warning.",

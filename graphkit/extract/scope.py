@@ -124,7 +124,8 @@ class ScopeReader:
         negative correlatives are negation words a coordination carries: 'neither' as its
         pre-conjunction, 'nor' as its coordinator."""
         for c in t.children:
-            if c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det"):
+            if c.dep_ == "neg" or c.lower_ in self.neg_words and c.dep_ in ("neg", "advmod", "det") and (
+                    not _bound(c)):
                 return True
             if c.dep_ == "advmod" and c.lower_ in self.negatable and any(g.dep_ == "neg" for g in c.children):
                 return True                           # 'no longer supplies'
@@ -146,7 +147,8 @@ class ScopeReader:
         for a in args:
             if came is not None and a.i == came.i:
                 continue
-            quantified = any(q.dep_ in ("det", "preconj") and q.lower_ in self.neg_words for q in a.children)
+            quantified = any(q.dep_ in ("det", "preconj") and q.lower_ in self.neg_words and not _bound(q)
+                             for q in a.children)
             correlated = any(q.dep_ == "cc" and q.lower_ in self.neg_words for q in a.children)
             if quantified and (correlated or a.dep_ in _CORE_ARGS):
                 return True
@@ -316,3 +318,10 @@ def _free_relative(clause: Token) -> bool:
     """A clause one of whose arguments is a wh-pronoun ('rejected what it called X's support for
     Y') is a free relative: it names a thing, which is rejected, not a claim, which is denied."""
     return any(c.tag_ == "WP" and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") for c in clause.children)
+
+
+def _bound(neg: Token) -> bool:
+    """'no' before a comparative bounds a number ('no more than ten tanks', 'no fewer than five
+    strikes'): the things counted are there."""
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.tag_ in ("JJR", "RBR")
