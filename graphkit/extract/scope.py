@@ -82,8 +82,7 @@ class ScopeReader:
         h = t.head
         if t.dep_ != "conj" or t.tag_ not in ("VBD", "VBZ"):
             return h
-        while h.head.i != h.i and (h.pos_ == "ADP" or h.tag_ == "VBG" or h.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in h.children)):
+        while h.head.i != h.i and (h.pos_ == "ADP" or _non_finite(h)):
             h = h.head
         return h
 
@@ -159,12 +158,13 @@ class ScopeReader:
         its own. Auxiliaries, and the negation and modals they carry, are shared by bare conjuncts
         ('did not attack X or shell Y', 'has not attacked X or shelled Y'), not by a conjunct with
         an auxiliary of its own ('has not attacked X and has shelled Y') or in a tense of its own
-        after a bare verb under an auxiliary ('did not attack X and shelled Y instead')."""
+        after a bare verb or a gerund under an auxiliary ('did not attack X and shelled Y instead',
+        'was not shelling X and struck Y')."""
         if t.dep_ != "conj":
             return False
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in t.children):
             return True
-        if t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB" and any(c.dep_ == "aux" for c in t.head.children):
+        if t.tag_ in ("VBD", "VBZ") and t.head.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" for c in t.head.children):
             return True
         cc = [c for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
         return bool(cc) and cc[-1].lower_ in self.contrast
@@ -325,3 +325,12 @@ def _bound(neg: Token) -> bool:
     strikes'): the things counted are there."""
     nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
     return nxt is not None and nxt.tag_ in ("JJR", "RBR")
+
+
+def _non_finite(verb: Token) -> bool:
+    """A gerund or participle without an auxiliary ('denied striking X'; not 'was shelling X'), or
+    an infinitive ('vowed to retaliate')."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        return not aux
+    return verb.tag_ == "VB" and any(c.lower_ == "to" for c in aux)
