@@ -307,8 +307,13 @@ class Arguments:
 
 
 def passive(verb: Token) -> bool:
+    """A passive verb, or a participle hung on the noun it describes ('militias armed by Iran').
+    A past participle under a noun with a subject or an auxiliary of its own is a finite clause
+    in the active perfect, a content clause of a claim noun ('reports that it had armed X')."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return False
     return verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
 
 

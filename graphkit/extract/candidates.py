@@ -179,6 +179,8 @@ class CandidateFinder:
             verb = self.args.nouns.light_verb(tok)
             scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)
         scope = Scope() if pos in NP_INTERNAL else self._scope(scope_tok, rel)
+        if pos == "NOUN" and not scope.hedged and self.scopes.distanced(tok):
+            scope = Scope(scope.negated, True, scope.threat)      # 'condemned the alleged strike on X'
         rel, scope = self._reversed(rel, tok, scope)
         if tok.i not in self._attributions:
             self._attributions[tok.i] = self.scopes.attribution(tok)
