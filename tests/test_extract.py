@@ -661,6 +661,15 @@ AGREEMENTS = [
         "accused Yerevan of violating it.",
         [("Azerbaijan", "PARTY_TO", "?t"), ("Armenia", "PARTY_TO", "?t"), ("Azerbaijan", "OPPOSES", "Armenia"),
          T("Armenia", "OPPOSES", "?t", by="Azerbaijan")]),
+    row("brokered-together-with", "Kenya, which brokered the truce together with Ethiopia, urged restraint.",
+        [("Kenya", "GUARANTEES", "?t"), ("Ethiopia", "GUARANTEES", "?t")]),
+    row("mediated-by-x-together-with-y", "The deal, mediated by Angola together with Qatar and Togo, collapsed.",
+        [("Angola", "GUARANTEES", "?d"), ("Qatar", "GUARANTEES", "?d"), ("Togo", "GUARANTEES", "?d")]),
+    row("mediators-of-the-last-agreement-told", "A ceasefire took effect in Goma on Sunday. Angola and Qatar acted "
+        "as mediators.",
+        [("Angola", "GUARANTEES", "?c"), ("Qatar", "GUARANTEES", "?c")]),
+    row("an-ally-is-no-agreement's", "The agreement was signed in Doha. Turkey is an ally of the Taliban.",
+        [("Turkey", "BACKS", "Taliban")], [("Turkey", "GUARANTEES", ANY), ("Turkey", "PARTY_TO", ANY)]),
 ]
 
 

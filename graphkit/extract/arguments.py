@@ -136,7 +136,7 @@ class Arguments:
         for c in verb.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                 for p in c.children:
-                    out += self.r.refs(p)
+                    out += self.r.refs(p) + self.r.along_with(p)    # "mediated by X together with Y"
         if not out:
             # "soldiers were killed in an airstrike (blamed on X)": the event's doer
             for c in verb.children:
@@ -205,6 +205,12 @@ class Arguments:
     def prepositions(self, tok: Token, roles: Roles, inner: bool = True) -> None:
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
+                continue
+            if c.dep_ == "prep" and c.lower_ == "with" and any(
+                    a.dep_ == "advmod" and a.lower_ in ("together", "along", "jointly") for a in c.children):
+                # "mediated by X together with Y" ('together' parsed as a modifier of 'with')
+                roles.setdefault("alongside", []).extend(
+                    r for p in c.children if p.dep_ == "pobj" for r in self.r.target(p))
                 continue
             if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
                     c.lower_ in PREPOSITION_ROLES):

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from .arguments import Arguments, modified_noun
 from .lexicon import Frame, Lexicon, Link
 from .paths import path_candidates
-from .references import Ref, Resolver
+from .references import Ref, Resolver, dedup
 from .scope import Scope, ScopeReader
 
 # Which kinds each relation joins (subject kinds, object kinds).
@@ -134,6 +134,9 @@ class CandidateFinder:
         roles = self.args.roles(tok, frame.pos)
         if frame.pos == "NOUN" and any(lk.relation == "ATTACKED" for lk in frame.links):
             roles = self._same_attack(tok, roles)
+        if roles.get("alongside") and not any("alongside" in lk.source + lk.target for lk in frame.links):
+            # "brokered the deal together with Y", "attacked Z alongside Y": a partner does it too
+            roles = {**roles, "agent": dedup(roles.get("agent", []) + roles["alongside"])}
         if not roles:
             return []
         out = []

@@ -246,10 +246,21 @@ class NounArguments:
             # "their Iranian sponsors", "Assad's Russian allies": the adjective holds the role
             holder = [r for r in mods if r.ent.key not in {p.ent.key for p in owner + poss}]
             owner = owner or poss
-        owner = owner or mods or self.clause_agreements(noun)
+        owner = owner or mods or self.clause_agreements(noun) or self.recent_agreement(noun)
         roles: Roles = {"owner": owner, "holder": holder}
         self.args.prepositions(noun, roles)
         return roles
+
+    def recent_agreement(self, noun: Token) -> list[Ref]:
+        """'The ceasefire took effect on Sunday. Qatar, Egypt and the United States acted as
+        mediators': a role noun with no owner in its clause belongs to the agreement told last
+        (this sentence or the one before). Only links that take an agreement use it."""
+        from .antecedents import previous_sentences
+        prev = previous_sentences(noun.sent, 1)
+        start = prev[-1].start if prev else noun.sent.start
+        found = [m for m in self.m.mentions if m.ent.kind == "Agreement" and start <= m.start < noun.i
+                 and not m.locative]
+        return [self.r.ref(max(found, key=lambda m: m.start))] if found else []
 
     def clause_agreements(self, tok: Token) -> list[Ref]:
         """The agreement the clause around a word is about ('signed ..., with X as guarantors';
