@@ -661,6 +661,17 @@ AGREEMENTS = [
         "accused Yerevan of violating it.",
         [("Azerbaijan", "PARTY_TO", "?t"), ("Armenia", "PARTY_TO", "?t"), ("Azerbaijan", "OPPOSES", "Armenia"),
          T("Armenia", "OPPOSES", "?t", by="Azerbaijan")]),
+    row("memorandum-of-understanding-with", "Kenya signed a memorandum of understanding with the breakaway "
+        "region of Jubaland.",
+        [("Kenya", "PARTY_TO", "?m"), (ANY, "PARTY_TO", "?m")]),
+    row("memorandum-of-understanding-between", "The memorandum of understanding between India and Bhutan "
+        "remains in force.",
+        [("India", "PARTY_TO", "?m"), ("Bhutan", "PARTY_TO", "?m")]),
+    row("acting-under-an-agreement", "Armenia and Azerbaijan exchanged prisoners under a humanitarian truce.",
+        [("Armenia", "PARTY_TO", "?t"), ("Azerbaijan", "PARTY_TO", "?t")]),
+    row("a-broker-acting-under-a-process-is-no-party", "Angola brokered a truce between Congo and Rwanda under "
+        "the Luanda process.",
+        [("Angola", "GUARANTEES", "?t")], [("Angola", "PARTY_TO", ANY)]),
     row("brokered-together-with", "Kenya, which brokered the truce together with Ethiopia, urged restraint.",
         [("Kenya", "GUARANTEES", "?t"), ("Ethiopia", "GUARANTEES", "?t")]),
     row("mediated-by-x-together-with-y", "The deal, mediated by Angola together with Qatar and Togo, collapsed.",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .arguments import Arguments, modified_noun
+from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .paths import path_candidates
 from .references import Ref, Resolver, dedup
@@ -221,7 +221,20 @@ class CandidateFinder:
             out += self._pair(tok)
         if tok.lower_ in self.joint and any(c.lower_ == "joint" for c in tok.lefts):
             out += self._joint(tok)
+        if tok.lower_ == "under" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+            out += self._acting_under(tok)
         return out
+
+    def _acting_under(self, prep: Token) -> list[Candidate]:
+        """'Russia and Ukraine returned prisoners under an exchange deal', 'troops withdrew under the
+        accord': who acts under an agreement is bound by it (PARTY_TO, weak)."""
+        deals = [r for p in prep.children if p.dep_ == "pobj" for r in self.r.refs(p) if r.ent.kind == "Agreement"]
+        if not deals or passive(prep.head) or any(
+                lk.relation == "GUARANTEES" for f in self.frames(prep.head) for lk in f.links):
+            return []      # 'X brokered a truce under the Luanda process': a broker is no party
+        return [c for s in self.args.subjects(prep.head) for d in deals
+                if (c := self.make(s, "PARTY_TO", d, prep.head, "under-agreement", "under-agreement", "agent",
+                                   "under", weight=0.7)) is not None]
 
     def _pair(self, tok: Token) -> list[Candidate]:
         """'Russian-Turkish agreement' (both parties), 'Russia-Turkey joint patrols' (cooperation)."""

@@ -196,6 +196,15 @@ class NounArguments:
         else:
             roles = {"agent": self.noun_agents(noun)}
         self.args.prepositions(noun, roles)
+        if m is not None and m.ent.kind == "Agreement":
+            # "a memorandum of understanding with X", "a declaration of principles between X and Y"
+            for c in noun.children:
+                for p in c.children if c.dep_ == "prep" and c.lower_ == "of" else ():
+                    if p.dep_ == "pobj" and self.m.at(p) is None:
+                        extra: Roles = {}
+                        self.args.prepositions(p, extra)
+                        for k, v in extra.items():
+                            roles.setdefault(k, []).extend(v)
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
         verb = self.adjunct_verb(noun)
