@@ -293,9 +293,7 @@ VERBS = [
     row("sent-troops-to-help", "Rwanda sent troops to help the M23 capture Goma.",
         [("Rwanda", "BACKS", "M23")]),
     row("reversed-received-from", "Ukraine received weapons from Germany.",
-        [("Germany", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Germany")],
-        xfail="the receive frame ('X received weapons from Y' -> Y BACKS X) scores 0.8*0.6-0.05 (weak role "
-              "'from') = 0.43, under the hand scorer's threshold 0.5: never kept"),
+        [("Germany", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Germany")]),
     # what an attack hits
     row("places-held-by-a-side", "The Tatmadaw has bombed villages held by the Karen National Union.",
         [("Myanmar", "ATTACKED", "Karen National Union")]),
@@ -321,6 +319,16 @@ VERBS = [
         [], [("Russia", "BACKS", "Government of National Accord")],
         xfail="the hand frame rejects the weak 'send X to Y' (0.48) but the learned scorer keeps it (0.65): "
               "it has seen few sends of anything but materiel"),
+    row("retains-the-backing-of", "Azerbaijan, for its part, retains the backing of Turkey.",
+        [("Turkey", "BACKS", "Azerbaijan")], [("Azerbaijan", "BACKS", "Turkey")]),
+    row("won-adjective-support", "The Syrian Democratic Forces have won American support.",
+        [("United States", "BACKS", "Syrian Democratic Forces")], [("Syrian Democratic Forces", "BACKS", ANY)]),
+    row("received-support-from", "Hamas received support from Iran.",
+        [("Iran", "BACKS", "Hamas")]),
+    row("received-a-delegation-is-no-backing", "Hamas received a delegation from Iran.",
+        [], [("Iran", "BACKS", "Hamas")],
+        xfail="the hand frame rejects the weak 'receive X from Y' (0.43) but the learned scorer keeps it (0.62): "
+              "most receives it was trained on are of materiel"),
     # cutting what one gave, holding to account
     row("suspended-aid-opposes", "Germany suspended development aid to Mali after the coup.",
         [("Germany", "OPPOSES", "Mali")], [("Germany", "BACKS", "Mali")]),

@@ -140,7 +140,12 @@ class Mentions:
     def _stance_noun(self, tok: Token) -> bool:
         """'support from Australia', 'criticism from Washington': after a noun that names backing,
         hostility or mediation (not an attack: 'rocket fire from Lebanon' is where it came from),
-        'from X' names who gives it."""
+        or a verb that reads its source ('received weapons from Iran'), 'from X' names who gives it."""
+        if tok.pos_ == "VERB":
+            # 'received support from Iran', 'bought drones from Turkey': a verb that reads its source
+            frames = self.lex.lookup(tok.lemma_.lower(), "VERB")
+            return any("from" in lk.source for f in frames for lk in f.links) or any(
+                c.dep_ == "dobj" and self._stance_noun(c) for c in tok.children)
         if tok.pos_ != "NOUN":
             return False
         frames = self.lex.lookup(tok.lower_, "NOUN") or self.lex.lookup(tok.lemma_.lower(), "NOUN")

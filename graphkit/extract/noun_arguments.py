@@ -37,6 +37,7 @@ class NounArguments:
         self.copulas, self.describing = lex.word_set("copulas"), lex.word_set("describing_verbs")
         self.blame, self.responsibility = lex.word_set("blame_verbs"), lex.word_set("responsibility_nouns")
         self.fellow = lex.word_set("fellow_modifiers")
+        self.receiving = lex.word_set("receiving_verbs")
         self._visiting: set[int] = set()
         # verbs with a relation of their own judge, report or act on an event rather than do it:
         # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
@@ -232,7 +233,21 @@ class NounArguments:
                 roles.setdefault(k, []).extend(v)
             if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
-        return roles
+        return self._received(noun, roles)
+
+    def _received(self, noun: Token, roles: Roles) -> Roles:
+        """'X retains the backing of Y', 'X enjoys the support of Y', 'X won Turkish support': after a
+        verb of having or getting (``receiving_verbs``) the event is done to the verb's subject;
+        its doer is 'of Y', 'from Y' or its owner, never the subject."""
+        c = self.carrier(noun)
+        if c.dep_ != "dobj" or c.head.pos_ != "VERB" or c.head.lemma_.lower() not in self.receiving:
+            return roles
+        doers = [r for r in roles.get("agent", []) if r.via != "governor"] + roles.get("of", []) + [
+            r for p in c.head.children if p.dep_ == "prep" and p.lower_ == "from"
+            for q in p.children if q.dep_ == "pobj" for r in self.r.target(q)]     # 'received support from Y'
+        out = {k: v for k, v in roles.items() if k != "of"}
+        out["agent"], out["patient"] = dedup(doers), self.args.subjects(c.head)
+        return out
 
     # ---- role nouns ---------------------------------------------------------------------------
     def role_noun_roles(self, noun: Token) -> Roles:
