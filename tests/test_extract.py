@@ -329,6 +329,12 @@ VERBS = [
         [], [("Iran", "BACKS", "Hamas")],
         xfail="the hand frame rejects the weak 'receive X from Y' (0.43) but the learned scorer keeps it (0.62): "
               "most receives it was trained on are of materiel"),
+    row("condemned-the-move-of-the-sentence-before", "India revoked the autonomy of the region on Monday. Pakistan "
+        "and China condemned the move.",
+        [("Pakistan", "OPPOSES", "India"), ("China", "OPPOSES", "India")]),
+    row("a-move-with-an-owner-is-its-owner's", "India revoked the autonomy of the region. China condemned "
+        "Pakistan's move.",
+        [("China", "OPPOSES", "Pakistan")], [("China", "OPPOSES", "India")]),
     # cutting what one gave, holding to account
     row("suspended-aid-opposes", "Germany suspended development aid to Mali after the coup.",
         [("Germany", "OPPOSES", "Mali")], [("Germany", "BACKS", "Mali")]),

@@ -37,6 +37,7 @@ class Arguments:
         self.object_predicates = lex.word_set("object_predicates")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
+        self._acts = lex.word_set("act_nouns")
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.nouns = NounArguments(self, lex)     # event nouns and role nouns
 
@@ -189,9 +190,27 @@ class Arguments:
 
     def event_agents(self, noun: Token) -> list[Ref]:
         """'condemned the group's attacks', 'denounced the Russian offensive': who did the event."""
-        if noun.lemma_.lower() not in self._events or self.m.at(noun) is not None:
+        if self.m.at(noun) is not None:
+            return []
+        if noun.lemma_.lower() in self._acts:
+            return self._last_actor(noun)
+        if noun.lemma_.lower() not in self._events:
             return []
         return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.nouns.noun_agents(noun)]
+
+    def _last_actor(self, noun: Token) -> list[Ref]:
+        """'Israel seized the buffer zone. Egypt condemned the move': a definite act noun with no
+        owner of its own (``act_nouns``) is the act the sentence before told; its doer is that
+        sentence's subject."""
+        if self.r.owner(noun) or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return []
+        from .antecedents import previous_sentences
+        prev = previous_sentences(noun.sent, 1)
+        if not prev:
+            return []
+        root = prev[0].root
+        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.subjects(root)
+                if r.ent.kind != "Agreement"]
 
     def agent_of(self, tok: Token) -> list[Ref]:
         """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""
