@@ -202,7 +202,8 @@ class Arguments:
         """'Israel seized the buffer zone. Egypt condemned the move': a definite act noun with no
         owner of its own (``act_nouns``) is the act the sentence before told; its doer is that
         sentence's subject."""
-        if self.r.owner(noun) or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        if self.r.owner(noun) or not definite:
             return []
         from .antecedents import previous_sentences
         prev = previous_sentences(noun.sent, 1)
