@@ -335,6 +335,15 @@ VERBS = [
     row("a-move-with-an-owner-is-its-owner's", "India revoked the autonomy of the region. China condemned "
         "Pakistan's move.",
         [("China", "OPPOSES", "Pakistan")], [("China", "OPPOSES", "India")]),
+    row("regards-as-a-threat", "Kinshasa regards the M23 as an existential threat.",
+        [("Democratic Republic of the Congo", "OPPOSES", "M23")]),
+    row("regards-as-a-terrorist-group-after-apposition", "Ankara regards the PKK, the oldest Kurdish militant "
+        "group, as a terrorist organisation.",
+        [("Turkey", "OPPOSES", "Kurdistan Workers' Party")]),
+    row("regards-as-a-partner-is-no-hostility", "Turkey regards Qatar as a partner.",
+        [], [("Turkey", "OPPOSES", "Qatar")]),
+    row("vowed-revenge-against", "The TTP vowed revenge against the Pakistani army.",
+        [("Tehrik-i-Taliban Pakistan", "OPPOSES", "Pakistan")]),
     # cutting what one gave, holding to account
     row("suspended-aid-opposes", "Germany suspended development aid to Mali after the coup.",
         [("Germany", "OPPOSES", "Mali")], [("Germany", "BACKS", "Mali")]),

@@ -321,6 +321,10 @@ def _uses(tok: Token) -> list[str]:
 def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     """A multi-word trigger: 'open fire', 'crack down', 'cut ties', 'take control'."""
     kids = [x for c in tok.children for x in (c, *c.conjuncts)]     # 'suspended development and budget aid'
+    # 'regards X as a threat', 'called X a terrorist' (a predicate noun after 'as' or on the object)
+    preds = [p for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
+             for p in [*c.children, c] if p.dep_ in ("pobj", "attr", "appos", "oprd", "ccomp") and p.pos_ == "NOUN"]
+    kids += preds + [m for p in preds for m in p.children if m.dep_ in ("amod", "compound")]   # 'a terrorist group'
     near = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
     nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
     return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words
