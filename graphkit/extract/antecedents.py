@@ -205,8 +205,16 @@ class Antecedents:
         if not refs:
             return []
         if plural:
-            return refs if len(refs) > 1 or self.is_plural(refs[0]) else []
+            return refs if len(refs) > 1 or self.is_plural(refs[0]) or self._collective(refs[0]) else []
         return refs if len(refs) == 1 and not self.is_plural(refs[0]) else []
+
+    def _collective(self, r: Ref) -> bool:
+        """A group, an organisation or an authority ('the Taliban said they ...') may be 'they'
+        when it is the one speaking or acting: it also takes 'it'."""
+        if r.ent.kind in ("Group", "Organization"):
+            return True
+        entry = self.m.gaz.state(r.ent.name) if r.ent.kind == "Actor" else None
+        return bool(entry is not None and entry.info.get("authority"))
 
 
 def previous_sentences(sent: Span, k: int) -> list[Span]:

@@ -53,6 +53,8 @@ class Arguments:
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
         roles["recipient"] = [r for c in verb.children if c.dep_ == "dative" for r in self.r.target(c)]
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
         if self._with_as_role(verb):
             roles.pop("with", None)     # "signed ..., with X as guarantors": X is a third party, not a side
@@ -137,7 +139,8 @@ class Arguments:
                 or verb.dep_ == "xcomp"):
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs and head.lemma_.lower() in self.object_control:
-                return self.r.refs(objs[0])          # "asked Moscow to strike", "helped X retake"
+                # "asked Moscow to strike", "helped X retake"; "sent troops to help X": the sender's troops
+                return self.r.refs(objs[0]) or self.subjects(head, depth + 1)
             if passive(head):
                 # "X was expected to observe the truce", "X was asked to withdraw"
                 return [r for c in head.children if c.dep_ == "nsubjpass" for r in self.r.refs(c)]
@@ -152,6 +155,8 @@ class Arguments:
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self.nouns.noun_agents(gov)          # "responsibility for attacking X"
             return self.subjects(gov, depth + 1)
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and not passive(verb):
+            return self.r.refs(head, conj=False)     # a finite clause the parser hung on a noun
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
                 return self.r.refs(head, conj=False)

@@ -40,8 +40,8 @@ class NounArguments:
         self._visiting: set[int] = set()
         # verbs with a relation of their own judge, report or act on an event rather than do it:
         # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
-        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")) \
-            - self.light
+        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")
+                       | lex.word_set("negating_verbs")) - self.light     # 'to prevent a rout of X' is not a rout
 
     # ---- event nouns ----------------------------------------------------------------------
     def carrier(self, noun: Token) -> Token:
@@ -171,9 +171,9 @@ class NounArguments:
         if verb is not None and roles["agent"] and not roles["patient"] and any(
                 c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
             roles["patient"] = self.args.subjects(verb)   # "X struck Y with support from Z": Z backs X
-        if not roles["patient"]:
+        if not any(r.ent.kind == "Agreement" for r in roles["patient"]):
             # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
-            roles["patient"] = [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
+            roles["patient"] += [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
         if not any(roles.get(k) for k in ("patient", "on", "against", "at")) and self.m.generic_group is not None \
                 and self._counter_terror(noun):
             # "counter-terrorism operations around Idlib": against the document's generic armed group
@@ -201,6 +201,9 @@ class NounArguments:
                     if p.dep_ == "pobj":
                         owner += self.r.refs(p)
         mods = self.r.owner(noun)
+        if noun.dep_ == "compound" and self.m.at(noun.head) is not None:
+            # "Ethiopia's arch-rival Eritrea": the possessive belongs to the name the role noun modifies
+            owner += [r for c in noun.head.children if c.dep_ == "poss" for r in self.r.refs(c, conj=False)]
         holder = self.holders(noun)
         poss = [r for c in noun.children if c.dep_ == "poss" for r in self.r.refs(c, conj=False)]
         if (owner or poss) and not holder:
@@ -255,5 +258,13 @@ class NounArguments:
             return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.describing:
             return [r for c in head.children if c.dep_ == "dobj" and c.i != noun.i for r in self.r.refs(c)]
+        if noun.dep_ == "compound" and self.m.at(head) is not None:
+            return self.r.refs(head, conj=False)          # "Ethiopia's arch-rival Eritrea"
+        if noun.dep_ in ("nsubj", "dobj", "pobj") and noun.i + 1 < len(noun.doc):
+            nxt = noun.doc[noun.i + 1]                    # "Hezbollah's patron Iran sent ...", parsed as two subjects
+            if nxt.head.i == head.i and nxt.dep_ == noun.dep_ and self.m.at(nxt) is not None:
+                return self.r.refs(nxt, conj=False)
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "appos":
+            return self.r.refs(head.head.head, conj=False)   # "the Houthis, one of Tehran's proxies"
         # "Assad's main backers, Russia and Iran": the apposition of the role noun itself
         return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]

@@ -256,6 +256,11 @@ class Resolver:
         r = self.refs(tok)
         if r:
             return r
+        held = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.holding
+                for a in c.children if a.dep_ == "agent" for p in a.children for r in self.refs(p)]
+        if held:
+            # "villages held by the KNU": the side holding them (and the places named in them)
+            return dedup(self.as_(tok, held, "owner") + self._places_in(tok))
         lemma = tok.lemma_.lower()
         if lemma in self.assets or tok.lower_ in self.assets or lemma in self.facilities:
             o = self.owner(tok)
