@@ -64,6 +64,18 @@ def find_organs(ms: Mentions) -> None:
         if ms.add(Mention(start, tok.i + 1, tok.i, owner, role, own=own)) is None:
             # overlaps a name mention: the head alone
             ms.add(Mention(tok.i, tok.i + 1, tok.i, owner, role, own=own))
+        _elliptical_owner(ms, tok)
+
+
+def _elliptical_owner(ms: Mentions, tok: Token) -> None:
+    """'Kyrgyz and Tajik border guards': two state adjectives share one noun, but the parser
+    makes the first the head of the coordination ('Kyrgyz' as the subject, 'guards' its
+    conjunct). The bare first adjective stands for its state's like noun: a mention of it."""
+    head = tok.head
+    if (tok.dep_ != "conj" or head.i >= tok.i or head.i not in ms.adjective or head.i in ms.by_token
+            or hyphen_after(head) or any(c.dep_ not in ("cc", "conj", "punct") for c in head.children)):
+        return
+    ms.add(Mention(head.i, head.i + 1, head.i, ms.state_ent(ms.adjective[head.i]), "force"))
 
 
 def _name_of_its_own(ms: Mentions, tok: Token, force_words: frozenset[str]) -> bool:

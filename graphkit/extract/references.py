@@ -107,14 +107,28 @@ class Resolver:
             if named:
                 return [self.ref(n) for n in named]
         if m.role in ("force", "organ"):
-            # "Turkish and Russian forces": one noun, two owners
-            head = self.doc[m.head]
-            extra = [self.state_adjective(c) for a in head.children if a.dep_ == "amod"
-                     for c in a.conjuncts if c.i in self.m.adjective]
-            if extra:
-                first = [self.state_adjective(a) for a in head.children if a.dep_ == "amod" and a.i in self.m.adjective]
-                return dedup([r for r in first + extra if r is not None])
+            owners = self._coordinated_owners(self.doc[m.head])
+            if owners:
+                return owners
         return [self.ref(m)]
+
+    def _coordinated_owners(self, head: Token) -> list[Ref]:
+        """'Turkish and Russian forces', 'U.S. and U.K. naval vessels': one noun, two owners
+        coordinated before it (state adjectives, or states' names as its modifiers)."""
+        out: list[Ref] = []
+        coordinated = False
+        for a in head.children:
+            if a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
+                continue
+            for c in [a, *a.conjuncts]:
+                coordinated |= c.i != a.i
+                r = self.state_adjective(c) if c.i in self.m.adjective else None
+                n = self.m.at(c)
+                if r is None and n is not None and n.ent.kind == "Actor" and not n.locative and n.head == c.i:
+                    r = self.ref(n)
+                if r is not None:
+                    out.append(r)
+        return dedup(out) if coordinated and len({r.ent.key for r in out}) > 1 else []
 
     def _capital(self, tok: Token, depth: int) -> list[Ref]:
         """'the capital' -> the state whose capital the document names most."""
