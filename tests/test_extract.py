@@ -422,9 +422,7 @@ ADJECTIVALS = [
         [("Russia", "BACKS", ANY)]),
     row("anti-x", "Anti-Houthi fighters of the Giants Brigades advanced on Hodeidah.",
         [("Giants Brigades", "OPPOSES", "Houthis"), ("Giants Brigades", "ATTACKED", "Hodeidah")],
-        [("Houthis", "ATTACKED", "Hodeidah")],
-        xfail="'Anti-Houthi fighters' is read as 'Houthi fighters': the prefix is dropped, the Houthis become the "
-              "agent and 'of the Giants Brigades' is lost"),
+        [("Houthis", "ATTACKED", "Hodeidah")]),
     row("anti-capital", "Anti-Kyiv separatists rejected the plan.",
         [(ANY, "OPPOSES", "Ukraine")]),
     row("x-sanctioned", "The US-sanctioned Wagner Group expanded its operations in Libya.",

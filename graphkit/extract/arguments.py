@@ -263,7 +263,7 @@ class Arguments:
     # ---- hyphen compounds ------------------------------------------------------------------------
     def hyphen_refs(self, x: Token) -> list[Ref]:
         """X in 'X-backed': a state adjective, a name, or the state inside a longer alias."""
-        adj = self.r.state_adjective(x)
+        adj = self.r.state_adjective(x, object_of_prefix=True)
         if adj is not None:
             return [adj]
         m = self.m.at(x)

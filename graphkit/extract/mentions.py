@@ -186,6 +186,14 @@ def hyphen_after(t: Token) -> bool:
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 1].whitespace_ == ""
 
 
+def anti_prefixed(t: Token, anti: frozenset[str]) -> bool:
+    """'anti-Houthi fighters', 'anti-Russian forces': the word is the object of the prefix
+    (``anti_prefixes``), not the owner or the name of the noun after it."""
+    doc = t.doc
+    return (t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_ and not doc[t.i - 1].whitespace_
+            and doc[t.i - 2].lower_ in anti)
+
+
 def has_det(tok: Token, dets: tuple[str, ...] = ("the", "this", "that", "these", "those")) -> bool:
     return any(c.dep_ in ("det", "predet") and c.lower_ in dets for c in tok.children)
 

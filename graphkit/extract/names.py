@@ -27,15 +27,18 @@ from spacy.tokens import Span, Token
 
 from ..model import entity_key
 from .gazetteer import GazEntry
-from .mentions import Ent, Mention, Mentions
+from .mentions import Ent, Mention, Mentions, anti_prefixed
 from .organs import STATE_ORGANS
 
 
 def match_aliases(ms: Mentions, matcher) -> None:
     doc = ms.doc
     ships = ship_names(ms)
+    anti = ms.lex.word_set("anti_prefixes")
     ent_at: dict[int, Span] | None = None
-    for sp in _longest_first([doc[s:e] for _, s, e in matcher(doc)]):
+    # 'anti-Houthi fighters': the prefix cuts the alias 'Houthi fighters'; 'Houthi' alone is the name
+    spans = [doc[s:e] for _, s, e in matcher(doc) if e - s == 1 or not anti_prefixed(doc[s], anti)]
+    for sp in _longest_first(spans):
         hit = ms.gaz.find(sp.text)
         if hit is None or any(i in ships for i in range(sp.start, sp.end)):
             continue

@@ -22,7 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, hyphen_after, match_phrase
+from .mentions import Ent, Mention, Mentions, anti_prefixed, compound_phrase, has_det, hyphen_after, match_phrase
 
 # The alias data's types of state organ (the "type" of an Organization entry): such an entry
 # acts for its state.
@@ -94,15 +94,19 @@ def _modified(tok: Token) -> bool:
 
 
 def owner_state(ms: Mentions, tok: Token) -> tuple[Ent | None, int]:
-    """The state (or authority) that owns a noun: adjective, compound, possessive or 'of X'."""
+    """The state (or authority) that owns a noun: adjective, compound, possessive or 'of X'
+    (not 'anti-Russian forces')."""
     best, first = None, tok.i
+    anti = ms.lex.word_set("anti_prefixes")
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and c.i < tok.i:
             for t in [c] + list(c.children):
-                if t.i in ms.adjective and not hyphen_after(t):
+                if hyphen_after(t) or anti_prefixed(t, anti):
+                    continue
+                if t.i in ms.adjective:
                     best, first = ms.state_ent(ms.adjective[t.i]), min(first, t.i, c.left_edge.i)
                 m = ms.by_token.get(t.i)
-                if m and m.ent.kind == "Actor" and not m.locative and not hyphen_after(t):
+                if m and m.ent.kind == "Actor" and not m.locative:
                     best, first = m.ent, min(first, c.left_edge.i)
             if best:
                 break

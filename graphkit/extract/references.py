@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
-from .mentions import Ent, Mention, Mentions
+from .mentions import Ent, Mention, Mentions, anti_prefixed
 from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -41,6 +41,7 @@ class Resolver:
         self.group_plurals = lex.word_set("group_plurals")
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
         self.holding = lex.word_set("holding_verbs")
+        self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
         self._in_role: set[int] = set()
@@ -58,7 +59,11 @@ class Resolver:
         """The entities of refs, mentioned by tok (a pronoun, 'the targets', 'the two leaders')."""
         return [self.synthetic(tok, r.ent, via) for r in refs]
 
-    def state_adjective(self, tok: Token) -> Ref | None:
+    def state_adjective(self, tok: Token, object_of_prefix: bool = False) -> Ref | None:
+        """The state a state adjective names; 'anti-Russian forces' are not Russia's, so an
+        adjective after an anti- prefix counts only where the prefix's object is asked for."""
+        if not object_of_prefix and anti_prefixed(tok, self.anti):
+            return None
         entry = self.m.adjective.get(tok.i)
         return self.synthetic(tok, self.m.state_ent(entry), "adjective") if entry is not None else None
 
