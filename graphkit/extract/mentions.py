@@ -72,6 +72,7 @@ class Mentions:
         self.adjective: dict[int, GazEntry] = {}   # token -> state it is an adjective of
         self.owner_mark: dict[int, Ent] = {}       # noun -> generic owner ("militant hideouts")
         self.owner_poss: set[int] = set()          # group nouns owned by a pronoun ("its fighters")
+        self.ship_tokens: set[int] = set()         # ships' names ("MV Galaxy Leader"): no other name inside
         self.mentions: list[Mention] = []
         self.generic_group: Ent | None = None
         self.organ_heads = lex.word_set("organ_heads")

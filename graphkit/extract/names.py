@@ -11,7 +11,9 @@ An alias entry becomes a mention of its entity, with these turns:
 * a state organ of the alias data (a ministry, an army) is rolled up to its state;
 * a warship named with its navy's prefix ("the USS Carney") stands for that state, and no
   name inside a ship's name is a mention of its own; nor is a lone surname that heads a
-  longer name spaCy labels as something else.
+  longer name spaCy labels as something else;
+* after an anti- prefix ("anti-Houthi fighters") only the name itself is matched, not a
+  longer alias that takes in the noun the prefix modifies ("Houthi fighters").
 
 spaCy's names that no alias names become mentions of their own (persons, groups,
 organisations, places); a title-case name headed by a group word ("the Lokori
@@ -33,14 +35,14 @@ from .organs import STATE_ORGANS
 
 def match_aliases(ms: Mentions, matcher) -> None:
     doc = ms.doc
-    ships = ship_names(ms)
+    ship_names(ms)
     anti = ms.lex.word_set("anti_prefixes")
     ent_at: dict[int, Span] | None = None
     # 'anti-Houthi fighters': the prefix cuts the alias 'Houthi fighters'; 'Houthi' alone is the name
     spans = [doc[s:e] for _, s, e in matcher(doc) if e - s == 1 or not anti_prefixed(doc[s], anti)]
     for sp in _longest_first(spans):
         hit = ms.gaz.find(sp.text)
-        if hit is None or any(i in ships for i in range(sp.start, sp.end)):
+        if hit is None or any(i in ms.ship_tokens for i in range(sp.start, sp.end)):
             continue
         entry, role = hit.entry, hit.role
         if entry.kind == "Person" and len(sp) == 1:
@@ -64,41 +66,51 @@ def match_aliases(ms: Mentions, matcher) -> None:
             ms.add(Mention(sp.start, sp.end, sp.root.i, ms.entry_ent(entry), "name"))
 
 
-def ship_names(ms: Mentions) -> set[int]:
+def ship_names(ms: Mentions) -> None:
     """'the USS Carney', 'HMS Diamond': a warship named with its navy's prefix (alias data,
     ``ship_prefixes``) is a mention of that state, as its forces are; a merchant ship's prefix
     ('MV Galaxy Leader', ``civil_ship_prefixes``) or one two navies use names no one. The
-    tokens of every ship's name, so that no alias inside one (a leader's surname) is matched."""
+    tokens of every ship's name go to ``ms.ship_tokens``: no alias inside one (a leader's
+    surname) is matched, and no name spaCy finds inside one."""
     doc = ms.doc
     prefixes, civil = ms.gaz.ship_prefixes, ms.lex.word_set("civil_ship_prefixes")
-    taken: set[int] = set()
     for tok in doc[:-1]:
         if tok.text not in prefixes and not (tok.is_upper and tok.lower_ in civil):
             continue
         end = tok.i + 1
-        while end < len(doc) and not doc[end].is_sent_start and _ship_name_word(doc[end]):
+        while end < min(len(doc), tok.i + 1 + SHIP_NAME_WORDS) and not doc[end].is_sent_start \
+                and _ship_name_word(doc[end]):
             end += 1
         if end == tok.i + 1:
             continue
-        taken.update(range(tok.i, end))
+        ms.ship_tokens.update(range(tok.i, end))
         state = prefixes.get(tok.text)
         if state is not None:
             ms.add(Mention(tok.i, end, doc[tok.i:end].root.i, ms.state_ent(state), "force"))
-    return taken
+
+
+SHIP_NAME_WORDS = 4   # 'USS Dwight D. Eisenhower'
 
 
 def _ship_name_word(t: Token) -> bool:
-    """A word of a ship's name: capitalised ('Carney', 'Dwight', 'D.')."""
-    return t.text[:1].isupper() and t.text.rstrip(".").isalpha()
+    """A word of a ship's name: title-case ('Carney', 'Dwight', 'D.'), not a verb (a headline's
+    'USS Carney Downs Drones'), nor a word in capitals ('ITS SHIPS' in a shouted headline)."""
+    word = t.text.rstrip(".")
+    return word.isalpha() and (t.is_title or len(word) == 1 and word.isupper()) and t.pos_ not in ("VERB", "AUX")
+
+
+# spaCy's labels of proper names that are not persons (no numbers, dates or times)
+_OTHER_NAMES = frozenset({"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _heads_another_name(tok: Token, ent: Span | None) -> bool:
-    """'the USS Carney', 'Trump Tower': a one-word alias of a person that is the head of a longer
-    name spaCy labels as no person is not that person ('the Trump administration' still is)."""
-    if ent is None or ent.label_ in ("PERSON", "NORP"):
+    """'the USS Carney' (spaCy's PRODUCT, headed by 'Carney'): a one-word alias of a person that
+    is the head of a longer capitalised name spaCy labels as something else is not that person
+    ('the Trump administration' still is, and so is a dateline's '11:15 - Saree')."""
+    if ent is None or ent.label_ not in _OTHER_NAMES:
         return False
     words = [t for t in ent if t.dep_ != "det" and not t.is_punct]
-    return len(words) > 1 and ent.root.i == tok.i
+    return len(words) > 1 and ent.root.i == tok.i and all(t.text[:1].isupper() for t in words)
 
 
 def acting_mention(ms: Mentions, sp: Span, entry: GazEntry) -> Mention:
@@ -138,8 +150,8 @@ def ner_fallback(ms: Mentions) -> None:
     group_words = ms.lex.word_set("group_name_words")
     title_case_groups(ms)
     for sp in ms.doc.ents:
-        if any(i in ms.by_token for i in range(sp.start, sp.end)):
-            continue
+        if any(i in ms.by_token or i in ms.ship_tokens for i in range(sp.start, sp.end)):
+            continue    # named already, or a merchant ship ('MV Galaxy Leader') that stands for no one
         if all(t.i in ms.adjective or t.dep_ == "det" or t.is_punct for t in sp):
             continue   # 'Ukrainian' labelled GPE: a state adjective is no name
         name = clean_name(sp.text)
