@@ -112,28 +112,10 @@ class Resolver:
             if named:
                 return [self.ref(n) for n in named]
         if m.role in ("force", "organ"):
-            owners = self._coordinated_owners(self.doc[m.head])
+            owners = coordinated_owners(self, self.doc[m.head])
             if owners:
                 return owners
         return [self.ref(m)]
-
-    def _coordinated_owners(self, head: Token) -> list[Ref]:
-        """'Turkish and Russian forces', 'U.S. and U.K. naval vessels': one noun, two owners
-        coordinated before it (state adjectives, or states' names as its modifiers)."""
-        out: list[Ref] = []
-        coordinated = False
-        for a in head.children:
-            if a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
-                continue
-            for c in [a, *a.conjuncts]:
-                coordinated |= c.i != a.i
-                r = self.state_adjective(c) if c.i in self.m.adjective else None
-                n = self.m.at(c)
-                if r is None and n is not None and n.ent.kind == "Actor" and not n.locative and n.head == c.i:
-                    r = self.ref(n)
-                if r is not None:
-                    out.append(r)
-        return dedup(out) if coordinated and len({r.ent.key for r in out}) > 1 else []
 
     def _capital(self, tok: Token, depth: int) -> list[Ref]:
         """'the capital' -> the state whose capital the document names most."""
@@ -344,6 +326,25 @@ def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
     if tok.lower_ == "trio":
         return 3
     return 0
+
+
+def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
+    """'Turkish and Russian forces', 'U.S. and U.K. naval vessels': one noun, two owners
+    coordinated before it (state adjectives, or states' names as its modifiers)."""
+    out: list[Ref] = []
+    coordinated = False
+    for a in head.children:
+        if a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
+            continue
+        for c in [a, *a.conjuncts]:
+            coordinated |= c.i != a.i
+            ref = r.state_adjective(c) if c.i in r.m.adjective else None
+            n = r.m.at(c)
+            if ref is None and n is not None and n.ent.kind == "Actor" and not n.locative and n.head == c.i:
+                ref = r.ref(n)
+            if ref is not None:
+                out.append(ref)
+    return dedup(out) if coordinated and len({x.ent.key for x in out}) > 1 else []
 
 
 def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
