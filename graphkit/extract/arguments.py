@@ -34,6 +34,7 @@ class Arguments:
         self.lex = lex
         self.object_control = lex.object_control
         self.copulas = lex.word_set("copulas")
+        self.object_predicates = lex.word_set("object_predicates")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
@@ -52,8 +53,12 @@ class Arguments:
         roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
-        roles["recipient"] = [r for c in verb.children if c.dep_ == "dative" for r in self.r.target(c)]
-        if not any(c.dep_ == "dobj" for c in verb.children):
+        # "gave X weapons"; "supplied weapons to X" (spaCy labels that 'to' dative too)
+        roles["recipient"] = [r for c in verb.children if c.dep_ == "dative"
+                              for x in ([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c])
+                              for r in self.r.target(x)]
+        if not any(c.dep_ == "dobj" for c in verb.children) and not any(
+                c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
         if self._with_as_role(verb):
@@ -86,6 +91,8 @@ class Arguments:
             elif c.dep_ == "nsubjpass":
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))
+        if not is_passive and not out:
+            out += self._small_clause_subjects(verb)
         if verb.dep_ == "acl" and is_passive:
             out += self.r.target(verb.head)          # "militias armed by Iran"
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
@@ -93,6 +100,20 @@ class Arguments:
                 t.lower_ == "whose" for t in verb.subtree):
             out += self.r.refs(verb.head, conj=False)   # "the deal (that) X signed"
         return dedup(out)
+
+    def _small_clause_subjects(self, verb: Token) -> list[Ref]:
+        """'holding Ankara responsible', 'hold the Houthis accountable': the object of a verb
+        with an object predicate, which spaCy parses as the subject of an adjectival or nominal
+        complement (or a compound of an adjective taken for the object)."""
+        out: list[Ref] = []
+        for c in verb.children:
+            if c.pos_ == "ADJ" and c.lemma_.lower() not in self.object_predicates:
+                continue           # 'declared the capital free' says nothing against it
+            if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ in ("ADJ", "NOUN"):
+                out += [r for s in c.children if s.dep_ == "nsubj" for r in self.r.target(s)]
+            elif c.dep_ == "dobj" and c.pos_ == "ADJ":
+                out += [r for s in c.children if s.dep_ in ("compound", "nsubj") for r in self.r.target(s)]
+        return out
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Ref]:
         if depth > 4:
@@ -185,7 +206,8 @@ class Arguments:
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
                 continue
-            if c.dep_ in ("prep", "prt", "agent") and c.lower_ in PREPOSITION_ROLES:
+            if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
+                    c.lower_ in PREPOSITION_ROLES):
                 # "strikes on X and on Y": a coordinated preposition
                 objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
                         for p in q.children if p.dep_ in ("pobj", "pcomp")]
@@ -285,8 +307,13 @@ class Arguments:
 
 
 def passive(verb: Token) -> bool:
+    """A passive verb, or a participle hung on the noun it describes ('militias armed by Iran').
+    A past participle under a noun with a subject or an auxiliary of its own is a finite clause
+    in the active perfect, a content clause of a claim noun ('reports that it had armed X')."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return False
     return verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
 
 

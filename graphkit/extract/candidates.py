@@ -179,6 +179,8 @@ class CandidateFinder:
             verb = self.args.nouns.light_verb(tok)
             scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)
         scope = Scope() if pos in NP_INTERNAL else self._scope(scope_tok, rel)
+        if pos == "NOUN" and not scope.hedged and self.scopes.distanced(tok):
+            scope = Scope(scope.negated, True, scope.threat)      # 'condemned the alleged strike on X'
         rel, scope = self._reversed(rel, tok, scope)
         if tok.i not in self._attributions:
             self._attributions[tok.i] = self.scopes.attribution(tok)
@@ -302,6 +304,7 @@ def _uses(tok: Token) -> list[str]:
 
 def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     """A multi-word trigger: 'open fire', 'crack down', 'cut ties', 'take control'."""
-    near = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+    kids = [x for c in tok.children for x in (c, *c.conjuncts)]     # 'suspended development and budget aid'
+    near = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
     nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
     return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words

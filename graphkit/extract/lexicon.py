@@ -65,8 +65,12 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "speech_verbs": WORDS, "speech_nouns": WORDS, "speaker_nouns": WORDS,
     "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
+    "denial_verbs": WORDS, "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
+    "claim_nouns": WORDS,
+    "contrast_conjunctions": WORDS,
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
-    "light_verbs": WORDS, "copulas": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
+    "light_verbs": WORDS, "causal_verbs": WORDS, "copulas": WORDS,
+    "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
     "pair_nouns": WORDS, "counter_terror_modifiers": WORDS,

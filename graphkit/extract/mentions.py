@@ -130,12 +130,22 @@ class Mentions:
         while h.dep_ == "conj":
             h = h.head
         if h.dep_ == "pobj" and h.head.lower_ in self._locative_preps:
-            return True
+            return not (h.head.lower_ == "from" and self._stance_noun(h.head.head))
+
         if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.lemma_ in self._motion_verbs:
             return True
         if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in self._place_of:
             return True
         return h.dep_ == "poss" and h.head.lower_ in self._place_poss
+
+    def _stance_noun(self, tok: Token) -> bool:
+        """'support from Australia', 'criticism from Washington': after a noun that names backing,
+        hostility or mediation (not an attack: 'rocket fire from Lebanon' is where it came from),
+        'from X' names who gives it."""
+        if tok.pos_ != "NOUN":
+            return False
+        frames = self.lex.lookup(tok.lower_, "NOUN") or self.lex.lookup(tok.lemma_.lower(), "NOUN")
+        return any(lk.relation != "ATTACKED" and "agent" in lk.source for f in frames for lk in f.links)
 
     def all_entities(self) -> list[Ent]:
         seen = {}

@@ -56,7 +56,9 @@ def match_aliases(ms: Mentions, matcher) -> None:
             continue
         if entry.kind == "Actor":
             m = Mention(sp.start, sp.end, sp.root.i, ms.entry_ent(entry), role)
-            m.locative = role in ("capital", "name", "seat") and ms.is_locative(sp.root)
+            # a government or authority without a territory of its own ('sent drones to the GNA') is no place
+            m.locative = role in ("capital", "seat") or role == "name" and bool(entry.capitals or entry.adjectives)
+            m.locative = m.locative and ms.is_locative(sp.root)
             if m.locative and role == "capital":
                 m.ent = ms.ent(sp.text, "Place")
             ms.add(m)

@@ -41,7 +41,10 @@ class NounArguments:
         # verbs with a relation of their own judge, report or act on an event rather than do it:
         # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
         self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")
-                       | lex.word_set("negating_verbs")) - self.light     # 'to prevent a rout of X' is not a rout
+                       | lex.word_set("negating_verbs") | lex.word_set("denial_verbs")
+                       | lex.word_set("causal_verbs")) - self.light
+        # 'to prevent a rout of X' is not a rout, 'X denied the strikes' no strike of X's,
+        # 'X's attack prompted coalition strikes' are not X's
 
     # ---- event nouns ----------------------------------------------------------------------
     def carrier(self, noun: Token) -> Token:
@@ -93,6 +96,8 @@ class NounArguments:
                 out = self.args.subjects(verb)
         if not out:
             out = self._controller(noun)
+        if not out:
+            out = self._state_holder(noun)
         if not out and self.m.at(noun) is None:
             c = self.carrier(noun)
             if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.framed:
@@ -100,13 +105,38 @@ class NounArguments:
                 out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.args.subjects(c.head)]
         return dedup(out)
 
+    def _state_holder(self, noun: Token) -> list[Ref]:
+        """'X is at war with Y', 'X, itself at odds with Y', 'X remains in conflict with Y': a
+        state named by 'at'/'in' and the noun is held by the copula's subject, by the subject
+        it stands next to, or by the noun the phrase describes."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "in") or any(
+                c.dep_ in ("det", "poss") for c in noun.children):
+            return []
+        prep, host = noun.head, noun.head.head
+        if host.pos_ in ("AUX", "VERB") and (host.lemma_.lower() in self.copulas or prep.i < host.i and any(
+                c.dep_ == "nsubj" and c.i < prep.i for c in host.children)):
+            return self.args.subjects(host)     # a copula, or set between subject and verb ('X, at odds with Y, ...')
+        if host.pos_ in ("NOUN", "PROPN") and noun.head.dep_ == "prep":
+            return self.r.refs(host, conj=False)
+        return []
+
     def adjunct_verb(self, noun: Token) -> Token | None:
         """'X attacked Y in support of Z', 'X struck Y with support from Z': the verb a noun's
         prepositional phrase modifies."""
+        head = self.adjunct_head(noun)
+        return head if head is not None and head.pos_ in ("VERB", "AUX") else None
+
+    def adjunct_head(self, noun: Token) -> Token | None:
+        """The word a prepositional phrase headed by the noun hangs on ('X struck Y with support
+        from Z', 'X, with support from Z, struck Y'), through coordinated prepositions ('in
+        coordination with X and with support from Z')."""
         c = self.carrier(noun)
-        if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.head.pos_ in ("VERB", "AUX"):
-            return c.head.head
-        return None
+        if c.dep_ != "pobj":
+            return None
+        prep = c.head
+        while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+            prep = prep.head
+        return prep.head if prep.dep_ == "prep" else None
 
     def adjunct_host(self, noun: Token) -> list[Ref]:
         """What a prepositional phrase headed by the noun is about: the noun or the arguments of
@@ -167,10 +197,15 @@ class NounArguments:
             roles = {"agent": self.noun_agents(noun)}
         self.args.prepositions(noun, roles)
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
+        own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
         verb = self.adjunct_verb(noun)
-        if verb is not None and roles["agent"] and not roles["patient"] and any(
-                c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
-            roles["patient"] = self.args.subjects(verb)   # "X struck Y with support from Z": Z backs X
+        if roles["agent"] and not roles["patient"] and own_doer:
+            # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
+            host = self.adjunct_head(noun)
+            if verb is not None:
+                roles["patient"] = self.args.subjects(verb)
+            elif host is not None and host.pos_ in ("NOUN", "PROPN"):
+                roles["patient"] = self.r.refs(host, conj=False)
         if not any(r.ent.kind == "Agreement" for r in roles["patient"]):
             # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
             roles["patient"] += [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
@@ -179,13 +214,14 @@ class NounArguments:
             # "counter-terrorism operations around Idlib": against the document's generic armed group
             roles["patient"] = [self.r.synthetic(noun, self.m.generic_group, "owner")]
         verb = self.light_verb(noun)
-        if verb is not None:
-            # "launched strikes against X": the target hangs off the light verb
+        if verb is not None and not own_doer:
+            # "launched strikes against X": the target hangs off the light verb (not when the noun
+            # has a doer of its own: 'struck X with support from Z' is no support for X)
             tmp: Roles = {}
             self.args.prepositions(verb, tmp)
             for k, v in tmp.items():
                 roles.setdefault(k, []).extend(v)
-            if noun.dep_ != "dobj":
+            if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
         return roles
 

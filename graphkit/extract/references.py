@@ -269,11 +269,14 @@ class Resolver:
                 owned = self.as_(tok, o, "owner") if not o[0].resolved else o
                 return dedup(owned + self._places_in(tok))
             if any(c.lower_ in self.state_forces for c in tok.lefts):
-                # "an army base in northern Burkina Faso": the state's own forces
-                for t in tok.subtree:
-                    m = self.m.at(t)
-                    if m is not None and m.locative and m.ent.kind == "Actor" and _inside_of(t, tok):
-                        return [self.synthetic(tok, m.ent, "owner")]
+                # "an army base in northern Burkina Faso", "overran army bases across X": the state's own forces
+                around = [t for c in tok.head.children if tok.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ in _WHERE
+                          for t in c.subtree]
+                states = [m.ent for t in [*tok.subtree, *around] for m in [self.m.at(t)]
+                          if m is not None and m.locative and m.ent.kind == "Actor" and t.i == m.head
+                          and _inside_of(t, tok.head if t in around else tok)]
+                if states:
+                    return dedup([self.synthetic(tok, e, "owner") for e in states])
             inside = self._places_in(tok)
             if inside:
                 return inside
@@ -355,10 +358,14 @@ def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in group_plurals | {"members"}
 
 
+_WHERE = frozenset({"in", "of", "inside", "within", "at", "across", "throughout", "near", "around", "outside"})
+
+
 def _inside_of(t: Token, top: Token) -> bool:
-    """t names where top is ('areas in X district', 'the village of X'), not what is near it."""
+    """t names where top is ('areas in X district', 'the village of X', 'villages near X', 'bases
+    across X'), not what it is for or from ('a base for X', 'convoys from X')."""
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ not in ("in", "of", "inside", "within", "at"):
+        if t.dep_ == "pobj" and t.head.lower_ not in _WHERE:
             return False
         t = t.head
     return t.i == top.i
