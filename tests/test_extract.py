@@ -290,6 +290,8 @@ VERBS = [
         [("United States", "OPPOSES", "Houthis")]),
     row("sent-troops-to-help", "Rwanda sent troops to help the M23 capture Goma.",
         [("Rwanda", "BACKS", "M23")]),
+    row("helped-x-do-y-bare-infinitive", "Rwanda helped the M23 take Goma.",
+        [("Rwanda", "BACKS", "M23")]),
     row("reversed-received-from", "Ukraine received weapons from Germany.",
         [("Germany", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Germany")],
         xfail="the receive frame ('X received weapons from Y' -> Y BACKS X) scores 0.8*0.6-0.05 (weak role "
