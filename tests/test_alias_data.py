@@ -414,6 +414,17 @@ def test_whole_gazetteer_loads_and_finds_a_sample_of_each_file():
         assert hit is not None, f"{stem}: {e['name']!r} is not found by the gazetteer"
 
 
+def test_ship_prefixes_are_navy_prefixes_of_states():
+    """'USS', 'HMS', 'HNoMS': a few letters, capitalised at both ends, given only by states; a
+    prefix two navies use ('INS': India, Israel) names no one."""
+    bad = [(f, e["name"], p) for f in FILES for e in RAW[f] for p in e.get("ship_prefixes", [])
+           if f != "countries" or not re.fullmatch(r"[A-Z][A-Za-z]{0,4}[A-Z]", p)]
+    assert not bad, bad
+    gaz = load_gazetteer()
+    assert gaz.ship_prefixes["USS"].name == "United States" and gaz.ship_prefixes["HMS"].name == "United Kingdom"
+    assert gaz.ship_prefixes["INS"] is None
+
+
 def test_rival_authorities_are_actors():
     assert {e.kind for e in load_file(ALIAS_DIR / "governments.json")} == {"Actor"}
 

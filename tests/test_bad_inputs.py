@@ -129,6 +129,8 @@ ALIAS_FILES = [
     ("a list of numbers", [1, 2, 3], "entry 1: an entry must be an object"),
     ("entries not a list", {"version": 1, "entries": 7}, "'entries' must be a list"),
     ("aliases not strings", {"entries": [{"name": "X", "kind": "Actor", "aliases": [1]}]}, "'aliases' must be a list"),
+    ("ship prefixes not a list", {"entries": [{"name": "X", "kind": "Actor", "ship_prefixes": "USS"}]},
+     "'ship_prefixes' must be a list of strings"),
     ("no kind", {"entries": [{"name": "X"}]}, "needs a 'kind'"),
     ("invalid JSON", "{\"version\": 1, \"entries\": [", "not valid JSON at line 1 column"),
 ]

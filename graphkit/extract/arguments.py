@@ -86,9 +86,11 @@ class Arguments:
         is_passive = passive(verb)
         for c in verb.children:
             if c.dep_ in ("dobj",) and not is_passive:
+                bare = [r for s in _misparsed_infinitive(c) for r in self.r.target(s)]
                 # "condemned the group's attacks": the event's doer (not after a light verb: 'gave a
                 # response', 'launched an attack' are the subject's own events)
-                out += self.r.target(c) or (self.event_agents(c) if verb.lemma_.lower() not in self.nouns.light else [])
+                out += bare or self.r.target(c) or (
+                    self.event_agents(c) if verb.lemma_.lower() not in self.nouns.light else [])
             elif c.dep_ == "nsubjpass":
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))
@@ -105,12 +107,13 @@ class Arguments:
     def _small_clause_subjects(self, verb: Token) -> list[Ref]:
         """'holding Ankara responsible', 'hold the Houthis accountable': the object of a verb
         with an object predicate, which spaCy parses as the subject of an adjectival or nominal
-        complement (or a compound of an adjective taken for the object)."""
+        complement (or a compound of an adjective taken for the object); 'helped the M23 take
+        Goma': the subject of a bare infinitive is the verb's object."""
         out: list[Ref] = []
         for c in verb.children:
             if c.pos_ == "ADJ" and c.lemma_.lower() not in self.object_predicates:
                 continue           # 'declared the capital free' says nothing against it
-            if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ in ("ADJ", "NOUN"):
+            if c.dep_ in ("ccomp", "oprd", "xcomp") and (c.pos_ in ("ADJ", "NOUN") or _bare_infinitive(c)):
                 out += [r for s in c.children if s.dep_ == "nsubj" for r in self.r.target(s)]
             elif c.dep_ == "dobj" and c.pos_ == "ADJ":
                 out += [r for s in c.children if s.dep_ in ("compound", "nsubj") for r in self.r.target(s)]
@@ -311,7 +314,7 @@ class Arguments:
     # ---- hyphen compounds ------------------------------------------------------------------------
     def hyphen_refs(self, x: Token) -> list[Ref]:
         """X in 'X-backed': a state adjective, a name, or the state inside a longer alias."""
-        adj = self.r.state_adjective(x)
+        adj = self.r.state_adjective(x, object_of_prefix=True)
         if adj is not None:
             return [adj]
         m = self.m.at(x)
@@ -341,6 +344,20 @@ def passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         return False
     return verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
+
+
+def _bare_infinitive(c: Token) -> bool:
+    """'(helped X) take Goma', '(let X) enter': an infinitive with no 'to' and no 'that'."""
+    return c.pos_ == "VERB" and c.tag_ == "VB" and not any(x.dep_ in ("aux", "mark") for x in c.children)
+
+
+def _misparsed_infinitive(obj: Token) -> list[Token]:
+    """'helped the M23 capture Goma': spaCy takes the bare infinitive for a noun, the one helped
+    for its compound, and hangs the infinitive's own object on the verb as a second direct
+    object. The first object's name modifiers are then the verb's object."""
+    if obj.pos_ != "NOUN" or not any(s.dep_ == "dobj" and s.i > obj.i for s in obj.head.children):
+        return []
+    return [m for m in obj.children if m.dep_ in ("compound", "nmod") and m.i < obj.i]
 
 
 def modified_noun(tok: Token) -> Token | None:

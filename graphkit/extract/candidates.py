@@ -104,7 +104,7 @@ class CandidateFinder:
                     out += self.from_frame(tok, frame)
                 out += self.constructions(tok)
             out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
-            out += _not_reversing(path_candidates(self, sent), out, sent.start)
+            out += _not_reversing(path_candidates(self, sent, out), out, sent.start)
             self.scopes.update_speaker(sent)
         add_context(out, self.m)
         return out

@@ -4,8 +4,9 @@ Each file holds ``{"version": 1, "entries": [...]}``. The file decides the kind 
 its entries (countries.json -> Actor, groups.json -> Group, ...); a user's file
 may put ``"kind"`` on each entry instead. Entries name the canonical entity and
 its surface forms; countries also give adjectives ("Turkish"), capitals and seats
-of power used as metonyms ("Ankara", "the Kremlin"); leaders and agencies give the
-state they act for.
+of power used as metonyms ("Ankara", "the Kremlin") and the prefixes of their navies'
+ship names (``ship_prefixes``: "USS", "HMS"); leaders and agencies give the state they
+act for.
 """
 from __future__ import annotations
 
@@ -57,8 +58,15 @@ class Gazetteer:
         # every case-insensitive alias as written (the matcher tokenizes it as text)
         self.surface: set[str] = set()
         self._surnames: dict[str, Hit] | None = None
+        # ship prefix as written ("USS") -> the state whose navy names ships so; None where two
+        # states use one prefix ("INS": India and Israel)
+        self.ship_prefixes: dict[str, GazEntry | None] = {}
         for e in entries:
             self.by_name.setdefault(fold(e.name), e)
+            for p in e.info.get("ship_prefixes", []):
+                prev = self.ship_prefixes.setdefault(p, e)
+                if prev is None or fold(prev.name) != fold(e.name):
+                    self.ship_prefixes[p] = None
         for e in entries:
             self._add(e.name, e, "name")
             for a in e.aliases:
@@ -153,7 +161,7 @@ class AliasFileError(ValueError):
     """An alias file that cannot be used; the message names the file and the reason."""
 
 
-_LIST_FIELDS = ("aliases", "adjectives", "capitals", "case_sensitive", "demonyms", "seats")
+_LIST_FIELDS = ("aliases", "adjectives", "capitals", "case_sensitive", "demonyms", "seats", "ship_prefixes")
 
 
 def _read_json(path: Path):

@@ -16,7 +16,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .mentions import Ent, Mention, Mentions, has_det, hyphen_after
+from .mentions import Ent, Mention, Mentions, anti_prefixed, has_det, hyphen_after
 from .places import main_place
 
 WINDOW = 6   # sentences a description looks back for its kind
@@ -61,7 +61,7 @@ def _is_generic_group(ms: Mentions, tok: Token, generic: frozenset[str]) -> bool
 def _named_group_modifier(ms: Mentions, c: Token) -> Mention | None:
     m = ms.by_token.get(c.i)
     if m is not None and c.dep_ in ("compound", "amod", "nmod", "poss") and m.ent.kind in ("Group", "Organization") \
-            and not hyphen_after(c):
+            and not hyphen_after(c) and not anti_prefixed(c, ms.lex.word_set("anti_prefixes")):
         return m
     return None
 

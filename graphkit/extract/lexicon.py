@@ -77,9 +77,12 @@ WORD_CLASSES: dict[str, Words | Table] = {
     # states, organs and forces (mentions.py, organs.py)
     "organ_heads": WORDS, "organ_nodes": WORDS, "organ_titles": Table("words", keys="title"),
     "organ_alias_names": Table("words", keys="title"), "government_words": WORDS, "government_modifiers": WORDS,
+    "state_force_name_words": WORDS,
     # armed groups (groups.py, names.py)
     "generic_group_heads": WORDS, "group_heads": WORDS, "group_modifiers": WORDS, "group_name_words": WORDS,
-    "description_kinds": Table("kinds"),
+    "group_name_heads": WORDS, "description_kinds": Table("kinds"),
+    # ships' names (names.py)
+    "civil_ship_prefixes": WORDS,
     # places (places.py, mentions.py)
     "place_nouns": WORDS, "route_nouns": WORDS, "locative_prepositions": WORDS, "motion_verbs": WORDS,
     "place_of_nouns": WORDS, "place_possessed_nouns": WORDS,

@@ -72,6 +72,7 @@ class Mentions:
         self.adjective: dict[int, GazEntry] = {}   # token -> state it is an adjective of
         self.owner_mark: dict[int, Ent] = {}       # noun -> generic owner ("militant hideouts")
         self.owner_poss: set[int] = set()          # group nouns owned by a pronoun ("its fighters")
+        self.ship_tokens: set[int] = set()         # ships' names ("MV Galaxy Leader"): no other name inside
         self.mentions: list[Mention] = []
         self.generic_group: Ent | None = None
         self.organ_heads = lex.word_set("organ_heads")
@@ -199,6 +200,14 @@ def hyphen_after(t: Token) -> bool:
     """'Turkish-backed': the word belongs to the participle after the hyphen, not the noun."""
     doc = t.doc
     return t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 1].whitespace_ == ""
+
+
+def anti_prefixed(t: Token, anti: frozenset[str]) -> bool:
+    """'anti-Houthi fighters', 'anti-Russian forces': the word is the object of the prefix
+    (``anti_prefixes``), not the owner or the name of the noun after it."""
+    doc = t.doc
+    return (t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 2].whitespace_ and not doc[t.i - 1].whitespace_
+            and doc[t.i - 2].lower_ in anti)
 
 
 def has_det(tok: Token, dets: tuple[str, ...] = ("the", "this", "that", "these", "those")) -> bool:

@@ -8,27 +8,47 @@ An alias entry becomes a mention of its entity, with these turns:
 * a leader, official or spokesperson acts for the state, authority, organisation or
   group their entry names (``acts_for``): the relation is the state's, the person is
   kept as a node of its own;
-* a state organ of the alias data (a ministry, an army) is rolled up to its state.
+* a state organ of the alias data (a ministry, an army) is rolled up to its state;
+* a warship named with its navy's prefix ("the USS Carney") stands for that state, and no
+  name inside a ship's name is a mention of its own; nor is a lone surname that heads a
+  longer name spaCy labels as something else;
+* after an anti- prefix ("anti-Houthi fighters") only the name itself is matched, not a
+  longer alias that takes in the noun the prefix modifies ("Houthi fighters").
+
+spaCy's names that no alias names become mentions of their own (persons, groups,
+organisations, places); a title-case name headed by a group word ("the Lokori
+Self-Defence Group") is a group whatever label spaCy gave it, and a name built on a
+preposition goes on past the "in" where spaCy stops ("the Movement for Justice in
+Tibesti").
 """
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..model import entity_key
 from .gazetteer import GazEntry
-from .mentions import Ent, Mention, Mentions
+from .mentions import Ent, Mention, Mentions, anti_prefixed
 from .organs import STATE_ORGANS
 
 
 def match_aliases(ms: Mentions, matcher) -> None:
     doc = ms.doc
-    for sp in _longest_first([doc[s:e] for _, s, e in matcher(doc)]):
+    ship_names(ms)
+    anti = ms.lex.word_set("anti_prefixes")
+    ent_at: dict[int, Span] | None = None
+    # 'anti-Houthi fighters': the prefix cuts the alias 'Houthi fighters'; 'Houthi' alone is the name
+    spans = [doc[s:e] for _, s, e in matcher(doc) if e - s == 1 or not anti_prefixed(doc[s], anti)]
+    for sp in _longest_first(spans):
         hit = ms.gaz.find(sp.text)
-        if hit is None:
+        if hit is None or any(i in ms.ship_tokens for i in range(sp.start, sp.end)):
             continue
         entry, role = hit.entry, hit.role
+        if entry.kind == "Person" and len(sp) == 1:
+            ent_at = ent_at if ent_at is not None else {i: e for e in doc.ents for i in range(e.start, e.end)}
+            if _heads_another_name(sp[0], ent_at.get(sp.start)):
+                continue
         if role == "adjective":
             if len(sp) == 1 or all(t.pos_ in ("ADJ", "PROPN", "PUNCT", "NOUN") for t in sp):
                 for t in sp:
@@ -46,6 +66,53 @@ def match_aliases(ms: Mentions, matcher) -> None:
             ms.add(acting_mention(ms, sp, entry))
         else:
             ms.add(Mention(sp.start, sp.end, sp.root.i, ms.entry_ent(entry), "name"))
+
+
+def ship_names(ms: Mentions) -> None:
+    """'the USS Carney', 'HMS Diamond': a warship named with its navy's prefix (alias data,
+    ``ship_prefixes``) is a mention of that state, as its forces are; a merchant ship's prefix
+    ('MV Galaxy Leader', ``civil_ship_prefixes``) or one two navies use names no one. The
+    tokens of every ship's name go to ``ms.ship_tokens``: no alias inside one (a leader's
+    surname) is matched, and no name spaCy finds inside one."""
+    doc = ms.doc
+    prefixes, civil = ms.gaz.ship_prefixes, ms.lex.word_set("civil_ship_prefixes")
+    for tok in doc[:-1]:
+        if tok.text not in prefixes and not (tok.is_upper and tok.lower_ in civil):
+            continue
+        end = tok.i + 1
+        while end < min(len(doc), tok.i + 1 + SHIP_NAME_WORDS) and not doc[end].is_sent_start \
+                and _ship_name_word(doc[end]):
+            end += 1
+        if end == tok.i + 1:
+            continue
+        ms.ship_tokens.update(range(tok.i, end))
+        state = prefixes.get(tok.text)
+        if state is not None:
+            ms.add(Mention(tok.i, end, doc[tok.i:end].root.i, ms.state_ent(state), "force"))
+
+
+SHIP_NAME_WORDS = 4   # 'USS Dwight D. Eisenhower'
+
+
+def _ship_name_word(t: Token) -> bool:
+    """A word of a ship's name: title-case ('Carney', 'Dwight', 'D.'), not a verb (a headline's
+    'USS Carney Downs Drones'), nor a word in capitals ('ITS SHIPS' in a shouted headline)."""
+    word = t.text.rstrip(".")
+    return word.isalpha() and (t.is_title or len(word) == 1 and word.isupper()) and t.pos_ not in ("VERB", "AUX")
+
+
+# spaCy's labels of proper names that are not persons (no numbers, dates or times)
+_OTHER_NAMES = frozenset({"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _heads_another_name(tok: Token, ent: Span | None) -> bool:
+    """'the USS Carney' (spaCy's PRODUCT, headed by 'Carney'): a one-word alias of a person that
+    is the head of a longer capitalised name spaCy labels as something else is not that person
+    ('the Trump administration' still is, and so is a dateline's '11:15 - Saree')."""
+    if ent is None or ent.label_ not in _OTHER_NAMES:
+        return False
+    words = [t for t in ent if t.dep_ != "det" and not t.is_punct]
+    return len(words) > 1 and ent.root.i == tok.i and all(t.text[:1].isupper() for t in words)
 
 
 def acting_mention(ms: Mentions, sp: Span, entry: GazEntry) -> Mention:
@@ -83,9 +150,12 @@ def ner_fallback(ms: Mentions) -> None:
     """spaCy's entities that no alias names: persons, groups, organisations, places."""
     generic = ms.lex.word_set("generic_group_heads")
     group_words = ms.lex.word_set("group_name_words")
+    title_case_groups(ms)
     for sp in ms.doc.ents:
-        if any(i in ms.by_token for i in range(sp.start, sp.end)):
-            continue
+        if any(i in ms.by_token or i in ms.ship_tokens for i in range(sp.start, sp.end)):
+            continue    # named already, or a merchant ship ('MV Galaxy Leader') that stands for no one
+        if all(t.i in ms.adjective or t.dep_ == "det" or t.is_punct for t in sp):
+            continue   # 'Ukrainian' labelled GPE: a state adjective is no name
         name = clean_name(sp.text)
         if not name or len(name) < 2 or not any(ch.isupper() for ch in name):
             continue
@@ -95,8 +165,116 @@ def ner_fallback(ms: Mentions) -> None:
                 ms.add(acting_mention(ms, sp, hit.entry))
                 continue
         kind = _ner_kind(ms, sp, name, generic, group_words)
+        if kind in ("Group", "Organization"):
+            end = name_tail(ms, sp.start, sp.end)
+            if end > sp.end and claim_name(ms, sp.start, sp.end, end):
+                sp = ms.doc[sp.start:end]
+                name = clean_name(sp.text)
         if kind is not None:
-            ms.add(Mention(sp.start, sp.end, sp.root.i, ms.ent(name, kind), "ner"))
+            add_name(ms, sp, ms.ent(name, kind), "ner")
+
+
+def add_name(ms: Mentions, sp: Span, ent: Ent, role: str) -> Mention | None:
+    """A name's mention; a state adjective inside it ('the Sahrawi Popular Brigades') is part of
+    the name, no longer the state's."""
+    m = ms.add(Mention(sp.start, sp.end, sp.root.i, ent, role))
+    if m is not None:
+        for i in range(sp.start, sp.end):
+            ms.adjective.pop(i, None)
+    return m
+
+
+def title_case_groups(ms: Mentions) -> None:
+    """'the Lokori Self-Defence Group', 'the Movement for Justice': a title-case name headed by a
+    group word (``group_name_heads``) is an armed group, whatever label spaCy gave it (it has
+    WORK_OF_ART, PRODUCT, a place or none); names spaCy labels as organisations are left to
+    the NER pass."""
+    doc = ms.doc
+    heads = ms.lex.word_set("group_name_heads")
+    for tok in doc:
+        if (tok.lower_ not in heads or tok.pos_ != "PROPN" or not tok.is_title or tok.i in ms.by_token
+                or tok.ent_type_ == "ORG"):
+            continue
+        start = _title_start(tok)
+        end = _of_purpose(tok)
+        if start == tok.i and end == tok.i + 1:
+            continue    # a lone 'Army' or 'Group' is no name
+        end = name_tail(ms, start, end)
+        if claim_name(ms, start, tok.i + 1, end):
+            sp = doc[start:end]
+            add_name(ms, sp, ms.ent(clean_name(sp.text), "Group"), "ner")
+
+
+def _title_start(tok: Token) -> int:
+    """The first word of the title-case modifiers of a name's head ('Lokori Self-Defence Group')."""
+    doc, i = tok.doc, tok.i
+    while i > tok.left_edge.i:
+        t = doc[i - 1]
+        if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ"):
+            i -= 1
+        elif t.text in ("-", "'s", "\u2019s") and i - 2 >= tok.left_edge.i and doc[i - 2].text[:1].isupper():
+            i -= 1
+        else:
+            break
+    while i < tok.i and not doc[i].text[:1].isupper():
+        i += 1
+    return i
+
+
+def _of_purpose(tok: Token) -> int:
+    """'Movement for Justice', 'Front for the Liberation of Azawad': the end of the 'for'/'of'
+    phrase of title-case words that goes with a group word."""
+    doc, end = tok.doc, tok.i + 1
+    while end + 1 < len(doc) and doc[end].lower_ in ("for", "of") and doc[end].head.i in range(tok.i, end):
+        j = _proper_phrase_end(doc, end + 1, doc[end])
+        if j is None:
+            break
+        end = j
+    return end
+
+
+def _proper_phrase_end(doc, i: int, prep: Token) -> int | None:
+    """The end of '(the) Proper Name' starting at i, the object of prep; None if there is none."""
+    while i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    k = i
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+        k += 1
+    if k == i or doc[k - 1].head.i != prep.i:
+        return None
+    return k
+
+
+def name_tail(ms: Mentions, start: int, end: int) -> int:
+    """'the Movement for Justice in Tibesti': spaCy's name stops at 'in'. A name built on a
+    preposition ('for', 'of') goes on with 'in' or 'of' and a proper name when the parser hangs
+    that on the name, not on the verb, unless it is a capital or a seat of power (where talks
+    are held: 'a deal with the Front for Change in Doha')."""
+    doc = ms.doc
+    if not any(t.lower_ in ("for", "of") for t in doc[start:end]):
+        return end
+    while end + 1 < len(doc) and doc[end].lower_ in ("in", "of") and start <= doc[end].head.i < end:
+        k = _proper_phrase_end(doc, end + 1, doc[end])
+        if k is None or any((m := ms.by_token.get(i)) is not None and m.role in ("capital", "seat")
+                            for i in range(end, k)):
+            break
+        end = k
+    return end
+
+
+def claim_name(ms: Mentions, start: int, core_end: int, end: int) -> bool:
+    """Whether doc[start:end] can be a name's mention: no mention in its core (start to core_end);
+    the mentions wholly inside the phrases after it (the places a name names) are dropped."""
+    if any(i in ms.by_token for i in range(start, core_end)):
+        return False
+    inside = {id(m): m for i in range(core_end, end) if (m := ms.by_token.get(i)) is not None}
+    if any(m.start < core_end or m.end > end for m in inside.values()):
+        return False
+    for m in inside.values():
+        ms.mentions.remove(m)
+        for i in range(m.start, m.end):
+            ms.by_token.pop(i, None)
+    return True
 
 
 def _ner_kind(ms: Mentions, sp: Span, name: str, generic: frozenset[str], group_words: frozenset[str]) -> str | None:

@@ -7,6 +7,10 @@ noun (``organ_nodes``: "ministry", "army", "parliament") is also kept as a node 
 own, linked to the state (``part_of``), titled by ``organ_titles`` and named as the
 alias data names it where it can (``organ_alias_names``).
 
+A capitalised name with a word of its own between the state's adjective and the head
+("the Sahrawi Popular Brigades") is the name of something else, left to spaCy's names;
+"the Turkish Armed Forces" (``state_force_name_words``) is the state's.
+
 Without an owner, a government word ("government forces", "the army", "the
 regime") stands for the document's government: an authority the document names
 whose aliases use that word (the Sudanese army, the Government of National Accord),
@@ -18,7 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, hyphen_after, match_phrase
+from .mentions import Ent, Mention, Mentions, anti_prefixed, compound_phrase, has_det, hyphen_after, match_phrase
 
 # The alias data's types of state organ (the "type" of an Organization entry): such an entry
 # acts for its state.
@@ -29,6 +33,7 @@ def find_organs(ms: Mentions) -> None:
     organ_nodes = ms.lex.word_set("organ_nodes")
     government = ms.lex.word_set("government_words")
     government_mods = ms.lex.word_set("government_modifiers")
+    force_words = ms.lex.word_set("state_force_name_words") | {w for p in ms.organ_heads for w in p.split()}
     for tok in ms.doc:
         if tok.i in ms.by_token or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -36,6 +41,8 @@ def find_organs(ms: Mentions) -> None:
         if match_phrase(phrase, ms.organ_heads) is None:
             continue
         owner, first = owner_state(ms, tok)
+        if owner is not None and _name_of_its_own(ms, tok, force_words):
+            continue
         if owner is None and (any(c.lower_ in government_mods and c.dep_ in ("compound", "amod") for c in tok.lefts)
                               or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))):
             owner = government_of(ms, tok)
@@ -57,6 +64,28 @@ def find_organs(ms: Mentions) -> None:
         if ms.add(Mention(start, tok.i + 1, tok.i, owner, role, own=own)) is None:
             # overlaps a name mention: the head alone
             ms.add(Mention(tok.i, tok.i + 1, tok.i, owner, role, own=own))
+        _elliptical_owner(ms, tok)
+
+
+def _elliptical_owner(ms: Mentions, tok: Token) -> None:
+    """'Kyrgyz and Tajik border guards': two state adjectives share one noun, but the parser
+    makes the first the head of the coordination ('Kyrgyz' as the subject, 'guards' its
+    conjunct). The bare first adjective stands for its state's like noun: a mention of it."""
+    head = tok.head
+    if (tok.dep_ != "conj" or head.i >= tok.i or head.i not in ms.adjective or head.i in ms.by_token
+            or hyphen_after(head) or any(c.dep_ not in ("cc", "conj", "punct") for c in head.children)):
+        return
+    ms.add(Mention(head.i, head.i + 1, head.i, ms.state_ent(ms.adjective[head.i]), "force"))
+
+
+def _name_of_its_own(ms: Mentions, tok: Token, force_words: frozenset[str]) -> bool:
+    """'the Sahrawi Popular Brigades': a capitalised head whose capitalised modifiers have a word
+    that is neither an owner nor a word of state forces' names is another name than the state's."""
+    if not tok.text[:1].isupper():
+        return False
+    return any(t.text[:1].isupper() and t.i not in ms.adjective and t.i not in ms.by_token
+               and t.lower_ not in force_words for t in ms.doc[tok.left_edge.i:tok.i]
+               if t.dep_ in ("compound", "amod") and not t.is_punct)
 
 
 def _modified(tok: Token) -> bool:
@@ -65,15 +94,19 @@ def _modified(tok: Token) -> bool:
 
 
 def owner_state(ms: Mentions, tok: Token) -> tuple[Ent | None, int]:
-    """The state (or authority) that owns a noun: adjective, compound, possessive or 'of X'."""
+    """The state (or authority) that owns a noun: adjective, compound, possessive or 'of X'
+    (not 'anti-Russian forces')."""
     best, first = None, tok.i
+    anti = ms.lex.word_set("anti_prefixes")
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and c.i < tok.i:
             for t in [c] + list(c.children):
-                if t.i in ms.adjective and not hyphen_after(t):
+                if hyphen_after(t) or anti_prefixed(t, anti):
+                    continue
+                if t.i in ms.adjective:
                     best, first = ms.state_ent(ms.adjective[t.i]), min(first, t.i, c.left_edge.i)
                 m = ms.by_token.get(t.i)
-                if m and m.ent.kind == "Actor" and not m.locative and not hyphen_after(t):
+                if m and m.ent.kind == "Actor" and not m.locative:
                     best, first = m.ent, min(first, c.left_edge.i)
             if best:
                 break

@@ -13,6 +13,7 @@ The hand-weighted scorer keeps none of them; a learned scorer may keep some.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -27,8 +28,10 @@ MAX_PATH = 6
 PREDICATES = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 
 
-def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
+def path_candidates(finder: "CandidateFinder", sent: Span, framed: Sequence["Candidate"] = ()) -> list["Candidate"]:
+    """Broad candidates of a sentence; ``framed`` are the frames' candidates found so far."""
     args = _argument_tokens(finder, sent)
+    targets = _event_targets(framed, sent.start)
     out: list[Candidate] = []
     for a, ra in args:
         for b, rb in args:
@@ -47,13 +50,34 @@ def path_candidates(finder: "CandidateFinder", sent: Span) -> list["Candidate"]:
                 continue      # "X and Y": coordinated, not related by the predicate
             scope_tok = _lowest_predicate(b, lca)
             shape = f"{_labels(a, lca)}>{_labels(b, lca)}"
+            between = _between(b, lca)
             for rel in rels:
                 for s in ra:
                     for o in rb:
+                        if any((i, o.ent.key) in targets for i in between):
+                            continue
                         c = finder.make(s, rel, o, lca, cls, f"PATH:{lca.pos_}", role_a, role_b, weight=0.3,
                                         scope_tok=scope_tok, shape=shape)
                         if c is not None:
                             out.append(c)
+    return out
+
+
+def _event_targets(framed: Sequence["Candidate"], since: int) -> set[tuple[int, str]]:
+    """'Germany condemned the attacks by Russia on Kyiv': the target an event noun's frame gives
+    its event is that event's, not the target of the predicate above the noun; what the
+    predicate says of the event reaches the event's agent (the frame's 'event' role). The
+    pairs (event noun, target entity) of the frames found in a sentence."""
+    return {(c.trigger.i, c.object.ent.key) for c in framed
+            if c.pos == "NOUN" and c.trigger.i >= since}
+
+
+def _between(tok: Token, lca: Token) -> list[int]:
+    """The tokens strictly between a token and its ancestor on the way up."""
+    out, t = [], tok.head
+    while t.i != lca.i and t.head.i != t.i:
+        out.append(t.i)
+        t = t.head
     return out
 
 

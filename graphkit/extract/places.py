@@ -1,5 +1,10 @@
 """Places named with a place noun ("the Tal Tamr district", "the village of Tawila"), and
-the place a document is about."""
+the place a document is about.
+
+A place noun with no name of its own but a state's adjective ("Ukrainian cities", "a Syrian
+village") stands for that state, as "Ukrainian forces" do: an attack on Ukrainian cities is
+an attack on Ukraine. A state adjective is never a place's name.
+"""
 from __future__ import annotations
 
 import re
@@ -7,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .mentions import Mention, Mentions
+from .mentions import Mention, Mentions, hyphen_after
 from .names import clean_name
 
 
@@ -17,11 +22,15 @@ def find_places(ms: Mentions) -> None:
     for tok in doc:
         if tok.lower_ not in place_nouns or tok.i in ms.by_token:
             continue
+        named = False
         for a, b in _names(tok):
             while a < b and doc[a].dep_ in ("det", "punct"):
                 a += 1
             if a >= b or any(doc[i].pos_ not in ("PROPN", "PUNCT", "NOUN", "ADJ") for i in range(a, b)):
                 continue
+            if all(i in ms.adjective or doc[i].is_punct for i in range(a, b)):
+                continue    # 'Ukrainian cities': an adjective, not a name
+            named = True
             if any(i in ms.by_token for i in range(a, b)):
                 continue
             span = doc[a:b]
@@ -29,6 +38,22 @@ def find_places(ms: Mentions) -> None:
             name = hit.entry.name if hit and hit.entry.kind == "Place" else clean_name(span.text)
             if name and name[0].isupper():
                 ms.add(Mention(a, b, span.root.i, ms.ent(name, "Place"), "name"))
+        if not named:
+            _state_territory(ms, tok)
+
+
+def _state_territory(ms: Mentions, tok: Token) -> None:
+    """'Ukrainian cities', 'a Syrian village': an unnamed place noun owned by a state's adjective
+    is a mention of the state (a place where it is used as one: 'fighting in Ukrainian cities')."""
+    adjs = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.i in ms.adjective
+            and not hyphen_after(c) and c.i not in ms.by_token]
+    if not adjs or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return
+    start = min(adjs[0].i, *(c.left_edge.i for c in adjs))
+    m = Mention(start, tok.i + 1, tok.i, ms.state_ent(ms.adjective[adjs[0].i]), "territory")
+    m.locative = ms.is_locative(tok)
+    if ms.add(m) is None:
+        ms.add(Mention(tok.i, tok.i + 1, tok.i, m.ent, "territory", locative=m.locative))
 
 
 def _names(tok: Token) -> list[tuple[int, int]]:

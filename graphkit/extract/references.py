@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
-from .mentions import Ent, Mention, Mentions
+from .mentions import Ent, Mention, Mentions, anti_prefixed
 from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -41,6 +41,7 @@ class Resolver:
         self.group_plurals = lex.word_set("group_plurals")
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
         self.holding = lex.word_set("holding_verbs")
+        self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
         self._in_role: set[int] = set()
@@ -58,7 +59,11 @@ class Resolver:
         """The entities of refs, mentioned by tok (a pronoun, 'the targets', 'the two leaders')."""
         return [self.synthetic(tok, r.ent, via) for r in refs]
 
-    def state_adjective(self, tok: Token) -> Ref | None:
+    def state_adjective(self, tok: Token, object_of_prefix: bool = False) -> Ref | None:
+        """The state a state adjective names; 'anti-Russian forces' are not Russia's, so an
+        adjective after an anti- prefix counts only where the prefix's object is asked for."""
+        if not object_of_prefix and anti_prefixed(tok, self.anti):
+            return None
         entry = self.m.adjective.get(tok.i)
         return self.synthetic(tok, self.m.state_ent(entry), "adjective") if entry is not None else None
 
@@ -107,13 +112,9 @@ class Resolver:
             if named:
                 return [self.ref(n) for n in named]
         if m.role in ("force", "organ"):
-            # "Turkish and Russian forces": one noun, two owners
-            head = self.doc[m.head]
-            extra = [self.state_adjective(c) for a in head.children if a.dep_ == "amod"
-                     for c in a.conjuncts if c.i in self.m.adjective]
-            if extra:
-                first = [self.state_adjective(a) for a in head.children if a.dep_ == "amod" and a.i in self.m.adjective]
-                return dedup([r for r in first + extra if r is not None])
+            owners = coordinated_owners(self, self.doc[m.head])
+            if owners:
+                return owners
         return [self.ref(m)]
 
     def _capital(self, tok: Token, depth: int) -> list[Ref]:
@@ -328,6 +329,25 @@ def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
     if tok.lower_ == "trio":
         return 3
     return 0
+
+
+def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
+    """'Turkish and Russian forces', 'U.S. and U.K. naval vessels': one noun, two owners
+    coordinated before it (state adjectives, or states' names as its modifiers)."""
+    out: list[Ref] = []
+    coordinated = False
+    for a in head.children:
+        if a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
+            continue
+        for c in [a, *a.conjuncts]:
+            coordinated |= c.i != a.i
+            ref = r.state_adjective(c) if c.i in r.m.adjective else None
+            n = r.m.at(c)
+            if ref is None and n is not None and n.ent.kind == "Actor" and not n.locative and n.head == c.i:
+                ref = r.ref(n)
+            if ref is not None:
+                out.append(ref)
+    return dedup(out) if coordinated and len({x.ent.key for x in out}) > 1 else []
 
 
 def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
