@@ -11,7 +11,7 @@ the frame's weight and the scope of its trigger (negation, hedge, threat, who sa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -86,6 +86,7 @@ class CandidateFinder:
         self.args = Arguments(resolver, lex)
         self.scopes = ScopeReader(resolver, lex)
         self.anti = lex.word_set("anti_prefixes")
+        self.combat = lex.word_set("combat_modifiers")
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
         self.reversing = lex.word_set("reversing_verbs")
@@ -140,7 +141,12 @@ class CandidateFinder:
         if not roles:
             return []
         out = []
+        armed = frame.pos == "NOUN" and frame.cls.endswith("_weak") and any(
+            c.dep_ in ("amod", "compound") and (c.lemma_.lower() in self.combat or c.lower_ in self.combat)
+            for c in tok.children)
         for link in frame.links:
+            if armed and link.relation == "ATTACKED":
+                link = replace(link, weight=max(link.weight, 0.9))     # 'offensive operations against X'
             for src in link.source:
                 for tgt in link.target:
                     for s in roles.get(src, []):

@@ -69,7 +69,9 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "claim_nouns": WORDS,
     "contrast_conjunctions": WORDS,
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
-    "light_verbs": WORDS, "causal_verbs": WORDS, "receiving_verbs": WORDS, "act_nouns": WORDS, "copulas": WORDS,
+    "light_verbs": WORDS, "causal_verbs": WORDS, "receiving_verbs": WORDS, "act_nouns": WORDS,
+    "combat_modifiers": WORDS,
+    "copulas": WORDS,
     "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
