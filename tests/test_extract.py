@@ -441,6 +441,8 @@ NOMINALS = [
         [], [("Houthis", "ATTACKED", "Hodeidah")]),
     row("strikes-on-villages-near-a-place", "The junta carried out airstrikes on villages near Waingmaw.",
         [(ANY, "ATTACKED", "Waingmaw")]),
+    row("fired-at-each-other", "Indian and Pakistani troops fired at each other across the border.",
+        [("India", "ATTACKED", "Pakistan"), ("Pakistan", "ATTACKED", "India")]),
     row("offensive-operations-against", "Kenyan troops conducted offensive operations against al-Shabaab.",
         [("Kenya", "ATTACKED", "al-Shabaab")]),
     row("a-diplomatic-campaign-is-no-attack", "The EU launched a diplomatic campaign against Russia.",
@@ -691,6 +693,10 @@ AGREEMENTS = [
     row("a-broker-acting-under-a-process-is-no-party", "Angola brokered a truce between Congo and Rwanda under "
         "the Luanda process.",
         [("Angola", "GUARANTEES", "?t")], [("Angola", "PARTY_TO", ANY)]),
+    row("both-sides-accused-each-other-of-violating-it", "Sudan and South Sudan agreed a truce on Friday. Hours "
+        "later both sides accused each other of violating it.",
+        [("Sudan", "OPPOSES", "South Sudan"), ("South Sudan", "OPPOSES", "Sudan"), ("Sudan", "OPPOSES", "?t"),
+         ("South Sudan", "OPPOSES", "?t"), ("Sudan", "PARTY_TO", "?t")]),
     row("brokered-together-with", "Kenya, which brokered the truce together with Ethiopia, urged restraint.",
         [("Kenya", "GUARANTEES", "?t"), ("Ethiopia", "GUARANTEES", "?t")]),
     row("mediated-by-x-together-with-y", "The deal, mediated by Angola together with Qatar and Togo, collapsed.",

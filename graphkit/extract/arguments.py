@@ -52,6 +52,8 @@ class Arguments:
     # ---- verbs ----------------------------------------------------------------------------
     def verb_roles(self, verb: Token) -> Roles:
         roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
+        if any(_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
+            roles["patient"] = list(roles["agent"])     # "both sides accused each other": each the other
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
         # "gave X weapons"; "supplied weapons to X" (spaCy labels that 'to' dative too)
@@ -176,6 +178,8 @@ class Arguments:
             gov = head.head
             objs = [c for c in gov.children if c.dep_ == "dobj"]
             if objs and gov.lemma_.lower() in self.object_control:
+                if _reciprocal(objs[0]):
+                    return self.subjects(gov, depth + 1)    # "X and Y accused each other of violating it"
                 return self.r.refs(objs[0])          # "accused France of supporting terrorists"
             if gov.pos_ in ("NOUN", "PROPN"):
                 return self.nouns.noun_agents(gov)          # "responsibility for attacking X"
@@ -333,6 +337,13 @@ class Arguments:
             if hit:
                 return [self.r.synthetic(x, self.m.state_ent(hit.entry), "adjective")]
         return []
+
+
+def _reciprocal(tok: Token) -> bool:
+    """'each other', 'one another' (as the object, or after a preposition: 'fired at each other')."""
+    if tok.dep_ == "prep":
+        return any(_reciprocal(p) for p in tok.children if p.dep_ == "pobj")
+    return tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children)
 
 
 def passive(verb: Token) -> bool:
