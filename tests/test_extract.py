@@ -697,6 +697,10 @@ AGREEMENTS = [
         "later both sides accused each other of violating it.",
         [("Sudan", "OPPOSES", "South Sudan"), ("South Sudan", "OPPOSES", "Sudan"), ("Sudan", "OPPOSES", "?t"),
          ("South Sudan", "OPPOSES", "?t"), ("Sudan", "PARTY_TO", "?t")]),
+    row("each-accusing-the-other", "The truce collapsed within hours, with Sudan and South Sudan each accusing "
+        "the other of violating it.",
+        [("Sudan", "OPPOSES", "South Sudan"), ("South Sudan", "OPPOSES", "Sudan"), T("Sudan", "OPPOSES", "?t", by=None),
+         T("South Sudan", "OPPOSES", "?t", by=None)]),
     row("brokered-together-with", "Kenya, which brokered the truce together with Ethiopia, urged restraint.",
         [("Kenya", "GUARANTEES", "?t"), ("Ethiopia", "GUARANTEES", "?t")]),
     row("mediated-by-x-together-with-y", "The deal, mediated by Angola together with Qatar and Togo, collapsed.",

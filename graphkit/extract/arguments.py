@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from .lexicon import PREPOSITION_ROLES, Lexicon
 from .noun_arguments import NounArguments
 from .references import RELATIVE, Ref, Resolver, dedup
+from .refs import reciprocal
 
 Roles = dict[str, list[Ref]]
 ACTOR_KINDS = frozenset({"Actor", "Group", "Organization", "Person"})
@@ -52,7 +53,7 @@ class Arguments:
     # ---- verbs ----------------------------------------------------------------------------
     def verb_roles(self, verb: Token) -> Roles:
         roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
-        if any(_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
+        if any(reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
             roles["patient"] = list(roles["agent"])     # "both sides accused each other": each the other
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
@@ -131,6 +132,9 @@ class Arguments:
         for c in own:
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 out += self.r.refs(verb.head, conj=False)
+            elif c.lower_ == "each" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+                # "with Armenia and Azerbaijan each accusing the other": the sides after 'with'
+                out += [r for p in verb.head.children if p.dep_ == "pobj" for r in self.r.refs(p)]
             else:
                 out += self.agent_of(c) + self.r.along_with(c)
         if not own:
@@ -178,7 +182,7 @@ class Arguments:
             gov = head.head
             objs = [c for c in gov.children if c.dep_ == "dobj"]
             if objs and gov.lemma_.lower() in self.object_control:
-                if _reciprocal(objs[0]):
+                if reciprocal(objs[0]):
                     return self.subjects(gov, depth + 1)    # "X and Y accused each other of violating it"
                 return self.r.refs(objs[0])          # "accused France of supporting terrorists"
             if gov.pos_ in ("NOUN", "PROPN"):
@@ -337,13 +341,6 @@ class Arguments:
             if hit:
                 return [self.r.synthetic(x, self.m.state_ent(hit.entry), "adjective")]
         return []
-
-
-def _reciprocal(tok: Token) -> bool:
-    """'each other', 'one another' (as the object, or after a preposition: 'fired at each other')."""
-    if tok.dep_ == "prep":
-        return any(_reciprocal(p) for p in tok.children if p.dep_ == "pobj")
-    return tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children)
 
 
 def passive(verb: Token) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from .mentions import Ent, Mention
 
 # Closed-class words of English grammar (not vocabulary to extend, so not in lexicon.json): the
@@ -36,3 +38,18 @@ def dedup(refs: list[Ref]) -> list[Ref]:
             seen.add(r.ent.key)
             out.append(r)
     return out
+
+
+def reciprocal(tok: Token) -> bool:
+    """'each other', 'one another' (as the object, or after a preposition: 'fired at each other'),
+    'each ... the other'."""
+    if tok.dep_ == "prep":
+        return any(reciprocal(p) for p in tok.children if p.dep_ == "pobj")
+    if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
+        return True
+    # "each accusing the other", "X and Y each blamed the other"
+    if tok.lower_ != "other" or tok.dep_ != "dobj":
+        return False
+    near = [c for c in tok.head.children if c.dep_ in ("nsubj", "advmod", "npadvmod", "dep")]
+    near += [c for s in tok.head.children if s.dep_ == "nsubj" for c in s.children]
+    return any(c.lower_ == "each" for c in near)

@@ -34,6 +34,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
 from .references import Ref, Resolver
+from .refs import reciprocal
 
 _PUNCT_BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
 _CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -251,6 +252,8 @@ class ScopeReader:
             if h.lemma_.lower() in self.speech and h.pos_ in ("VERB", "AUX") and t.dep_ in (
                     "ccomp", "parataxis", "xcomp", "advcl", "dobj", "advmod", "npadvmod", "prep", "acomp") and (
                     not self._remark(h, pred)):
+                if any(reciprocal(c) for c in h.children):
+                    return None        # 'X and Y accused each other of ...': each says it of the other
                 subj = _subjects(h)
                 if subj:
                     return self.speaker_name(subj[0])
@@ -274,6 +277,8 @@ class ScopeReader:
         r = self.speaker_refs(tok)
         if r:
             return r[0].ent.name
+        if tok.pos_ == "PRON":
+            return None        # 'each accusing the other', an unresolved 'they': no name to give
         return " ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "punct")) or None
 
     def speaker_refs(self, tok: Token) -> list[Ref]:
