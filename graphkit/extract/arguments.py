@@ -92,8 +92,10 @@ class Arguments:
                 bare = [r for s in _misparsed_infinitive(c) for r in self.r.target(s)]
                 # "condemned the group's attacks": the event's doer (not after a light verb: 'gave a
                 # response', 'launched an attack' are the subject's own events)
-                out += bare or self.r.target(c) or (
-                    self.event_agents(c) if verb.lemma_.lower() not in self.nouns.light else [])
+                t = self.r.target(c)
+                ev = self.event_agents(c) if verb.lemma_.lower() not in self.nouns.light else []
+                # 'repelled an assault by X near Y': the event's doer, not where it was
+                out += bare or (ev if ev and all(r.ent.kind == "Place" for r in t) else t)
             elif c.dep_ == "nsubjpass":
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))
