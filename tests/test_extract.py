@@ -257,9 +257,7 @@ VERBS = [
               "'that Iran funds'"),
     row("relative-whose", "Boko Haram, whose fighters raided a school in Borno, clashed with the Nigerian Army.",
         [("Boko Haram", "ATTACKED", "Nigeria"), ("Nigeria", "ATTACKED", "Boko Haram"),
-         ("Boko Haram", "ATTACKED", "Borno")],
-        xfail="'whose fighters' is not resolved to Boko Haram: 'fighters' becomes a new generic group "
-              "('militants in Borno')"),
+         ("Boko Haram", "ATTACKED", "Borno")]),
     row("relative-passive", "Hezbollah, which is backed by Iran, said it would retaliate.",
         [("Iran", "BACKS", "Hezbollah")]),
     row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "
@@ -337,6 +335,8 @@ VERBS = [
         [], [("Turkey", "OPPOSES", "Qatar")]),
     row("vowed-revenge-against", "The TTP vowed revenge against the Pakistani army.",
         [("Tehrik-i-Taliban Pakistan", "OPPOSES", "Pakistan")]),
+    row("fought-on-x's-front-lines", "Wagner Group fighters fought on the Libyan National Army's front lines.",
+        [("Wagner Group", "BACKS", "Libyan National Army")], [("Wagner Group", "ATTACKED", "Libyan National Army")]),
     # cutting what one gave, holding to account
     row("suspended-aid-opposes", "Germany suspended development aid to Mali after the coup.",
         [("Germany", "OPPOSES", "Mali")], [("Germany", "BACKS", "Mali")]),

@@ -239,6 +239,13 @@ class Arguments:
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
                 continue
+            side = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("side", "line", "frontline")
+                    and c.lower_ in ("on", "along", "at")]
+            owners = [r for p in side for q in p.children if q.dep_ == "poss" for r in self.r.refs(q)]
+            if owners:
+                # "fought on the LNA's front lines", "on Russia's side": for that side
+                roles.setdefault("for", []).extend(owners)
+                continue
             if c.dep_ == "prep" and c.lower_ == "with" and any(
                     a.dep_ == "advmod" and a.lower_ in ("together", "along", "jointly") for a in c.children):
                 # "mediated by X together with Y" ('together' parsed as a modifier of 'with')

@@ -91,6 +91,8 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
         # resolved when relations are read: the possessor's group
         ms.owner_poss.add(tok.i)
         return True
+    if poss and poss[0].lower_ == "whose":
+        return True     # "Boko Haram, whose fighters raided ...": the relative's head, read with the relations
     return False
 
 
