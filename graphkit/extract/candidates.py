@@ -30,7 +30,7 @@ ALLOWED = {
     "PARTY_TO": (ACTORS, frozenset({"Agreement"})),
     "GUARANTEES": (ACTORS, frozenset({"Agreement"})),
     "COOPERATES": (ACTORS, ACTORS),
-    "MEMBER_OF": (ACTORS, frozenset({"Actor", "Group", "Organization"})),   # a person, a group in an alliance, a state in a bloc
+    "MEMBER_OF": (ACTORS, frozenset({"Actor", "Group", "Organization"})),   # a person, a group, a state in a bloc
     "LEADS": (frozenset({"Person", "Actor", "Group"}), frozenset({"Group", "Actor", "Organization"})),
 }
 # Relations a noun phrase presupposes ("Turkish-backed militants"): not under the clause's scope.
