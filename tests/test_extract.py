@@ -697,6 +697,14 @@ AGREEMENTS = [
         "the other of violating it.",
         [("Sudan", "OPPOSES", "South Sudan"), ("South Sudan", "OPPOSES", "Sudan"), T("Sudan", "OPPOSES", "?t", by=None),
          T("South Sudan", "OPPOSES", "?t", by=None)]),
+    row("an-arrangement-agreed-by", "Prisoners were freed under an arrangement agreed by Kenya and Somalia with "
+        "Djibouti's mediation.",
+        [("Kenya", "PARTY_TO", "?a"), ("Somalia", "PARTY_TO", "?a"), ("Djibouti", "GUARANTEES", "?a")]),
+    row("a-plan-announced-is-no-agreement", "Russia announced a plan to withdraw its troops.",
+        [], [(ANY, ANY, ANY)]),
+    row("talks-facilitated-by-an-organisation's-panel", "The Nairobi Declaration was agreed in talks facilitated by "
+        "the AU panel.",
+        [("African Union", "GUARANTEES", "?d")]),
     row("brokered-together-with", "Kenya, which brokered the truce together with Ethiopia, urged restraint.",
         [("Kenya", "GUARANTEES", "?t"), ("Ethiopia", "GUARANTEES", "?t")]),
     row("mediated-by-x-together-with-y", "The deal, mediated by Angola together with Qatar and Togo, collapsed.",

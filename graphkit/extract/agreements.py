@@ -50,6 +50,9 @@ def find_agreements(ms: Mentions) -> None:
 def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, str, Mention | None]]:
     vague, substantive = ms.lex.word_set("vague_agreement_heads"), ms.lex.word_set("substantive_agreement_modifiers")
     zone_words = ms.lex.word_set("zone_modifiers")
+    # the verbs that make or broker an agreement (the frames say which)
+    made = frozenset(f.head for f in ms.lex.frames if f.pos in ("VERB", "PART") and not f.rest and any(
+        lk.relation in ("PARTY_TO", "GUARANTEES") and "agent" in lk.source for lk in f.links))
     found: list[tuple[Token, str, Mention | None]] = []
     for tok in ms.doc:
         m = ms.by_token.get(tok.i)
@@ -63,7 +66,8 @@ def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, 
         if word is None:
             continue
         if word in vague and not (any(c.lower_ in substantive for c in tok.children)
-                                  or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))):
+                                  or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))
+                                  or _made(tok, made)):
             continue
         if word in ("zone", "zones"):
             left = "".join(t.text for t in ms.doc[tok.left_edge.i:tok.i]).lower()
@@ -71,6 +75,13 @@ def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, 
                 continue
         found.append((tok, word, None))
     return found
+
+
+def _made(tok: Token, made: frozenset[str]) -> bool:
+    """'an arrangement agreed by X and Y', 'signed a framework': a vague head that an agreement
+    verb makes is an agreement."""
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in made for c in tok.children) or (
+        tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in made)
 
 
 def _known_clusters(ms: Mentions) -> bool:
