@@ -337,6 +337,13 @@ VERBS = [
         [("Tehrik-i-Taliban Pakistan", "OPPOSES", "Pakistan")]),
     row("fought-on-x's-front-lines", "Wagner Group fighters fought on the Libyan National Army's front lines.",
         [("Wagner Group", "BACKS", "Libyan National Army")], [("Wagner Group", "ATTACKED", "Libyan National Army")]),
+    row("misparsed-dative-name-before-the-object", "North Korea has shipped Moscow millions of artillery shells.",
+        [("North Korea", "BACKS", "Russia")]),
+    row("the-first-to-give", "Britain and France were the first to give Ukraine long-range cruise missiles.",
+        [("United Kingdom", "BACKS", "Ukraine"), ("France", "BACKS", "Ukraine")]),
+    row("what-is-sent-is-no-receiver", "Russia sent Wagner Group fighters to Libya. Turkey supplied Baykar drones "
+        "to Kyiv.",
+        [("Turkey", "BACKS", "Ukraine")], [("Russia", "BACKS", "Wagner Group"), ("Turkey", "BACKS", "Baykar")]),
     # cutting what one gave, holding to account
     row("suspended-aid-opposes", "Germany suspended development aid to Mali after the coup.",
         [("Germany", "OPPOSES", "Mali")], [("Germany", "BACKS", "Mali")]),

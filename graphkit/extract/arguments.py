@@ -60,7 +60,7 @@ class Arguments:
         # "gave X weapons"; "supplied weapons to X" (spaCy labels that 'to' dative too)
         roles["recipient"] = [r for c in verb.children if c.dep_ == "dative"
                               for x in ([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c])
-                              for r in self.r.target(x)]
+                              for r in self.r.target(x)] + self._misparsed_dative(verb)
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
@@ -73,6 +73,20 @@ class Arguments:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
         return roles
+
+    def _misparsed_dative(self, verb: Token) -> list[Ref]:
+        """'shipped Moscow millions of shells': a name right after the verb that spaCy hangs as a
+        compound on an object that names no one is the indirect object."""
+        out: list[Ref] = []
+        for c in verb.children:
+            if c.dep_ != "dobj" or self.m.at(c) is not None or c.i == verb.i + 1:
+                continue
+            first = verb.doc[verb.i + 1]
+            m = self.m.at(first)
+            if m is not None and first.dep_ == "compound" and first.head.i == c.i and m.end <= c.i and (
+                    m.ent.kind in ("Actor", "Group", "Organization")):
+                out += self.r.refs(first)
+        return out
 
     def _with_as_role(self, verb: Token) -> bool:
         """'with X as guarantors', 'with X among the mediators': the 'with' phrase names role holders."""
@@ -166,6 +180,10 @@ class Arguments:
         """A verb without a subject of its own: relative clauses, control, conjunction, gerunds."""
         head = verb.head
         if verb.dep_ == "relcl":
+            if head.dep_ == "attr" and head.head.lemma_.lower() in self.copulas and self.m.at(head) is None and (
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+                # "Britain and France were the first (country) to give Ukraine missiles": the copula's subject
+                return self.r.refs(head, conj=False) or self.subjects(head.head, depth + 1)
             return self.r.refs(head, conj=False)
         if verb.dep_ in ("xcomp", "advcl", "ccomp") and (
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.tag_ == "VBG"

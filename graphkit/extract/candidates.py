@@ -87,6 +87,9 @@ class CandidateFinder:
         self.scopes = ScopeReader(resolver, lex)
         self.anti = lex.word_set("anti_prefixes")
         self.combat = lex.word_set("combat_modifiers")
+        # what a transfer hands over: the objects of the multi-word supply frames ('send drones')
+        self.materiel = frozenset(f.rest[-1] for f in lex.frames if f.rest and any(
+            "recipient" in lk.target for lk in f.links))
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
         self.reversing = lex.word_set("reversing_verbs")
@@ -135,6 +138,11 @@ class CandidateFinder:
         roles = self.args.roles(tok, frame.pos)
         if frame.pos == "NOUN" and any(lk.relation == "ATTACKED" for lk in frame.links):
             roles = self._same_attack(tok, roles)
+        if roles.get("patient") and any("recipient" in lk.target for lk in frame.links):
+            # 'sent Wagner fighters to X', 'supplied Baykar drones': what is sent is no receiver
+            doc = tok.doc
+            roles = {**roles, "patient": [r for r in roles["patient"] if r.via != "owner" and (
+                r.mention is None or doc[r.mention.head].lemma_.lower() not in self.materiel)]}
         if roles.get("alongside") and not any("alongside" in lk.source + lk.target for lk in frame.links):
             # "brokered the deal together with Y", "attacked Z alongside Y": a partner does it too
             roles = {**roles, "agent": dedup(roles.get("agent", []) + roles["alongside"])}
