@@ -453,6 +453,8 @@ NOMINALS = [
         [], [("European Union", "ATTACKED", "Russia")]),
     row("exchange-of-fire-between", "There was a brief exchange of fire between Indian and Chinese troops.",
         [("India", "ATTACKED", "China"), ("China", "ATTACKED", "India")]),
+    row("every-kind-of-support-to", "Turkey will give every kind of support to the Government of National Accord.",
+        [T("Turkey", "BACKS", "Government of National Accord", hedged=None)]),
     row("package-of-measures-against", "Japan adopted a new package of restrictive measures against Russia.",
         [("Japan", "OPPOSES", "Russia")]),
     row("at-odds-with-in-apposition", "Kenya, long at odds with Somalia over the maritime border, recalled its envoy.",
