@@ -793,8 +793,7 @@ REFERENCES = [
         [T("Islamic Resistance in Iraq", "ATTACKED", "United States", by=ANY)]),
     row("first-person-our-partners", "\"We will keep supporting our partners in the Syrian Democratic Forces,\" the "
         "Pentagon said.",
-        [T("United States", "BACKS", "Syrian Democratic Forces", hedged=None, by=ANY)],
-        xfail="first person of a statement: 'we'/'our partners in X' in a quote are not resolved to the speaker"),
+        [T("United States", "BACKS", "Syrian Democratic Forces", hedged=None, by=ANY)]),
     row("first-person-our-forces", "\"Our forces repelled an attack by the Rapid Support Forces on El Fasher,\" the "
         "Sudanese Armed Forces said.",
         [T("Rapid Support Forces", "ATTACKED", "El Fasher", by=ANY),

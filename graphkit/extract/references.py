@@ -159,9 +159,13 @@ class Resolver:
         if lemma in self.role_nouns and tok.i not in self._in_role:
             # "our partners in the SDF": the role's holders named after 'in'
             self._in_role.add(tok.i)
+            # ('supporting our partners in X' with 'in X' hung on the verb: the partners are X, not a place)
+            preps = [c for c in tok.children if c.dep_ == "prep"] + (
+                [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i] if tok.dep_ == "dobj" else [])
             try:
-                held_in = [r for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "among")
-                           for p in c.children if p.dep_ == "pobj" for r in self.refs(p, depth + 1)]
+                held_in = [r for c in preps if c.lower_ in ("in", "among")
+                           for p in c.children if p.dep_ == "pobj" for r in self.refs(p, depth + 1)
+                           if r.ent.kind in ("Group", "Organization") or c.head.i == tok.i]
             finally:
                 self._in_role.discard(tok.i)
             if held_in:
