@@ -50,9 +50,7 @@ def find_agreements(ms: Mentions) -> None:
 def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, str, Mention | None]]:
     vague, substantive = ms.lex.word_set("vague_agreement_heads"), ms.lex.word_set("substantive_agreement_modifiers")
     zone_words = ms.lex.word_set("zone_modifiers")
-    # the verbs that make or broker an agreement (the frames say which)
-    made = frozenset(f.head for f in ms.lex.frames if f.pos in ("VERB", "PART") and not f.rest and any(
-        lk.relation in ("PARTY_TO", "GUARANTEES") and "agent" in lk.source for lk in f.links))
+    made = ms.lex.agreement_makers
     found: list[tuple[Token, str, Mention | None]] = []
     for tok in ms.doc:
         m = ms.by_token.get(tok.i)

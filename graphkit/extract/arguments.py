@@ -37,9 +37,9 @@ class Arguments:
         self.copulas = lex.word_set("copulas")
         self.object_predicates = lex.word_set("object_predicates")
         self._cache: dict[tuple[int, str], Roles] = {}
-        self._events = {f.head for f in lex.frames if f.pos == "NOUN"}
+        self._events = lex.heads("NOUN")
         self._acts = lex.word_set("act_nouns")
-        self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
+        self.role_nouns = lex.heads("ROLE")
         self.nouns = NounArguments(self, lex)     # event nouns and role nouns
 
     def roles(self, tok: Token, pos: str) -> Roles:

@@ -87,9 +87,7 @@ class CandidateFinder:
         self.scopes = ScopeReader(resolver, lex)
         self.anti = lex.word_set("anti_prefixes")
         self.combat = lex.word_set("combat_modifiers")
-        # what a transfer hands over: the objects of the multi-word supply frames ('send drones')
-        self.materiel = frozenset(f.rest[-1] for f in lex.frames if f.rest and any(
-            "recipient" in lk.target for lk in f.links))
+        self.materiel = lex.transfer_objects
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
         self.reversing = lex.word_set("reversing_verbs")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..model import ENTITY_KINDS, RELATION_TYPES
@@ -173,6 +173,29 @@ class Lexicon:
 
     def classes(self) -> list[str]:
         return sorted({f.cls for f in self.frames})
+
+    def heads(self, pos: str) -> frozenset[str]:
+        """The head words of the frames used as ``pos`` (VERB, NOUN, ROLE, ...)."""
+        return self._heads.get(pos, frozenset())
+
+    @cached_property
+    def _heads(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for f in self.frames:
+            out.setdefault(f.pos, set()).add(f.head)
+        return {pos: frozenset(words) for pos, words in out.items()}
+
+    @cached_property
+    def transfer_objects(self) -> frozenset[str]:
+        """What a transfer hands over: the object words of the multi-word frames that have a
+        receiver ('send drones', 'supply weapons')."""
+        return frozenset(f.rest[-1] for f in self.frames if f.rest and any("recipient" in lk.target for lk in f.links))
+
+    @cached_property
+    def agreement_makers(self) -> frozenset[str]:
+        """Single-word verbs whose doer makes or brokers an agreement ('sign', 'agree', 'broker')."""
+        return frozenset(f.head for f in self.frames if f.pos in ("VERB", "PART") and not f.rest and any(
+            lk.relation in ("PARTY_TO", "GUARANTEES") and "agent" in lk.source for lk in f.links))
 
     def word_set(self, key: str) -> frozenset[str]:
         """A word class of lexicon.json as a set."""

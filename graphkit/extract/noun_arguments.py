@@ -41,7 +41,7 @@ class NounArguments:
         self._visiting: set[int] = set()
         # verbs with a relation of their own judge, report or act on an event rather than do it:
         # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
-        self.framed = (frozenset({f.head for f in lex.frames if f.pos == "VERB"}) | lex.word_set("speech_verbs")
+        self.framed = (lex.heads("VERB") | lex.word_set("speech_verbs")
                        | lex.word_set("negating_verbs") | lex.word_set("denial_verbs")
                        | lex.word_set("causal_verbs")) - self.light
         # 'to prevent a rout of X' is not a rout, 'X denied the strikes' no strike of X's,

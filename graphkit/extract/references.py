@@ -42,7 +42,7 @@ class Resolver:
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
         self.holding = lex.word_set("holding_verbs")
         self.anti = lex.word_set("anti_prefixes")
-        self.role_nouns = frozenset(f.head for f in lex.frames if f.pos == "ROLE")
+        self.role_nouns = lex.heads("ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
         self._in_role: set[int] = set()
         self.antecedents = Antecedents(self, lex)   # pronouns and number descriptions
