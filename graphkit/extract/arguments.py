@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import PREPOSITION_ROLES, Lexicon
+from .lexicon import Lexicon
 from .noun_arguments import NounArguments
+from .prepositions import Prepositions
 from .references import RELATIVE, Ref, Resolver, dedup
 from .refs import reciprocal
 
@@ -41,6 +42,7 @@ class Arguments:
         self._acts = lex.word_set("act_nouns")
         self.role_nouns = lex.heads("ROLE")
         self.nouns = NounArguments(self, lex)     # event nouns and role nouns
+        self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
@@ -254,62 +256,8 @@ class Arguments:
         return []
 
     def prepositions(self, tok: Token, roles: Roles, inner: bool = True) -> None:
-        for c in tok.children:
-            if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
-                continue
-            side = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("side", "line", "frontline")
-                    and c.lower_ in ("on", "along", "at")]
-            owners = [r for p in side for q in p.children if q.dep_ == "poss" for r in self.r.refs(q)]
-            if owners:
-                # "fought on the LNA's front lines", "on Russia's side": for that side
-                roles.setdefault("for", []).extend(owners)
-                continue
-            if c.dep_ == "prep" and c.lower_ == "with" and any(
-                    a.dep_ == "advmod" and a.lower_ in ("together", "along", "jointly") for a in c.children):
-                # "mediated by X together with Y" ('together' parsed as a modifier of 'with')
-                roles.setdefault("alongside", []).extend(
-                    r for p in c.children if p.dep_ == "pobj" for r in self.r.target(p))
-                continue
-            if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
-                    c.lower_ in PREPOSITION_ROLES):
-                # "strikes on X and on Y": a coordinated preposition
-                objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
-                        for p in q.children if p.dep_ in ("pobj", "pcomp")]
-                for p in objs:
-                    roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.event_agents(p))
-                # "out of X", "away from X": a particle then a preposition
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in PREPOSITION_ROLES:
-                        for q in p.children:
-                            if q.dep_ == "pobj":
-                                roles.setdefault(p.lower_, []).extend(self.r.target(q))
-            elif inner and c.dep_ in ("dobj", "prt") and tok.pos_ in ("VERB", "AUX") and (
-                    self.m.at(c) is None or self.m.at(c).ent.kind == "Agreement"):
-                # "traded fire with X", "received flights from X": the object's prepositions are the verb's
-                extra: Roles = {}
-                self.prepositions(c, extra, inner=False)
-                for k, v in extra.items():
-                    if k != "of":
-                        roles.setdefault(k, []).extend(v)
-
-    def _complex(self, c: Token, roles: Roles) -> bool:
-        """'on behalf of X', 'in support of X', 'together with X': a complex preposition."""
-        table = self.lex.complex_prepositions
-        if not table:
-            return False
-        for n in [p for p in c.children if p.dep_ == "pobj"] + [c]:
-            for q in n.children:
-                if q.dep_ != "prep":
-                    continue
-                inner = [t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []
-                words = [c.lower_] + inner + [q.lower_]
-                role = table.get(" ".join(words)) or table.get(" ".join(w for w in words if w not in ("the", "a")))
-                if role:
-                    for p in q.children:
-                        if p.dep_ == "pobj":
-                            roles.setdefault(role, []).extend(self.r.target(p))
-                    return True
-        return False
+        """Add the roles the prepositions of ``tok`` introduce (see :mod:`.prepositions`)."""
+        self.preps.read(tok, roles, inner)
 
     # ---- participles, adjectives -------------------------------------------------------------
     def participle_roles(self, tok: Token) -> Roles:

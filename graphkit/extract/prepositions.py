@@ -1,0 +1,87 @@
+"""The roles a word's prepositional phrases give: one role per preposition ('strikes on X'
+-> ``on``), complex prepositions looked up in ``complex_prepositions`` of triggers.json ('on
+behalf of X' -> ``for``, 'together with X' -> ``alongside``, also when spaCy hangs 'together'
+on the 'with'), a possessor's side or front line ('on the LNA's front lines' -> ``for``), and
+for a verb the prepositions of its object ('traded fire with X').
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .lexicon import PREPOSITION_ROLES, Lexicon
+
+if TYPE_CHECKING:
+    from .arguments import Arguments, Roles
+
+
+class Prepositions:
+    def __init__(self, args: "Arguments", lex: Lexicon):
+        self.args = args
+        self.r = args.r
+        self.m = args.m
+        self.table = lex.complex_prepositions
+
+    def read(self, tok: Token, roles: "Roles", inner: bool = True) -> None:
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
+                continue
+            side = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("side", "line", "frontline")
+                    and c.lower_ in ("on", "along", "at")]
+            owners = [r for p in side for q in p.children if q.dep_ == "poss" for r in self.r.refs(q)]
+            if owners:
+                # "fought on the LNA's front lines", "on Russia's side": for that side
+                roles.setdefault("for", []).extend(owners)
+                continue
+            if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
+                    c.lower_ in PREPOSITION_ROLES):
+                self._simple(c, roles)
+            elif inner and c.dep_ in ("dobj", "prt") and tok.pos_ in ("VERB", "AUX") and (
+                    (m := self.m.at(c)) is None or m.ent.kind == "Agreement"):
+                # "traded fire with X", "received flights from X": the object's prepositions are the verb's
+                extra: Roles = {}
+                self.read(c, extra, inner=False)
+                for k, v in extra.items():
+                    if k != "of":
+                        roles.setdefault(k, []).extend(v)
+
+    def _simple(self, c: Token, roles: "Roles") -> None:
+        # "strikes on X and on Y": a coordinated preposition
+        objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
+                for p in q.children if p.dep_ in ("pobj", "pcomp")]
+        for p in objs:
+            roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p))
+        # "out of X", "away from X": a particle then a preposition
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ in PREPOSITION_ROLES:
+                for q in p.children:
+                    if q.dep_ == "pobj":
+                        roles.setdefault(p.lower_, []).extend(self.r.target(q))
+
+    def _complex(self, c: Token, roles: "Roles") -> bool:
+        """'on behalf of X', 'in support of X', 'together with X': a complex preposition."""
+        table = self.table
+        if not table:
+            return False
+        if c.dep_ == "prep":
+            # "mediated by X together with Y": spaCy hangs 'together' on the 'with' as a modifier
+            for a in c.children:
+                role = table.get(f"{a.lower_} {c.lower_}") if a.dep_ == "advmod" and a.i < c.i else None
+                if role:
+                    roles.setdefault(role, []).extend(r for p in c.children if p.dep_ == "pobj"
+                                                      for r in self.r.target(p))
+                    return True
+        for n in [p for p in c.children if p.dep_ == "pobj"] + [c]:
+            for q in n.children:
+                if q.dep_ != "prep":
+                    continue
+                inner = [t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []
+                words = [c.lower_] + inner + [q.lower_]
+                role = table.get(" ".join(words)) or table.get(" ".join(w for w in words if w not in ("the", "a")))
+                if role:
+                    for p in q.children:
+                        if p.dep_ == "pobj":
+                            roles.setdefault(role, []).extend(self.r.target(p))
+                    return True
+        return False
