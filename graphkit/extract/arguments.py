@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .antecedents import previous_sentences
 from .lexicon import Lexicon
+from .mentions import has_det
 from .noun_arguments import NounArguments
 from .prepositions import Prepositions
 from .references import RELATIVE, Ref, Resolver, dedup
@@ -235,10 +237,8 @@ class Arguments:
         """'Israel seized the buffer zone. Egypt condemned the move': a definite act noun with no
         owner of its own (``act_nouns``) is the act the sentence before told; its doer is that
         sentence's subject."""
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
-        if self.r.owner(noun) or not definite:
+        if self.r.owner(noun) or not has_det(noun, ("the", "this", "that")):
             return []
-        from .antecedents import previous_sentences
         prev = previous_sentences(noun.sent, 1)
         if not prev:
             return []

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
+from .mentions import has_det
 from .paths import path_candidates
 from .references import Ref, Resolver, dedup
 from .scope import Scope, ScopeReader
@@ -168,9 +169,9 @@ class CandidateFinder:
     def _same_attack(self, noun: Token, roles: dict) -> dict:
         """'... attacked a police station in X. Boko Haram claimed the attack': a definite attack
         noun without a target of its own is the last attack told, with its target."""
-        if not self.last_attack or any(roles.get(k) for k in ("patient", "on", "against", "at")) or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) or any(
-                c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children):
+        own = any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in noun.children)
+        if not self.last_attack or any(roles.get(k) for k in ("patient", "on", "against", "at")) or not has_det(
+                noun, ("the", "this", "that")) or own:
             return roles      # 'the U.S. strikes' are strikes of their own, not the last attack told
         return {**roles, "patient": [self.r.synthetic(noun, r.ent, "event") for r in self.last_attack]}
 

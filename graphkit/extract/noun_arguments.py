@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .antecedents import previous_sentences
 from .lexicon import Lexicon
 from .refs import Ref, dedup
 
@@ -279,7 +280,6 @@ class NounArguments:
         """'The ceasefire took effect on Sunday. Qatar, Egypt and the United States acted as
         mediators': a role noun with no owner in its clause belongs to the agreement told last
         (this sentence or the one before). Only links that take an agreement use it."""
-        from .antecedents import previous_sentences
         prev = previous_sentences(noun.sent, 1)
         start = prev[-1].start if prev else noun.sent.start
         found = [m for m in self.m.mentions if m.ent.kind == "Agreement" and start <= m.start < noun.i
