@@ -22,6 +22,7 @@ from .lexicon import Lexicon
 from .refs import PRONOUNS_PL, PRONOUNS_SG, Ref, dedup
 
 if TYPE_CHECKING:
+    from .mentions import Mention, Mentions
     from .references import Resolver
 
 
@@ -162,13 +163,8 @@ class Antecedents:
     def _recent_agreement(self, tok: Token) -> list[Ref]:
         """'it' may be an agreement ('breached it'): the last one named within two sentences.
         The frames decide: an agreement is a candidate only where a frame takes one."""
-        start = window_start(tok.sent)
-        for m in sorted(self.m.mentions, key=lambda m: -m.start):
-            if m.start < start:
-                break
-            if m.start < tok.i and m.ent.kind == "Agreement":
-                return [self.r.synthetic(tok, m.ent, "pronoun")]
-        return []
+        m = last_agreement(self.m, window_start(tok.sent), tok.i)
+        return [self.r.synthetic(tok, m.ent, "pronoun")] if m is not None else []
 
     def _possessor(self, tok: Token, clause: Token, plural: bool) -> list[Ref]:
         """'Russia launched its largest attack': the subject of its own clause, unless the number
@@ -227,6 +223,12 @@ def previous_sentences(sent: Span, k: int) -> list[Span]:
         out.append(prev)
         start = prev.start
     return out
+
+
+def last_agreement(ms: Mentions, start: int, before: int) -> Mention | None:
+    """The last agreement named from token ``start`` up to (not including) token ``before``."""
+    found = [m for m in ms.mentions if m.ent.kind == "Agreement" and start <= m.start < before]
+    return max(found, key=lambda m: m.start) if found else None
 
 
 def window_start(sent: Span) -> int:

@@ -9,7 +9,8 @@ frames of ``graphkit/data/triggers.json`` speak of:
   "accused X of attacking", "helped X retake"), ``patient`` (direct object, passive
   subject, the noun a passive participle or relative clause modifies),
   ``recipient`` (indirect object) and one role per preposition;
-* event nouns and role nouns: see :mod:`graphkit.extract.noun_arguments`;
+* event nouns and role nouns: see :mod:`graphkit.extract.noun_arguments` and
+  :mod:`graphkit.extract.role_nouns`;
 * participles ("X-backed Y", "Y backed by X"): ``agent`` X, ``patient`` Y;
 * adjectives ("hostile to X", "forces loyal to X"): ``agent`` the copula subject or
   the modified noun, prepositions.
@@ -25,6 +26,7 @@ from .noun_arguments import NounArguments
 from .prepositions import Prepositions
 from .references import RELATIVE, Ref, Resolver, dedup
 from .refs import reciprocal
+from .role_nouns import RoleNounArguments
 
 Roles = dict[str, list[Ref]]
 ACTOR_KINDS = frozenset({"Actor", "Group", "Organization", "Person"})
@@ -43,14 +45,15 @@ class Arguments:
         self._events = lex.heads("NOUN")
         self._acts = lex.word_set("act_nouns")
         self.role_nouns = lex.heads("ROLE")
-        self.nouns = NounArguments(self, lex)     # event nouns and role nouns
+        self.nouns = NounArguments(self, lex)     # event nouns
+        self.role_args = RoleNounArguments(self, lex)     # role nouns
         self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
         if key not in self._cache:
             finder = {"VERB": self.verb_roles, "NOUN": self.nouns.noun_roles, "PART": self.participle_roles,
-                      "ADJ": self.adjective_roles, "ROLE": self.nouns.role_noun_roles}[pos]
+                      "ADJ": self.adjective_roles, "ROLE": self.role_args.role_noun_roles}[pos]
             self._cache[key] = {k: dedup(v) for k, v in finder(tok).items() if v}
         return self._cache[key]
 
