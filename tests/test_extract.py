@@ -361,6 +361,31 @@ def test_verbs(ex, text, present, absent):
     check(ex, text, present, absent)
 
 
+# parse repairs (graphkit.extract.repair): a known misparse of the small model, mended
+PARSE_REPAIRS = [
+    row("opening-phrase-runs-into-the-subject", "Before talks with Kenya, Ethiopia and Eritrea signed a border accord.",
+        [("Ethiopia", "PARTY_TO", "?a"), ("Eritrea", "PARTY_TO", "?a")], [("Kenya", "PARTY_TO", ANY)]),
+    row("opening-subordinator-runs-into-the-subject", "After talks hosted by Norway and Qatar, Colombia and the ELN "
+        "agreed a ceasefire in June.",
+        [("Norway", "GUARANTEES", "?c"), ("Qatar", "GUARANTEES", "?c"), ("Colombia", "PARTY_TO", "?c"),
+         ("National Liberation Army", "PARTY_TO", "?c")],
+        [("Colombia", "GUARANTEES", ANY), ("National Liberation Army", "GUARANTEES", ANY)]),
+    row("relative-verb-tagged-as-plural-noun", "Venezuela, which finances and arms the ELN, denied the report.",
+        [("Venezuela", "BACKS", "National Liberation Army")]),
+    row("coordinated-verbs-tagged-as-plural-nouns", "Egypt funds and trains the Sudanese army.",
+        [("Egypt", "BACKS", "Sudanese Armed Forces")]),
+    row("participle-tagged-as-noun-after-has", "Al-Shabaab has overrun army bases across Somalia.",
+        [("al-Shabaab", "ATTACKED", "Somalia")]),
+    row("a-noun-compound-stays-a-noun", "Hamas arms depots were destroyed by Israel.",
+        [("Israel", "ATTACKED", "Hamas")], [("Hamas", ANY, ANY)]),
+]
+
+
+@pytest.mark.parametrize("text,present,absent", PARSE_REPAIRS)
+def test_parse_repairs(ex, text, present, absent):
+    check(ex, text, present, absent)
+
+
 # ---- 2. nominal events -------------------------------------------------------------------
 
 NOMINALS = [
@@ -723,6 +748,13 @@ AGREEMENTS = [
         [("Angola", "GUARANTEES", "?c"), ("Qatar", "GUARANTEES", "?c")]),
     row("an-ally-is-no-agreement's", "The agreement was signed in Doha. Turkey is an ally of the Taliban.",
         [("Turkey", "BACKS", "Taliban")], [("Turkey", "GUARANTEES", ANY), ("Turkey", "PARTY_TO", ANY)]),
+    row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
+        "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
+        [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],
+        [("Georgia", "GUARANTEES", "Prisoner exchange deal")]),
+    row("a-treaty-dated-by-its-verb-is-not-an-earlier-dated-one", "The 2020 trilateral statement ended the war in "
+        "Karabakh. After years of talks, Armenia and Azerbaijan agreed the text of a peace treaty in March 2025.",
+        [("Armenia", "PARTY_TO", "?t")], [("Armenia", "PARTY_TO", KNOWN_AGREEMENT)]),
 ]
 
 

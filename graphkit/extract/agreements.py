@@ -136,7 +136,9 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
         if c is None:
             known = _known_agreement(ms, date)
             head = "agreement" if kind == "zone" else _head_word(ms, word)
-            ent = ms.ent(known, "Agreement") if known else ms.ent(f"{date} {head}", "Agreement")
+            desc = _descriptor(ms, tok, word)
+            ent = ms.ent(known, "Agreement") if known else ms.ent(
+                " ".join(w for w in (date, desc, head) if w), "Agreement")
             c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=bool(known))
             entry = ms.gaz.state(known) if known else None
             c.setdefault("places", set(entry.info.get("places", [])) if entry is not None else set())
@@ -157,24 +159,47 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
         return same_sentence
     definite = has_det(tok) or any(c.dep_ == "poss" for c in tok.children)
     own_place = _place_in(ms, tok)
+    head = "ceasefire" if kind == "ceasefire" and _head_word(ms, word) == "agreement" else _head_word(ms, word)
+    desc = _descriptor(ms, tok, word)
     c = None
     if not definite:
         # "a ceasefire (in X)": a new agreement, or the same as an earlier one of its kind and place
+        # that it does not tell apart ("an exchange deal" ... "an arrangement" are two)
         place = own_place or doc_place
         c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind and (
-            c.get("place") == place and not c.get("named") or own_place in c.get("places", ())))
+            c.get("place") == place and not c.get("named") and _alike(c, head, desc)
+            or own_place in c.get("places", ())))
     else:
-        c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
+        c = desc and _find(clusters, lambda c: c.get("desc") == desc)
+        c = c or _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
         c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        head = "ceasefire" if kind == "ceasefire" and _head_word(ms, word) == "agreement" else _head_word(ms, word)
         parties = _parties(ms, tok)
         name = (f"{parties[0]}\u2013{parties[1]} {head}" if len(parties) == 2
+                else f"{own_place} {head}" if own_place else f"{desc.capitalize()} {head}" if desc
                 else f"{place} {head}" if place else head.capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
-            clusters, ms.ent(name, "Agreement"), kind, None, place=place, own=bool(own_place or parties))
+            clusters, ms.ent(name, "Agreement"), kind, None, place=place, own=bool(own_place or parties or desc),
+            head=head, desc=desc)
     return c
+
+
+def _descriptor(ms: Mentions, tok: Token, word: str) -> str | None:
+    """'an exchange deal', 'the naval base agreement': the common nouns that say what the
+    agreement is about (not its kind: 'ceasefire agreement'; not a named mention)."""
+    skip = set(word.split()) | ms.lex.word_set("ceasefire_words")
+    words = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in ms.by_token
+             and c.lower_ not in skip and not any(t.pos_ == "NUM" or t.text == "-" for t in c.subtree)]
+    return " ".join(words) or None
+
+
+def _alike(c: dict, head: str, desc: str | None) -> bool:
+    """An indefinite agreement may be an earlier one it does not tell apart: the same
+    descriptor, or one without any and the same head word."""
+    if c.get("desc") or desc:
+        return c.get("desc") == desc or (c.get("head") == head and not (c.get("desc") and desc))
+    return True
 
 
 def _dated_join(ms: Mentions, clusters: list) -> None:
@@ -254,11 +279,15 @@ def _date(ms: Mentions, tok: Token) -> str | None:
     """'the March 5 ceasefire', 'a deal concluded on March 5', 'signed an agreement last September'."""
     doc = ms.doc
     cands = [c for c in tok.subtree if c.ent_type_ == "DATE" and c.i != tok.i]
-    head = tok.head
-    if tok.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "ADP"):
+    arg = tok
+    for _ in range(2):      # 'agreed the text of a treaty in March': the verb over 'the text of'
+        if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ == "NOUN":
+            arg = arg.head.head
+    head = arg.head
+    if arg.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head
         for c in verb.children:
-            if c.dep_ in ("npadvmod", "prep", "advmod") and c.i != tok.i:
+            if c.dep_ in ("npadvmod", "prep", "advmod") and c.i != arg.i and not (c.i < arg.i < c.right_edge.i + 1):
                 cands += [t for t in c.subtree if t.ent_type_ == "DATE"]
     for c in tok.children:
         if c.dep_ == "acl":

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..model import Claim, Document, Entity, Extraction
-from . import chunking
+from . import chunking, repair  # noqa: F401  (registers the graphkit_parse_repair component)
 from .candidates import Candidate, CandidateFinder
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
@@ -42,6 +42,7 @@ def paragraph_boundaries(doc):
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL, exclude=["senter"])
     nlp.add_pipe("graphkit_paragraphs", before="parser")
+    nlp.add_pipe("graphkit_parse_repair", after="lemmatizer")   # reads the tags as parts of speech
     return nlp
 
 
