@@ -260,6 +260,8 @@ VERBS = [
          ("Boko Haram", "ATTACKED", "Borno")]),
     row("relative-passive", "Hezbollah, which is backed by Iran, said it would retaliate.",
         [("Iran", "BACKS", "Hezbollah")]),
+    row("accused-of-militarising", "Serbia accused Albania of militarising Kosovo.",
+        [("Serbia", "OPPOSES", "Albania"), T("Albania", "BACKS", "Kosovo", by="Serbia")]),
     row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "
         "met in Geneva.",
         [("Iran", "BACKS", "Syria"), ("Turkey", "BACKS", ANY)]),
@@ -766,6 +768,13 @@ def test_agreements(ex, text, present, absent):
 # ---- 6. references ----------------------------------------------------------------------
 
 REFERENCES = [
+    # state-media epithets are aliases of the state they name
+    row("epithet-zionist-enemy", "State television said the Zionist enemy shelled southern Lebanon.",
+        [T("Israel", "ATTACKED", ANY, by=ANY)]),
+    row("epithet-turkish-occupier", "Damascus said the Turkish occupier shelled Tal Tamr.",
+        [T("Turkey", "ATTACKED", "Tal Tamr", by="Syria")]),
+    row("epithet-yankee-empire", "The Yankee empire tightened its blockade of Cuba.",
+        [("United States", "OPPOSES", "Cuba")]),
     row("pronoun-it", "Ankara has deployed troops near Tal Abyad. It has threatened to attack the YPG.",
         [("Turkey", "OPPOSES", "People's Protection Units")]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
