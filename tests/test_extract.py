@@ -391,6 +391,9 @@ def test_parse_repairs(ex, text, present, absent):
 # ---- 2. nominal events -------------------------------------------------------------------
 
 NOMINALS = [
+    row("fighting-in-an-adjunct-is-the-subject's", "The RSF took Wad Madani after days of clashes with the Sudanese "
+        "army.",
+        [("Rapid Support Forces", "ATTACKED", "Sudanese Armed Forces")]),
     row("adjective-bombardment-of", "The Russian bombardment of Kharkiv continued for a third night.",
         [("Russia", "ATTACKED", "Kharkiv")]),
     row("attacks-on-by", "Attacks on Malian army posts by Jama'at Nusrat al-Islam wal-Muslimin have doubled since June.",
@@ -750,6 +753,10 @@ AGREEMENTS = [
         [("Angola", "GUARANTEES", "?c"), ("Qatar", "GUARANTEES", "?c")]),
     row("an-ally-is-no-agreement's", "The agreement was signed in Doha. Turkey is an ally of the Taliban.",
         [("Turkey", "BACKS", "Taliban")], [("Turkey", "GUARANTEES", ANY), ("Turkey", "PARTY_TO", ANY)]),
+    row("a-new-agreement-is-named-by-its-sides-as-the-text-names-them", "The talks stalled after a bilateral "
+        "ceasefire between Colombia and the ELN expired.",
+        [("National Liberation Army", "PARTY_TO", "Colombia\u2013ELN ceasefire"),
+         ("Colombia", "PARTY_TO", "Colombia\u2013ELN ceasefire")]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

@@ -243,12 +243,21 @@ def _parties(ms: Mentions, tok: Token) -> list[str]:
     """'a ceasefire between X and Y': the two sides, by name, for naming a new agreement."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "between":
-            names = [m.ent.name for p in c.children if p.dep_ == "pobj" for q in [p, *p.conjuncts]
+            names = [_short_name(ms, m) for p in c.children if p.dep_ == "pobj" for q in [p, *p.conjuncts]
                      if (m := ms.by_token.get(q.i)) is not None and m.ent.kind in ("Actor", "Group")]
             names = list(dict.fromkeys(names))
             if len(names) == 2:
                 return names
     return []
+
+
+def _short_name(ms: Mentions, m: Mention) -> str:
+    """A side as the text names it when that is a shorter proper name ('the ELN' -> 'ELN'),
+    else its canonical name ('the government' -> 'Colombia')."""
+    words = [t for t in ms.doc[m.start:m.end] if t.dep_ != "det"]
+    text = " ".join(t.text for t in words)
+    return text if m.role == "name" and words and all(t.pos_ == "PROPN" for t in words) and len(text) < len(
+        m.ent.name) else m.ent.name
 
 
 def _known_agreement(ms: Mentions, date: str) -> str | None:

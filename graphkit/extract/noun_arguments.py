@@ -177,9 +177,12 @@ class NounArguments:
             return self.r.refs(gov)          # "blamed terrorists based in Idlib for the attack"
         if gov.dep_ == "acl" and gov.head.dep_ == "dobj" and gov.head.head.lemma_.lower() in self.object_control:
             return self.r.refs(gov.head)     # the same, 'for' hanging on 'based
-        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("in", "for") and not any(
-                ch.dep_ == "prep" and ch.lower_ in ("from", "by") for ch in noun.children):
+        own_doer = any(ch.dep_ == "prep" and ch.lower_ in ("from", "by") for ch in noun.children)
+        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("in", "for") and not own_doer:
             return self.args.subjects(gov)        # "in support of Z": the doer of the main verb
+        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("after", "during", "amid", "following") and not own_doer \
+                and any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in noun.children):
+            return self.args.subjects(gov)        # "X took the town after fighting with Y": X fought Y
         return []
 
     def noun_roles(self, noun: Token) -> Roles:
