@@ -757,6 +757,10 @@ AGREEMENTS = [
         "ceasefire between Colombia and the ELN expired.",
         [("National Liberation Army", "PARTY_TO", "Colombia\u2013ELN ceasefire"),
          ("Colombia", "PARTY_TO", "Colombia\u2013ELN ceasefire")]),
+    row("with-x-as-guarantors-is-no-co-signer", "The accord, signed by Sudan and South Sudan in Juba, with "
+        "Uganda and Kenya as guarantors, ended the war.",
+        [("Uganda", "GUARANTEES", "?a"), ("Kenya", "GUARANTEES", "?a"), ("Sudan", "PARTY_TO", "?a")],
+        [("Uganda", "PARTY_TO", ANY), ("Kenya", "PARTY_TO", ANY)]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

@@ -22,10 +22,15 @@ class Prepositions:
         self.r = args.r
         self.m = args.m
         self.table = lex.complex_prepositions
+        # role nouns of third parties ('guarantors', 'mediators'): 'with X as guarantors' is no co-signer
+        self.third_parties = frozenset(f.head for f in lex.frames if f.pos == "ROLE" and any(
+            lk.relation == "GUARANTEES" for lk in f.links))
 
     def read(self, tok: Token, roles: "Roles", inner: bool = True) -> None:
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
+                continue
+            if c.lower_ == "with" and self._with_as_role(c):
                 continue
             side = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("side", "line", "frontline")
                     and c.lower_ in ("on", "along", "at")]
@@ -45,6 +50,15 @@ class Prepositions:
                 for k, v in extra.items():
                     if k != "of":
                         roles.setdefault(k, []).extend(v)
+
+    def _with_as_role(self, c: Token) -> bool:
+        """'signed ..., with Cuba and Norway as guarantors', 'with X among the mediators': the
+        third party's role noun says what X is, not the 'with' (X is no co-signer)."""
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        after = [q for q in c.head.children if q.dep_ == "prep" and q.i > c.i and q.lower_ in ("as", "among")
+                 and q.i == c.right_edge.i + 1]
+        preps = [q for p in objs for q in p.children if q.dep_ == "prep" and q.lower_ in ("as", "among")] + after
+        return any(p.dep_ == "pobj" and p.lemma_.lower() in self.third_parties for q in preps for p in q.children)
 
     def _simple(self, c: Token, roles: "Roles") -> None:
         # "strikes on X and on Y": a coordinated preposition
