@@ -260,6 +260,16 @@ VERBS = [
          ("Boko Haram", "ATTACKED", "Borno")]),
     row("relative-passive", "Hezbollah, which is backed by Iran, said it would retaliate.",
         [("Iran", "BACKS", "Hezbollah")]),
+    row("a-description-with-its-members-listed", "States conducting airstrikes against al-Shabaab include Kenya "
+        "and Ethiopia.",
+        [("Kenya", "ATTACKED", "al-Shabaab"), ("Ethiopia", "ATTACKED", "al-Shabaab")]),
+    row("a-relative-description-with-its-members-listed", "Countries that have armed the RSF include the UAE and "
+        "Chad.",
+        [("United Arab Emirates", "BACKS", "Rapid Support Forces"), ("Chad", "BACKS", "Rapid Support Forces")]),
+    row("materiel-sent-to-a-state-is-given-to-it", "Poland has sent tanks to Ukraine.",
+        [("Poland", "BACKS", "Ukraine")]),
+    row("troops-sent-to-a-state-go-there", "Russia sent troops to Belarus.",
+        [], [("Russia", "BACKS", "Belarus")]),
     row("accused-of-militarising", "Serbia accused Albania of militarising Kosovo.",
         [("Serbia", "OPPOSES", "Albania"), T("Albania", "BACKS", "Kosovo", by="Serbia")]),
     row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "

@@ -40,6 +40,7 @@ class Arguments:
         self.lex = lex
         self.object_control = lex.object_control
         self.copulas = lex.word_set("copulas")
+        self.listing = lex.word_set("listing_verbs")
         self.object_predicates = lex.word_set("object_predicates")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
@@ -154,7 +155,7 @@ class Arguments:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
         for c in own:
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                out += self.r.refs(verb.head, conj=False)
+                out += self._head_refs(verb.head)
             elif c.lower_ == "each" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
                 # "with Armenia and Azerbaijan each accusing the other": the sides after 'with'
                 out += [r for p in verb.head.children if p.dep_ == "pobj" for r in self.r.refs(p)]
@@ -191,7 +192,7 @@ class Arguments:
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
                 # "Britain and France were the first (country) to give Ukraine missiles": the copula's subject
                 return self.r.refs(head, conj=False) or self.subjects(head.head, depth + 1)
-            return self.r.refs(head, conj=False)
+            return self._head_refs(head)
         if verb.dep_ in ("xcomp", "advcl", "ccomp") and (
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.tag_ == "VBG"
                 or verb.dep_ == "xcomp"):
@@ -216,15 +217,26 @@ class Arguments:
                 return self.nouns.noun_agents(gov)          # "responsibility for attacking X"
             return self.subjects(gov, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and not passive(verb):
-            return self.r.refs(head, conj=False)     # a finite clause the parser hung on a noun
+            return self._head_refs(head)     # a finite clause the parser hung on a noun
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
-                return self.r.refs(head, conj=False)
+                return self._head_refs(head)
             out = self.subjects(head, depth + 1)
             if out and not any(r.ent.kind in ACTOR_KINDS for r in out) and head.dep_ not in ("ROOT",):
                 out = self.subjects(head.head, depth + 2)   # "..., after the truce took effect, accusing X"
             return out
         return []
+
+    def _head_refs(self, noun: Token) -> list[Ref]:
+        """The noun a clause describes; a common noun that names nobody is the list it is said to
+        include: 'Countries conducting strikes include X, Y and Z', 'States that armed X are Y and Z'."""
+        out = self.r.refs(noun, conj=False)
+        if out or self.m.at(noun) is not None or noun.dep_ != "nsubj" or noun.tag_ not in ("NNS", "NNPS"):
+            return out
+        verb = noun.head
+        if verb.lemma_.lower() not in self.listing:
+            return []
+        return [r for c in verb.children if c.dep_ in ("dobj", "attr") for r in self.r.refs(c)]
 
     def event_agents(self, noun: Token) -> list[Ref]:
         """'condemned the group's attacks', 'denounced the Russian offensive': who did the event."""

@@ -71,7 +71,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
     "light_verbs": WORDS, "causal_verbs": WORDS, "receiving_verbs": WORDS, "act_nouns": WORDS,
     "combat_modifiers": WORDS,
-    "copulas": WORDS,
+    "copulas": WORDS, "listing_verbs": WORDS,
     "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
@@ -87,6 +87,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "civil_ship_prefixes": WORDS,
     # places (places.py, mentions.py)
     "place_nouns": WORDS, "route_nouns": WORDS, "locative_prepositions": WORDS, "motion_verbs": WORDS,
+    "personnel_nouns": WORDS,
     "place_of_nouns": WORDS, "place_possessed_nouns": WORDS,
     # agreements (agreements.py)
     "agreement_heads": WORDS, "vague_agreement_heads": WORDS, "substantive_agreement_modifiers": WORDS,

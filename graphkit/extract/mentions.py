@@ -78,6 +78,7 @@ class Mentions:
         self.organ_heads = lex.word_set("organ_heads")
         self._locative_preps = lex.word_set("locative_prepositions")
         self._motion_verbs = lex.word_set("motion_verbs")
+        self._personnel = lex.word_set("personnel_nouns")
         self._place_of = lex.word_set("place_of_nouns")
         self._place_poss = lex.word_set("place_possessed_nouns")
 
@@ -133,10 +134,16 @@ class Mentions:
             return not (h.head.lower_ == "from" and self._stance_noun(h.head.head))
 
         if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.lemma_ in self._motion_verbs:
-            return True
+            return not self._materiel_sent(h.head.head)
         if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in self._place_of:
             return True
         return h.dep_ == "poss" and h.head.lower_ in self._place_poss
+
+    def _materiel_sent(self, verb: Token) -> bool:
+        """'sent tanks to X', 'brought weapons to X': X receives them (sending people to X is
+        still going there: 'sent troops to X')."""
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.transfer_objects
+                   and c.lemma_.lower() not in self._personnel for c in verb.children)
 
     def _stance_noun(self, tok: Token) -> bool:
         """'support from Australia', 'criticism from Washington': after a noun that names backing,
