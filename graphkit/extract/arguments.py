@@ -45,7 +45,6 @@ class Arguments:
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
         self._acts = lex.word_set("act_nouns")
-        self.role_nouns = lex.heads("ROLE")
         self.nouns = NounArguments(self, lex)     # event nouns
         self.role_args = RoleNounArguments(self, lex)     # role nouns
         self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
@@ -73,8 +72,6 @@ class Arguments:
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
-        if self._with_as_role(verb):
-            roles.pop("with", None)     # "signed ..., with X as guarantors": X is a third party, not a side
         if not roles["patient"] and not passive(verb):
             # "drove the group out of X", "pushed X back": the object is inside a particle phrase
             for c in verb.children:
@@ -95,16 +92,6 @@ class Arguments:
                     m.ent.kind in ("Actor", "Group", "Organization")):
                 out += self.r.refs(first)
         return out
-
-    def _with_as_role(self, verb: Token) -> bool:
-        """'with X as guarantors', 'with X among the mediators': the 'with' phrase names role holders."""
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("as", "among"):
-                for p in c.children:
-                    words = {p.lemma_.lower()} | {x.lemma_.lower() for x in p.children if x.dep_ == "compound"}
-                    if p.dep_ == "pobj" and words & self.role_nouns:
-                        return True
-        return False
 
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []

@@ -22,9 +22,7 @@ class Prepositions:
         self.r = args.r
         self.m = args.m
         self.table = lex.complex_prepositions
-        # role nouns of third parties ('guarantors', 'mediators'): 'with X as guarantors' is no co-signer
-        self.third_parties = frozenset(f.head for f in lex.frames if f.pos == "ROLE" and any(
-            lk.relation == "GUARANTEES" for lk in f.links))
+        self.role_nouns = lex.heads("ROLE")
 
     def read(self, tok: Token, roles: "Roles", inner: bool = True) -> None:
         for c in tok.children:
@@ -52,13 +50,17 @@ class Prepositions:
                         roles.setdefault(k, []).extend(v)
 
     def _with_as_role(self, c: Token) -> bool:
-        """'signed ..., with Cuba and Norway as guarantors', 'with X among the mediators': the
-        third party's role noun says what X is, not the 'with' (X is no co-signer)."""
-        objs = [p for p in c.children if p.dep_ == "pobj"]
-        after = [q for q in c.head.children if q.dep_ == "prep" and q.i > c.i and q.lower_ in ("as", "among")
-                 and q.i == c.right_edge.i + 1]
-        preps = [q for p in objs for q in p.children if q.dep_ == "prep" and q.lower_ in ("as", "among")] + after
-        return any(p.dep_ == "pobj" and p.lemma_.lower() in self.third_parties for q in preps for p in q.children)
+        """'signed ..., with Cuba and Norway as guarantors', 'with X among the guarantor countries':
+        the role noun says what X is, not the 'with' (X is no co-signer)."""
+        preps = [q for q in c.head.children if q.dep_ == "prep" and q.lower_ in ("as", "among")] + [
+            q for p in c.children if p.dep_ == "pobj" for q in p.children
+            if q.dep_ == "prep" and q.lower_ in ("as", "among")]
+        for q in preps:
+            for p in q.children:
+                words = {p.lemma_.lower()} | {x.lemma_.lower() for x in p.children if x.dep_ == "compound"}
+                if p.dep_ == "pobj" and words & self.role_nouns:
+                    return True
+        return False
 
     def _simple(self, c: Token, roles: "Roles") -> None:
         # "strikes on X and on Y": a coordinated preposition
