@@ -981,6 +981,15 @@ def test_names_only_spacy_knows(ex, text, present, absent):
 # ---- 8. scope: negation, hedging, attribution, denials --------------------------------------
 
 SCOPE = [
+    # blame and threats said of a side: the speaker opposes it
+    row("speaker-says-a-side-bears-responsibility", "Tehran said Washington bore full responsibility for the raid.",
+        [T("Iran", "OPPOSES", "United States", by="Iran")]),
+    row("speaker-vows-a-side-will-pay", "Kenya vowed that al-Shabaab would pay a heavy price.",
+        [("Kenya", "OPPOSES", "al-Shabaab")]),
+    row("quoted-threat-with-parenthetical-speaker", "Hamas will bear the consequences, the Israeli army said.",
+        [T("Israel", "OPPOSES", "Hamas", by=ANY)]),
+    row("nobody-known-says-it", "London bore responsibility for the famine, historians say.",
+        [], [(ANY, "OPPOSES", "United Kingdom")]),
     # negation and denials
     row("denied-carrying-out", "Russia denied carrying out airstrikes on Idlib.",
         [T("Russia", "ATTACKED", ANY, negated=True, hedged=None)], [("Russia", "ATTACKED", ANY)]),

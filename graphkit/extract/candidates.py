@@ -135,6 +135,8 @@ class CandidateFinder:
 
     def from_frame(self, tok: Token, frame: Frame) -> list[Candidate]:
         roles = self.args.roles(tok, frame.pos)
+        if any("speaker" in lk.source for lk in frame.links):
+            roles = {**roles, "speaker": self.scopes.speaker_of(tok)}     # 'X said Y bore responsibility'
         if frame.pos == "NOUN" and any(lk.relation == "ATTACKED" for lk in frame.links):
             roles = self._same_attack(tok, roles)
         if roles.get("patient") and any("recipient" in lk.target for lk in frame.links):
@@ -159,6 +161,9 @@ class CandidateFinder:
                     for s in roles.get(src, []):
                         for o in roles.get(tgt, []):
                             c = self.make(s, link, o, tok, frame.cls, frame.pos, src, tgt)
+                            if c is not None and src == "speaker":
+                                # the speaker's stance is said, not the clause's modality ('Y will pay')
+                                c.scope = Scope(c.scope.negated, False, c.scope.threat)
                             if c is not None:
                                 out.append(c)
         attacks = [c for c in out if c.relation == "ATTACKED" and not (c.scope.negated or c.scope.hedged)]

@@ -34,7 +34,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
 from .references import Ref, Resolver
-from .refs import reciprocal
+from .refs import FIRST_PERSON, reciprocal
 
 _PUNCT_BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
 _CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -228,6 +228,16 @@ class ScopeReader:
         return (self._according_to(sent) or self._speech_above(pred) or self._parenthetical(pred, sent)
                 or (self.r.speaker.ent.name if sent.text.lstrip().startswith('"') and self.r.speaker else None))
 
+    def speaker_of(self, pred: Token) -> list[Ref]:
+        """Who says the clause of ``pred`` ('X said Y bore responsibility', '..., X said', a quote
+        or statement of X's), as references; [] when nobody known says it."""
+        sent = pred.sent
+        subj = self._speech_subject(pred, threats=True) or self._parenthetical_subject(pred, sent)
+        if subj is not None:
+            return self.speaker_refs(subj)
+        quoted = sent.text.lstrip().startswith('"') or any(t.lower_ in FIRST_PERSON for t in sent)
+        return [self.r.speaker] if quoted and self.r.speaker is not None else []
+
     def _according_to(self, sent: Span) -> str | None:
         for t in sent:
             if t.dep_ == "prep" and t.lower_ == "according":
@@ -244,33 +254,41 @@ class ScopeReader:
         return None
 
     def _speech_above(self, pred: Token) -> str | None:
+        subj = self._speech_subject(pred)
+        return self.speaker_name(subj) if subj is not None else None
+
+    def _speech_subject(self, pred: Token, threats: bool = False) -> Token | None:
+        """The subject of the speech verb (or, with ``threats``, also 'vowed that ...') above ``pred``."""
         t = pred
         while t.dep_ != "ROOT" and t.head.i != t.i:
             h = t.head
             # not a clause coordinated with the speech verb ('denies the charge, but its troops fight'),
             # nor a remark on a claim ('X accused Y of Z, a charge W denies')
-            if h.lemma_.lower() in self.speech and h.pos_ in ("VERB", "AUX") and t.dep_ in (
+            said = h.lemma_.lower() in self.speech or threats and h.lemma_.lower() in self.threats
+            if said and h.pos_ in ("VERB", "AUX") and t.dep_ in (
                     "ccomp", "parataxis", "xcomp", "advcl", "dobj", "advmod", "npadvmod", "prep", "acomp") and (
                     not self._remark(h, pred)):
                 if any(reciprocal(c) for c in h.children):
                     return None        # 'X and Y accused each other of ...': each says it of the other
                 subj = _subjects(h)
                 if subj:
-                    return self.speaker_name(subj[0])
+                    return subj[0]
             t = h
         return None
 
     def _parenthetical(self, pred: Token, sent: Span) -> str | None:
         """'..., it said,' or '..., the ministry said' attached anywhere in the sentence."""
+        subj = self._parenthetical_subject(pred, sent, named=True)
+        return self.speaker_name(subj) if subj is not None else None
+
+    def _parenthetical_subject(self, pred: Token, sent: Span, named: bool = False) -> Token | None:
         for t in sent:
             if t.lemma_.lower() in self.speech and t.dep_ in ("parataxis", "ROOT", "ccomp") and t.i != pred.i:
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
                 inside_subject = any(x.i == pred.i for c in subj for x in c.subtree)
                 if subj and not inside_subject and (t.dep_ == "parataxis" or t.i > pred.i) and (
-                        not self._remark(t, pred)):
-                    name = self.speaker_name(subj[0])
-                    if name:
-                        return name
+                        not self._remark(t, pred)) and (not named or self.speaker_name(subj[0])):
+                    return subj[0]
         return None
 
     def speaker_name(self, tok: Token) -> str | None:
