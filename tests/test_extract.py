@@ -266,6 +266,8 @@ VERBS = [
     row("a-relative-description-with-its-members-listed", "Countries that have armed the RSF include the UAE and "
         "Chad.",
         [("United Arab Emirates", "BACKS", "Rapid Support Forces"), ("Chad", "BACKS", "Rapid Support Forces")]),
+    row("flew-weapons-to", "Egypt flew weapons to the Somali army.", [("Egypt", "BACKS", "Somalia")]),
+    row("sent-fuel-to", "Chad sent fuel to the RSF.", [("Chad", "BACKS", "Rapid Support Forces")]),
     row("materiel-sent-to-a-state-is-given-to-it", "Poland has sent tanks to Ukraine.",
         [("Poland", "BACKS", "Ukraine")]),
     row("troops-sent-to-a-state-go-there", "Russia sent troops to Belarus.",
