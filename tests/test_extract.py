@@ -390,6 +390,9 @@ PARSE_REPAIRS = [
         [("Egypt", "BACKS", "Sudanese Armed Forces")]),
     row("participle-tagged-as-noun-after-has", "Al-Shabaab has overrun army bases across Somalia.",
         [("al-Shabaab", "ATTACKED", "Somalia")]),
+    row("dateline-is-no-owner-of-the-story's-first-noun", "KABUL/ISLAMABAD, Dec 25 (Wire) - Pakistani warplanes "
+        "bombed Taliban positions in Paktika province overnight.",
+        [("Pakistan", "ATTACKED", "Taliban")], [("Afghanistan", ANY, ANY)]),
     row("a-noun-compound-stays-a-noun", "Hamas arms depots were destroyed by Israel.",
         [("Israel", "ATTACKED", "Hamas")], [("Hamas", ANY, ANY)]),
 ]

@@ -39,6 +39,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     ("Iran, which funds and arms the Houthis, denied it.", "arms", None, {"Houthis": "arms", "funds": "Iran"}),
     ("Rwanda commands and arms the rebels.", "commands", "Rwanda", {"rebels": "arms"}),
     ("The militants have overrun army posts near the border.", "overrun", "militants", {"posts": "overrun"}),
+    # a dateline hangs on the main verb, not on the story's first noun
+    ("DAMASCUS/ANKARA, Jan 4 (Wire) - Turkish drones hit a convoy near Kobani.", "hit", "drones",
+     {"DAMASCUS": "hit"}),
 ])
 def test_a_known_misparse_is_mended(nlp, text, verb, subject, heads):
     doc = nlp(text)

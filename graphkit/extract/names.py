@@ -31,6 +31,7 @@ from ..model import entity_key
 from .gazetteer import GazEntry
 from .mentions import Ent, Mention, Mentions, anti_prefixed
 from .organs import STATE_ORGANS
+from .repair import dateline_dash
 
 
 def match_aliases(ms: Mentions, matcher) -> None:
@@ -317,22 +318,12 @@ def acronyms(ms: Mentions) -> None:
             ent.aliases.add(tok.text)
 
 
-DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-
-
 def datelines(ms: Mentions) -> None:
     """'TRIPOLI, Jan 2 (Reuters) - ...', 'Hama, December 3 - ...': the place of a dateline is
     where the story was filed, not an actor of it."""
-    doc = ms.doc
-    for sent in doc.sents:
-        head = sent[:14]
-        dash = next((t for t in head if t.text in DASHES and t.i > sent.start and doc[t.i - 1].whitespace_
-                     and t.whitespace_), None)
-        if dash is None or not doc[sent.start].text[:1].isupper():
-            continue
-        before = doc[sent.start:dash.i]
-        if not all(t.pos_ in ("PROPN", "NUM", "PUNCT") or t.ent_type_ in ("DATE", "TIME", "GPE") or t.is_title
-                   for t in before):
+    for sent in ms.doc.sents:
+        dash = dateline_dash(sent)
+        if dash is None:
             continue
         for m in ms.mentions:
             if sent.start <= m.start < dash.i:

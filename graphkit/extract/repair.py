@@ -52,6 +52,40 @@ def fronted_phrase_subject(sent: Span) -> int:
     return 0
 
 
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def dateline(sent: Span) -> int:
+    """'KABUL, Dec 25 (Reuters) - Pakistani jets bombed ...': the parser hangs the dateline on the
+    story's first noun ('Kabul' as a modifier of 'jets', or as the subject). The dateline is
+    where the story was filed: it hangs on the main verb, apart from the clause."""
+    dash = dateline_dash(sent)
+    if dash is None:
+        return 0
+    region = sent.doc[sent.start:dash.i + 1]
+    verb = sent.root
+    if verb.i <= dash.i:
+        return 0
+    moved = 0
+    for t in region:
+        if not (region.start <= t.head.i < region.end):
+            t.head, t.dep_ = verb, "dep" if t.i != dash.i else "punct"     # no role in the clause
+            moved += 1
+    return moved
+
+
+def dateline_dash(sent: Span) -> Token | None:
+    """The dash that ends a dateline opening the sentence ('TRIPOLI, Jan 2 (Reuters) -',
+    'Hama, December 3 -'), or None."""
+    dash = next((t for t in sent[1:14] if t.text in DASHES and t.doc[t.i - 1].whitespace_ and t.whitespace_), None)
+    if dash is None or not sent[0].text[:1].isupper():
+        return None
+    if not all(t.pos_ in ("PROPN", "NUM", "PUNCT", "SYM") or t.ent_type_ in ("DATE", "TIME", "GPE") or t.is_title
+               for t in sent.doc[sent.start:dash.i]):
+        return None
+    return dash
+
+
 def _opening_preposition(sent: Span) -> Token | None:
     """The preposition that opens the sentence ('After', 'Following', 'In'), hung on a verb."""
     for tok in sent[:2]:
@@ -139,7 +173,7 @@ class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
     def __init__(self, nlp: Language):
-        self.repairs = (fronted_phrase_subject, VerbHomographs(nlp, load_lexicon()))
+        self.repairs = (dateline, fronted_phrase_subject, VerbHomographs(nlp, load_lexicon()))
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
