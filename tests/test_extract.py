@@ -776,6 +776,9 @@ AGREEMENTS = [
         "Uganda and Kenya as guarantors, ended the war.",
         [("Uganda", "GUARANTEES", "?a"), ("Kenya", "GUARANTEES", "?a"), ("Sudan", "PARTY_TO", "?a")],
         [("Uganda", "PARTY_TO", ANY), ("Kenya", "PARTY_TO", ANY)]),
+    row("a-definite-agreement-with-a-descriptor-of-its-own-is-new", "The Stockholm Agreement was signed in 2018. "
+        "The Houthis remain committed to the roadmap understandings reached with Riyadh through Omani mediation.",
+        [("Houthis", "PARTY_TO", "?r"), ("Oman", "GUARANTEES", "?r")], [("Oman", "GUARANTEES", "Stockholm Agreement")]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

@@ -171,8 +171,9 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
             or own_place in c.get("places", ())))
     else:
         c = desc and _find(clusters, lambda c: c.get("desc") == desc)
-        c = c or _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
-        c = c or _find(clusters, lambda c: not c.get("label"))
+        if c is None and not _distinct(ms, desc, clusters):
+            c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
+            c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
         parties = _parties(ms, tok)
@@ -192,6 +193,16 @@ def _descriptor(ms: Mentions, tok: Token, word: str) -> str | None:
     words = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in ms.by_token
              and c.lower_ not in skip and not any(t.pos_ == "NUM" or t.text == "-" for t in c.subtree)]
     return " ".join(words) or None
+
+
+def _distinct(ms: Mentions, desc: str | None, clusters: list) -> bool:
+    """'the roadmap understandings' after the Stockholm Agreement: a definite agreement whose
+    descriptor is not a general one ('the peace deal') and names none of the document's
+    agreements is one of its own."""
+    if not desc or set(desc.split()) & ms.lex.word_set("substantive_agreement_modifiers"):
+        return False
+    return not any(desc in c["ent"].name.lower() or any(desc in a.lower() for a in c["ent"].aliases)
+                   for c in clusters)
 
 
 def _alike(c: dict, head: str, desc: str | None) -> bool:
