@@ -815,9 +815,23 @@ REFERENCES = [
         [("Three Brotherhood Alliance", "ATTACKED", "Lashio")]),
     row("the-coalition-definite", "The Saudi-led coalition said it intercepted the drones. The coalition, which backs "
         "the government, then pounded Houthi positions near Sanaa.",
-        [("Saudi-led coalition", "ATTACKED", "Houthis")],
-        xfail="a relative clause after the definite description ('The coalition, which backs the government, then "
-              "pounded') loses the main clause's agent"),
+        [("Saudi-led coalition", "ATTACKED", "Houthis")]),
+    row("the-group-in-a-place", "Al-Shabaab claimed the bombing in Mogadishu. Kenyan troops launched an offensive "
+        "against the terrorist group in the Lower Juba region.",
+        [("Kenya", "ATTACKED", "al-Shabaab")]),
+    row("the-group-not-a-descriptor-of-another", "The Arakan Army took Paletwa in January. The AA gets weapons from "
+        "the KIA insurgent group in Kachin State. Since then the group has attacked Sittwe.",
+        [("Arakan Army", "ATTACKED", "Sittwe")], [("Kachin Independence Army", "ATTACKED", "Sittwe")]),
+    row("bare-coalition-modifier", "The Saudi-led coalition announced a pause on Monday. Days later the Houthis fired "
+        "missiles at Jeddah, prompting coalition air strikes on Hodeidah.",
+        [("Saudi-led coalition", "ATTACKED", "Hodeidah")]),
+    row("bare-coalition-modifier-before-the-name", "Coalition strikes destroyed two ISIS checkpoints near Raqqa on "
+        "Friday, Operation Inherent Resolve said in a statement.",
+        [T("Combined Joint Task Force-Operation Inherent Resolve", "ATTACKED", "Islamic State", by=ANY)]),
+    row("possessive-in-a-later-conjunct", "Kinshasa warned the M23 and its Rwandan sponsors against any new "
+        "offensive.",
+        [T("Rwanda", "BACKS", "M23", hedged=None, by=ANY)],
+        [T("Rwanda", "BACKS", "Democratic Republic of the Congo", hedged=None, by=ANY)]),
     row("the-two-countries", "Eritrea and Djibouti clashed along the border in 2008. The two countries signed a peace "
         "accord in Doha two years later.",
         [("Eritrea", "PARTY_TO", "?a"), ("Djibouti", "PARTY_TO", "?a")]),

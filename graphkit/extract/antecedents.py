@@ -169,6 +169,12 @@ class Antecedents:
     def _possessor(self, tok: Token, clause: Token, plural: bool) -> list[Ref]:
         """'Russia launched its largest attack': the subject of its own clause, unless the number
         disagrees, then of an enclosing clause ('Ankara claims ...')."""
+        owned = tok.head
+        if owned.dep_ == "conj" and owned.head.i < tok.i and owned.head.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
+            # "the M23 and its Rwandan sponsors", "Russia and its allies": the conjunct before it
+            r = self._agreeing(self.r.refs(owned.head, conj=False), plural)
+            if r:
+                return r
         in_target = any(a.dep_ == "pobj" and a.head.lower_ in self.target_preps for a in _path_up(tok, clause))
         for c in ([] if in_target else clause.children):
             if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL and c.i < tok.i:
