@@ -828,6 +828,29 @@ REFERENCES = [
     row("bare-coalition-modifier-before-the-name", "Coalition strikes destroyed two ISIS checkpoints near Raqqa on "
         "Friday, Operation Inherent Resolve said in a statement.",
         [T("Combined Joint Task Force-Operation Inherent Resolve", "ATTACKED", "Islamic State", by=ANY)]),
+    row("epithet-separatist-forces-of-a-named-place", "Azerbaijani troops advanced across Karabakh on Tuesday and "
+        "shelled positions of the separatist forces near Stepanakert.",
+        [("Azerbaijan", "ATTACKED", "Republic of Artsakh")]),
+    row("epithet-ethnic-forces-are-not-the-states", "Azerbaijan's offensive in Nagorno-Karabakh overwhelmed the "
+        "ethnic Armenian forces within a day.",
+        [("Azerbaijan", "ATTACKED", "Republic of Artsakh")], [("Azerbaijan", "ATTACKED", "Armenia")]),
+    row("epithet-the-separatists", "Azerbaijan has retaken Karabakh. Baku accused Yerevan of arming the separatists.",
+        [T("Armenia", "BACKS", "Republic of Artsakh", by=ANY)], [T("Armenia", "BACKS", "Azerbaijan", by=ANY)]),
+    row("epithet-kurdish-led-force", "The Syrian Democratic Forces lost Manbij in 2019. The Kurdish-led force later "
+        "attacked Turkish positions near Ain Issa.",
+        [("Syrian Democratic Forces", "ATTACKED", "Turkey")]),
+    row("epithet-backed-forces-are-the-backed-group", "The Syrian National Army shelled Ain Issa. Turkish-supported "
+        "opposition forces then advanced on Tal Tamr.",
+        [("Turkey", "BACKS", "Syrian National Army"), ("Syrian National Army", "ATTACKED", "Tal Tamr")]),
+    row("epithet-backed-militants-stay-generic", "The Syrian National Army holds Afrin. Turkish-backed militants "
+        "shelled Tal Rifaat.",
+        [("?militants", "ATTACKED", "Tal Rifaat")], [("Syrian National Army", "ATTACKED", "Tal Rifaat")]),
+    row("opposition-forces-are-no-states", "Syrian opposition forces shelled the town of Tal Rifaat.",
+        [], [("Syria", "ATTACKED", ANY)]),
+    row("pronoun-not-its-clauses-subject", "Ethiopia's prime minister Abiy Ahmed said the government would cut ties "
+        "with Eritrea, accusing it of arming the TPLF.",
+        [T("Eritrea", "BACKS", "Tigray People's Liberation Front", hedged=None, by=ANY)],
+        [T("Ethiopia", "BACKS", ANY, hedged=None, by=ANY)]),
     row("possessive-in-a-later-conjunct", "Kinshasa warned the M23 and its Rwandan sponsors against any new "
         "offensive.",
         [T("Rwanda", "BACKS", "M23", hedged=None, by=ANY)],

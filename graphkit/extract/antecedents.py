@@ -127,7 +127,9 @@ class Antecedents:
         """The agreeing entity of the last two sentences that the text makes most salient, not a
         co-argument of the pronoun nor bound by its phrase."""
         sent = tok.sent
-        coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+        coargs = _subjects(clause)
+        # (nor the entity its co-argument names: 'the government ..., accusing it' is not the government)
+        co_ents = {m.ent.key for i in coargs if (m := self.m.by_token.get(i)) is not None}
         bound = _bound_tokens(tok)
         best, best_score = None, None
         seen: Counter = Counter(m.ent.key for m in self.m.mentions if m.start < tok.i)
@@ -137,7 +139,7 @@ class Antecedents:
                     or m.head in bound:
                 continue
             if m.start >= sent.start and not plural and (
-                    m.head in coargs or any(c in coargs for c in range(m.start, m.end))):
+                    m.head in coargs or any(c in coargs for c in range(m.start, m.end)) or m.ent.key in co_ents):
                 continue
             head = self.doc[m.head]
             if plural and head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
@@ -261,6 +263,17 @@ def _bound_tokens(pron: Token) -> set[int]:
         return {c.i for c in noun.subtree if c.i < noun.i}
     if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl":
         return {c.i for c in t.head.head.subtree if c.i < t.head.i}
+    return set()
+
+
+def _subjects(clause: Token) -> set[int]:
+    """The subject of a clause, or of the clause a subjectless participle or infinitive hangs on
+    ('X cut ties with Y, accusing it of ...': 'it' is not X)."""
+    for _ in range(3):
+        subj = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if subj or clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head.i == clause.i:
+            return subj
+        clause = clause.head
     return set()
 
 

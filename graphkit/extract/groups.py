@@ -51,6 +51,9 @@ def _is_generic_group(ms: Mentions, tok: Token, generic: frozenset[str]) -> bool
         return False
     if low in generic and tok.pos_ in ("NOUN", "PROPN"):
         return not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"))
+    if low in ms.organ_heads and any(c.dep_ in ("amod", "compound") and c.lower_ in ms.lex.word_set(
+            "non_state_modifiers") for c in tok.lefts):
+        return True     # 'Syrian opposition forces', 'rebel units': no state's forces
     heads = ms.lex.word_set("group_heads")
     if tok.lemma_.lower() in heads or low in heads:
         mods = ms.lex.word_set("group_modifiers") | generic
