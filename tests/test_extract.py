@@ -851,6 +851,13 @@ REFERENCES = [
         "with Eritrea, accusing it of arming the TPLF.",
         [T("Eritrea", "BACKS", "Tigray People's Liberation Front", hedged=None, by=ANY)],
         [T("Ethiopia", "BACKS", ANY, hedged=None, by=ANY)]),
+    row("rebels-led-by-a-named-group", "Syrian rebels led by Hayat Tahrir al-Sham seized most of Aleppo on Sunday.",
+        [("Hay'at Tahrir al-Sham", "ATTACKED", "Aleppo")], [(Not("Hay'at Tahrir al-Sham"), "ATTACKED", "Aleppo")]),
+    row("named-group-led-rebels", "HTS-led rebels stormed Hama on Thursday.",
+        [("Hay'at Tahrir al-Sham", "ATTACKED", "Hama")]),
+    row("the-rebel-militia-with-a-gerund", "The RSF shelled El Fasher again. The army accused the rebel militia of "
+        "occupying hospitals in Khartoum.",
+        [("Sudan", "OPPOSES", "Rapid Support Forces")], [("Sudan", "OPPOSES", Not("Rapid Support Forces"))]),
     row("possessive-in-a-later-conjunct", "Kinshasa warned the M23 and its Rwandan sponsors against any new "
         "offensive.",
         [T("Rwanda", "BACKS", "M23", hedged=None, by=ANY)],

@@ -76,7 +76,7 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
     if named:
         ms.add(Mention(tok.i, tok.i + 1, tok.i, named[0].ent, "named-of"))
         return True
-    owner = next((m for c in tok.lefts if (m := _named_group_modifier(ms, c)) is not None), None)
+    owner = next((m for c in tok.lefts if (m := _named_group_modifier(ms, c)) is not None), None) or _leader(ms, tok)
     if owner is None and tok.dep_ == "appos" and tok.head.i in ms.by_token and \
             ms.by_token[tok.head.i].ent.kind == "Group":
         owner = ms.by_token[tok.head.i]
@@ -97,6 +97,22 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
     if poss and poss[0].lower_ == "whose":
         return True     # "Boko Haram, whose fighters raided ...": the relative's head, read with the relations
     return False
+
+
+def _leader(ms: Mentions, tok: Token) -> Mention | None:
+    """'HTS-led rebels', 'rebels led by HTS': the named group that leads them, whose acts theirs are."""
+    doc = ms.doc
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ == "led" and c.i >= 2 and doc[c.i - 1].text == "-":
+            m = ms.by_token.get(c.i - 2)
+        elif c.dep_ == "acl" and c.lower_ == "led":
+            m = next((ms.by_token.get(p.i) for a in c.children if a.dep_ == "agent"
+                      for p in a.children if p.dep_ == "pobj"), None)
+        else:
+            continue
+        if m is not None and m.ent.kind == "Group" and m.role in ("name", "ner"):
+            return m
+    return None
 
 
 def _phrase_start(ms: Mentions, tok: Token) -> int:
@@ -141,7 +157,9 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
     bare = not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads)
     if bare and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.tag_ in ("NN", "NNP")):
         return None        # "the coalition", "coalition warplanes", "coalition strikes"; not "a coalition"
-    if any(c.dep_ in ("compound", "poss", "nmod") for c in tok.children) or _restricted(ms, tok):
+    generic = ms.lex.word_set("group_modifiers")
+    if any(c.dep_ in ("compound", "poss", "nmod") and c.lower_ not in generic for c in tok.children) \
+            or _restricted(ms, tok):
         return None       # "the group of seven", "the alliance of X", "the group that ...": not anaphoric
     target = _named_antecedent(ms, tok, kinds) if bare else _antecedent(ms, tok, kinds)
     if target is None:
@@ -155,13 +173,13 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
 def _restricted(ms: Mentions, tok: Token) -> bool:
     """A description its own phrase restricts ('the alliance of X', 'the group from Y', 'the group that
     ...') names something new; a place it is in ('the terrorist group in the Juba valley'), a gerund
-    ('prevent the group from planning') or a clause set off by a comma ('The coalition, which ...')
-    does not restrict it."""
+    ('prevent the group from planning', 'accused the militia of occupying') or a clause set off by a
+    comma ('The coalition, which ...') does not restrict it."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if c.lower_ == "from" and not objs:
-                continue
+            if not objs and c.lower_ == "from" or c.i + 1 < len(ms.doc) and ms.doc[c.i + 1].tag_ == "VBG":
+                continue    # a gerund: 'stop the group from planning', 'accused the militia of occupying'
             if c.lower_ == "in" and objs and all(_is_place(ms, p) for p in objs):
                 continue
             return True
