@@ -858,6 +858,11 @@ REFERENCES = [
     row("the-rebel-militia-with-a-gerund", "The RSF shelled El Fasher again. The army accused the rebel militia of "
         "occupying hospitals in Khartoum.",
         [("Sudan", "OPPOSES", "Rapid Support Forces")], [("Sudan", "OPPOSES", Not("Rapid Support Forces"))]),
+    row("role-noun-with-coordinated-adjectives", "The Houthis warned Israel and its American and British partners.",
+        [("Houthis", "OPPOSES", "United States"), ("Houthis", "OPPOSES", "United Kingdom")]),
+    row("led-named-organisation-keeps-its-name", "Armenia left the Russian-led Collective Security Treaty "
+        "Organization, accusing the bloc of failing to help.",
+        [("Armenia", "OPPOSES", "Collective Security Treaty Organization")], [("Armenia", "OPPOSES", "Treaty")]),
     row("possessive-in-a-later-conjunct", "Kinshasa warned the M23 and its Rwandan sponsors against any new "
         "offensive.",
         [T("Rwanda", "BACKS", "M23", hedged=None, by=ANY)],

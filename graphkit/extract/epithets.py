@@ -32,41 +32,49 @@ def find_epithets(ms: Mentions) -> None:
     words = ms.lex.word_set("epithet_words")
     backing = ms.lex.word_set("backing_participles")
     generic = ms.lex.word_set("generic_group_heads")
+    non_state = ms.lex.word_set("non_state_modifiers")
     for tok in ms.doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads:
             continue
-        if tok.i in ms.by_token and not _unclaim(ms, tok, words):
+        taken = ms.by_token.get(tok.i)
+        if taken is not None and not _state_forces_unlike(ms, taken, non_state):
             continue
-        mods = _modifiers(ms, tok)
+        mods = _modifiers(ms, tok, taken)
         # ('Turkish-backed militants' stay the document's generic group: a backer backs many)
         ent = _alias_epithet(ms, tok, mods, words) or (
-            _backed_group(ms, mods, backing) if tok.lower_ not in generic else None)
+            _backed_group(ms, mods, backing) if tok.lower_ not in generic and taken is None else None)
         if ent is not None:
+            if taken is not None:
+                _unclaim(ms, taken)
             start = mods[0].i if mods else tok.i
             ms.add(Mention(start, tok.i + 1, tok.i, ent, "description"))
 
 
-def _unclaim(ms: Mentions, tok: Token, words: frozenset[str]) -> bool:
-    """'the ethnic Armenian forces': an epithet word before a state's forces found by the alias
-    data makes them no state's; the mention is taken back."""
-    m = ms.by_token[tok.i]
-    if m.head != tok.i or m.ent.kind not in ("Actor", "Organization") or m.role == "description" or not any(
-            t.lower_ in words and t.dep_ in ("amod", "compound") for t in ms.doc[tok.left_edge.i:m.start]):
-        return False
+def _state_forces_unlike(ms: Mentions, m: Mention, non_state: frozenset[str]) -> bool:
+    """'the ethnic Armenian forces': a state's forces found by the alias data ('Armenian forces')
+    with a modifier before them that makes them no state's."""
+    tok = ms.doc[m.head]
+    return m.role in ("organ", "force") and any(
+        t.lower_ in non_state and t.dep_ in ("amod", "compound") for t in ms.doc[tok.left_edge.i:m.start])
+
+
+def _unclaim(ms: Mentions, m: Mention) -> None:
     for i in range(m.start, m.end):
         del ms.by_token[i]
     ms.mentions.remove(m)
-    return True
 
 
-def _modifiers(ms: Mentions, tok: Token) -> list[Token]:
+def _modifiers(ms: Mentions, tok: Token, taken: Mention | None) -> list[Token]:
     """The words before a noun inside its phrase ('the ethnic Armenian forces' -> ethnic, Armenian),
-    not a determiner nor a name already found."""
+    not a determiner nor a name already found (but the state's forces it stands to replace)."""
     left = tok.left_edge.i
+
+    def found(t: Token) -> bool:
+        return t.i in ms.by_token and ms.by_token[t.i] is not taken
     out = [t for t in ms.doc[left:tok.i] if t.dep_ not in ("det", "predet", "poss", "nummod")]
-    while out and (out[0].is_punct or out[0].i in ms.by_token):
+    while out and (out[0].is_punct or found(out[0])):
         out = out[1:]
-    return out if all(t.i not in ms.by_token for t in out) else []
+    return out if not any(found(t) for t in out) else []
 
 
 def _alias_epithet(ms: Mentions, tok: Token, mods: list[Token], words: frozenset[str]) -> Ent | None:
