@@ -157,7 +157,8 @@ def _aliases_with(gaz: Gazetteer, key: str) -> list[tuple[str, GazEntry]]:
     """Every alias (as written) that has the key as whole words, with the entity it names or the
     one it acts for (an organ's alias names its state)."""
     pat = re.compile(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])")
-    return [(a, _principal(gaz, e)) for a, e in _all_aliases(gaz) if pat.search(fold(a))]
+    words = key.split()
+    return [(a, _principal(gaz, e)) for a, folded, e in _alias_index(gaz).get(words[0], ()) if pat.search(folded)]
 
 
 def _principal(gaz: Gazetteer, e: GazEntry) -> GazEntry:
@@ -166,5 +167,12 @@ def _principal(gaz: Gazetteer, e: GazEntry) -> GazEntry:
 
 
 @lru_cache(maxsize=4)
-def _all_aliases(gaz: Gazetteer) -> tuple[tuple[str, GazEntry], ...]:
-    return tuple((a, e) for e in gaz.entries for a in (e.name, *e.aliases))
+def _alias_index(gaz: Gazetteer) -> dict[str, list[tuple[str, str, GazEntry]]]:
+    """Every alias (as written, folded) by each word of its folded form."""
+    index: dict[str, list[tuple[str, str, GazEntry]]] = {}
+    for e in gaz.entries:
+        for a in (e.name, *e.aliases):
+            folded = fold(a)
+            for w in set(folded.split()):
+                index.setdefault(w, []).append((a, folded, e))
+    return index
