@@ -863,6 +863,10 @@ REFERENCES = [
     row("led-named-organisation-keeps-its-name", "Armenia left the Russian-led Collective Security Treaty "
         "Organization, accusing the bloc of failing to help.",
         [("Armenia", "OPPOSES", "Collective Security Treaty Organization")], [("Armenia", "OPPOSES", "Treaty")]),
+    row("possessive-in-the-complement-of-accuse", "The Sudanese army took the UAE to the World Court, accusing it of "
+        "complicity in war crimes through its support for the RSF.",
+        [("United Arab Emirates", "BACKS", "Rapid Support Forces")], [(ANY, "BACKS", Not("Rapid Support Forces")),
+                                                                      ("Sudanese Armed Forces", "BACKS", ANY)]),
     row("possessive-in-a-later-conjunct", "Kinshasa warned the M23 and its Rwandan sponsors against any new "
         "offensive.",
         [T("Rwanda", "BACKS", "M23", hedged=None, by=ANY)],

@@ -36,6 +36,7 @@ class Antecedents:
         self.speech = lex.word_set("speech_verbs")
         self.target_preps = lex.word_set("target_prepositions")
         self.person_collectives = lex.word_set("person_collectives")
+        self.object_control = lex.word_set("object_control_verbs")
 
     # ---- number descriptions ---------------------------------------------------------------
     def last_n(self, tok: Token, n: int) -> list[Ref]:
@@ -177,6 +178,9 @@ class Antecedents:
             r = self._agreeing(self.r.refs(owned.head, conj=False), plural)
             if r:
                 return r
+        r = self._controller(tok, plural)
+        if r:
+            return r
         in_target = any(a.dep_ == "pobj" and a.head.lower_ in self.target_preps for a in _path_up(tok, clause))
         for c in ([] if in_target else clause.children):
             if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL and c.i < tok.i:
@@ -195,6 +199,18 @@ class Antecedents:
                 break
             v = v.head
         return []
+
+    def _controller(self, tok: Token, plural: bool) -> list[Ref]:
+        """'accusing it of complicity through its support for the RSF': inside a nominal complement
+        of a verb of ``object_control_verbs`` ('of X', 'for X', 'through X'), the verb's object."""
+        t = tok
+        while t.head.i != t.i and not (t.dep_ == "prep" and t.head.lemma_.lower() in self.object_control):
+            if t.pos_ in ("VERB", "AUX"):
+                return []       # a clause or a gerund of its own ('accused Y of shelling its camps': X's)
+            t = t.head
+        verb = t.head if t.dep_ == "prep" else None
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i] if verb is not None else []
+        return self._agreeing(self.r.refs(objs[0], conj=False), plural) if objs else []
 
     def is_plural(self, r: Ref) -> bool:
         if r.mention is None:
