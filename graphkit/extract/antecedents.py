@@ -36,6 +36,7 @@ class Antecedents:
         self.speech = lex.word_set("speech_verbs")
         self.target_preps = lex.word_set("target_prepositions")
         self.person_collectives = lex.word_set("person_collectives")
+        self.object_control = lex.word_set("object_control_verbs")
 
     # ---- number descriptions ---------------------------------------------------------------
     def last_n(self, tok: Token, n: int) -> list[Ref]:
@@ -127,7 +128,9 @@ class Antecedents:
         """The agreeing entity of the last two sentences that the text makes most salient, not a
         co-argument of the pronoun nor bound by its phrase."""
         sent = tok.sent
-        coargs = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+        coargs = _subjects(clause)
+        # (nor the entity its co-argument names: 'the government ..., accusing it' is not the government)
+        co_ents = {m.ent.key for i in coargs if (m := self.m.by_token.get(i)) is not None}
         bound = _bound_tokens(tok)
         best, best_score = None, None
         seen: Counter = Counter(m.ent.key for m in self.m.mentions if m.start < tok.i)
@@ -137,7 +140,7 @@ class Antecedents:
                     or m.head in bound:
                 continue
             if m.start >= sent.start and not plural and (
-                    m.head in coargs or any(c in coargs for c in range(m.start, m.end))):
+                    m.head in coargs or any(c in coargs for c in range(m.start, m.end)) or m.ent.key in co_ents):
                 continue
             head = self.doc[m.head]
             if plural and head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" for c in head.children):
@@ -169,6 +172,15 @@ class Antecedents:
     def _possessor(self, tok: Token, clause: Token, plural: bool) -> list[Ref]:
         """'Russia launched its largest attack': the subject of its own clause, unless the number
         disagrees, then of an enclosing clause ('Ankara claims ...')."""
+        owned = tok.head
+        if owned.dep_ == "conj" and owned.head.i < tok.i and owned.head.lower_ not in PRONOUNS_SG | PRONOUNS_PL:
+            # "the M23 and its Rwandan sponsors", "Russia and its allies": the conjunct before it
+            r = self._agreeing(self.r.refs(owned.head, conj=False), plural)
+            if r:
+                return r
+        r = self._controller(tok, plural)
+        if r:
+            return r
         in_target = any(a.dep_ == "pobj" and a.head.lower_ in self.target_preps for a in _path_up(tok, clause))
         for c in ([] if in_target else clause.children):
             if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS_SG | PRONOUNS_PL and c.i < tok.i:
@@ -187,6 +199,18 @@ class Antecedents:
                 break
             v = v.head
         return []
+
+    def _controller(self, tok: Token, plural: bool) -> list[Ref]:
+        """'accusing it of complicity through its support for the RSF': inside a nominal complement
+        of a verb of ``object_control_verbs`` ('of X', 'for X', 'through X'), the verb's object."""
+        t = tok
+        while t.head.i != t.i and not (t.dep_ == "prep" and t.head.lemma_.lower() in self.object_control):
+            if t.pos_ in ("VERB", "AUX"):
+                return []       # a clause or a gerund of its own ('accused Y of shelling its camps': X's)
+            t = t.head
+        verb = t.head if t.dep_ == "prep" else None
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i] if verb is not None else []
+        return self._agreeing(self.r.refs(objs[0], conj=False), plural) if objs else []
 
     def is_plural(self, r: Ref) -> bool:
         if r.mention is None:
@@ -255,6 +279,17 @@ def _bound_tokens(pron: Token) -> set[int]:
         return {c.i for c in noun.subtree if c.i < noun.i}
     if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl":
         return {c.i for c in t.head.head.subtree if c.i < t.head.i}
+    return set()
+
+
+def _subjects(clause: Token) -> set[int]:
+    """The subject of a clause, or of the clause a subjectless participle or infinitive hangs on
+    ('X cut ties with Y, accusing it of ...': 'it' is not X)."""
+    for _ in range(3):
+        subj = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if subj or clause.dep_ not in ("advcl", "xcomp", "conj") or clause.head.i == clause.i:
+            return subj
+        clause = clause.head
     return set()
 
 

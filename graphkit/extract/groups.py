@@ -51,6 +51,9 @@ def _is_generic_group(ms: Mentions, tok: Token, generic: frozenset[str]) -> bool
         return False
     if low in generic and tok.pos_ in ("NOUN", "PROPN"):
         return not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"))
+    if low in ms.organ_heads and any(c.dep_ in ("amod", "compound") and c.lower_ in ms.lex.word_set(
+            "non_state_modifiers") for c in tok.lefts):
+        return True     # 'Syrian opposition forces', 'rebel units': no state's forces
     heads = ms.lex.word_set("group_heads")
     if tok.lemma_.lower() in heads or low in heads:
         mods = ms.lex.word_set("group_modifiers") | generic
@@ -73,7 +76,7 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
     if named:
         ms.add(Mention(tok.i, tok.i + 1, tok.i, named[0].ent, "named-of"))
         return True
-    owner = next((m for c in tok.lefts if (m := _named_group_modifier(ms, c)) is not None), None)
+    owner = next((m for c in tok.lefts if (m := _named_group_modifier(ms, c)) is not None), None) or _leader(ms, tok)
     if owner is None and tok.dep_ == "appos" and tok.head.i in ms.by_token and \
             ms.by_token[tok.head.i].ent.kind == "Group":
         owner = ms.by_token[tok.head.i]
@@ -94,6 +97,22 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
     if poss and poss[0].lower_ == "whose":
         return True     # "Boko Haram, whose fighters raided ...": the relative's head, read with the relations
     return False
+
+
+def _leader(ms: Mentions, tok: Token) -> Mention | None:
+    """'HTS-led rebels', 'rebels led by HTS': the named group that leads them, whose acts theirs are."""
+    doc = ms.doc
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ == "led" and c.i >= 2 and doc[c.i - 1].text == "-":
+            m = ms.by_token.get(c.i - 2)
+        elif c.dep_ == "acl" and c.lower_ == "led":
+            m = next((ms.by_token.get(p.i) for a in c.children if a.dep_ == "agent"
+                      for p in a.children if p.dep_ == "pobj"), None)
+        else:
+            continue
+        if m is not None and m.ent.kind == "Group" and m.role in ("name", "ner"):
+            return m
+    return None
 
 
 def _phrase_start(ms: Mentions, tok: Token) -> int:
@@ -135,19 +154,47 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
         return None       # "the two countries", "the allies": several entities, read by references
     if any(c.dep_ == "nummod" or c.lower_ in ms.lex.table("number_words") for c in tok.children):
         return None
-    if not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads):
-        return None        # "the coalition", "coalition warplanes"; not "a coalition"
-    if any(c.dep_ in ("compound", "poss", "nmod") for c in tok.children) \
-            or any(c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for c in tok.children) \
-            or any(c.dep_ in ("acl", "relcl") for c in tok.children):
+    bare = not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads)
+    if bare and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.tag_ in ("NN", "NNP")):
+        return None        # "the coalition", "coalition warplanes", "coalition strikes"; not "a coalition"
+    generic = ms.lex.word_set("group_modifiers")
+    if any(c.dep_ in ("compound", "poss", "nmod") and c.lower_ not in generic for c in tok.children) \
+            or _restricted(ms, tok):
         return None       # "the group of seven", "the alliance of X", "the group that ...": not anaphoric
-    target = _antecedent(ms, tok, kinds)
+    target = _named_antecedent(ms, tok, kinds) if bare else _antecedent(ms, tok, kinds)
     if target is None:
         return None
     start = min([c.i for c in tok.lefts if c.dep_ in ("det", "amod")] + [tok.i])
     while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
         start += 1
     return Mention(start, tok.i + 1, tok.i, target.ent, "description", own=target.own)
+
+
+def _restricted(ms: Mentions, tok: Token) -> bool:
+    """A description its own phrase restricts ('the alliance of X', 'the group from Y', 'the group that
+    ...') names something new; a place it is in ('the terrorist group in the Juba valley'), a gerund
+    ('prevent the group from planning', 'accused the militia of occupying') or a clause set off by a
+    comma ('The coalition, which ...') does not restrict it."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if not objs and c.lower_ == "from" or c.i + 1 < len(ms.doc) and ms.doc[c.i + 1].tag_ == "VBG":
+                continue    # a gerund: 'stop the group from planning', 'accused the militia of occupying'
+            if c.lower_ == "in" and objs and all(_is_place(ms, p) for p in objs):
+                continue
+            return True
+        if c.dep_ in ("acl", "relcl") and not (c.left_edge.i > 0 and ms.doc[c.left_edge.i - 1].text == ","):
+            return True
+    return False
+
+
+def _is_place(ms: Mentions, tok: Token) -> bool:
+    m = ms.by_token.get(tok.i)
+    if m is not None:
+        return m.locative or m.ent.kind == "Place"
+    return tok.lower_ in ms.lex.word_set("place_nouns") or any(
+        (n := ms.by_token.get(c.i)) is not None and n.ent.kind == "Place" for c in tok.children
+        if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def _antecedent(ms: Mentions, tok: Token, kinds: tuple[str, ...]) -> Mention | None:
@@ -157,9 +204,7 @@ def _antecedent(ms: Mentions, tok: Token, kinds: tuple[str, ...]) -> Mention | N
     if not before:
         return None
     for m in reversed(before):
-        words = {w.lower() for w in m.ent.name.replace("-", " ").split()} | {
-            t.lemma_.lower() for t in ms.doc[m.start:m.end]}
-        if head in words or head.rstrip("s") in words:
+        if _named_with(ms, m, head):
             return m
     # the entity of that kind the text makes most salient: named in this or the last sentence,
     # as a subject, and often
@@ -173,6 +218,29 @@ def _antecedent(ms: Mentions, tok: Token, kinds: tuple[str, ...]) -> Mention | N
         subject = 1.0 if ms.doc[m.head].dep_ in ("nsubj", "nsubjpass") else 0.0
         return near + subject + 0.5 * min(counts[m.ent.key], 4)
     return max(reversed(recent), key=salience)
+
+
+def _named_with(ms: Mentions, m: Mention, head: str) -> bool:
+    """The entity's name has the description's head word: in its name, in the words naming it here
+    unless that is the bare noun the description repeats ('the KIA insurgent group' ... 'the group'
+    is no name with 'group'), in its aliases or as its type in the alias data ('the US-led coalition')."""
+    words = {w.lower() for w in m.ent.name.replace("-", " ").split()} | {
+        t.lemma_.lower() for t in ms.doc[m.start:m.end] if m.end - m.start > 1}
+    entry = ms.gaz.state(m.ent.name)
+    if entry is not None and entry.kind == m.ent.kind:
+        words |= {w.lower() for a in entry.aliases for w in a.replace("-", " ").split()}
+        words.add(str(entry.info.get("type", "")))
+    return head in words or head.rstrip("s") in words
+
+
+def _named_antecedent(ms: Mentions, tok: Token, kinds: tuple[str, ...]) -> Mention | None:
+    """A bare description modifying a noun ('coalition air strikes') names the entity of the
+    document whose name has that word: the last one before it, else the first one after it."""
+    head = tok.lemma_.lower()
+    named = [m for m in ms.mentions if not m.locative and m.role not in ("generic", "description")
+             and m.ent.kind in kinds and _named_with(ms, m, head)]
+    before = [m for m in named if m.start < tok.i]
+    return before[-1] if before else min(named, key=lambda m: m.start, default=None)
 
 
 def _sentence_start(ms: Mentions, tok: Token, k: int) -> int:

@@ -83,6 +83,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     # armed groups (groups.py, names.py)
     "generic_group_heads": WORDS, "group_heads": WORDS, "group_modifiers": WORDS, "group_name_words": WORDS,
     "group_name_heads": WORDS, "description_kinds": Table("kinds"),
+    "epithet_words": WORDS, "backing_participles": WORDS, "non_state_modifiers": WORDS,
     # ships' names (names.py)
     "civil_ship_prefixes": WORDS,
     # places (places.py, mentions.py)
@@ -97,6 +98,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "number_words": Table("count"), "collective_nouns": WORDS, "collective_lemmas": WORDS,
     "person_collectives": WORDS, "group_plurals": WORDS, "asset_nouns": WORDS, "facility_nouns": WORDS,
     "state_force_modifiers": WORDS, "target_prepositions": WORDS, "holding_verbs": WORDS,
+    "object_control_verbs": WORDS,
 }
 
 

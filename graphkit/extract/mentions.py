@@ -6,16 +6,18 @@ fills it with passes over the spaCy Doc, each in its own module, in this order:
 1. :mod:`.names`: alias matches from the gazetteer (countries with their capitals,
    seats and adjectives; authorities; groups; agreements; leaders acting for their
    state, authority or group; organisations; places);
-2. :mod:`.organs`: state organs and forces ("Turkish forces", "Russia's Defense
+2. :mod:`.epithets`: descriptions the alias data uses for one entity ("the separatist
+   regime", "the Kurdish-led force", "Turkish-backed opposition forces");
+3. :mod:`.organs`: state organs and forces ("Turkish forces", "Russia's Defense
    Ministry", "government troops"), rolled up to the state or authority, the organ
    kept as a node;
-3. :mod:`.groups`: generic armed groups ("Takfiri militants") -> one document-level
+4. :mod:`.groups`: generic armed groups ("Takfiri militants") -> one document-level
    group, or the named group they are "of" or owned by ("its fighters");
-4. :mod:`.places`: place nouns ("the village of X");
-5. :mod:`.agreements`: agreement mentions clustered per document;
-6. :mod:`.names` again: spaCy's NER as a fallback, acronyms defined in the text, the
+5. :mod:`.places`: place nouns ("the village of X");
+6. :mod:`.agreements`: agreement mentions clustered per document;
+7. :mod:`.names` again: spaCy's NER as a fallback, acronyms defined in the text, the
    places of datelines ("TRIPOLI, Jan 2 (Reuters) -") as places, not actors;
-7. :mod:`.groups`: definite descriptions of named groups ("the group", "the militia").
+8. :mod:`.groups`: definite descriptions of named groups ("the group", "the militia").
 
 Pronouns and other references are resolved later, per token, by
 :mod:`graphkit.extract.references`.
@@ -169,9 +171,10 @@ class Mentions:
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, matcher) -> Mentions:
-    from . import agreements, groups, names, organs, places
+    from . import agreements, epithets, groups, names, organs, places
     ms = Mentions(doc, gaz, lex)
     names.match_aliases(ms, matcher)
+    epithets.find_epithets(ms)
     organs.find_organs(ms)
     groups.find_generic_groups(ms)
     places.find_places(ms)

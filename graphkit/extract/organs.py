@@ -33,13 +33,15 @@ def find_organs(ms: Mentions) -> None:
     organ_nodes = ms.lex.word_set("organ_nodes")
     government = ms.lex.word_set("government_words")
     government_mods = ms.lex.word_set("government_modifiers")
+    non_state = ms.lex.word_set("non_state_modifiers")
     force_words = ms.lex.word_set("state_force_name_words") | {w for p in ms.organ_heads for w in p.split()}
     for tok in ms.doc:
         if tok.i in ms.by_token or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         phrase = compound_phrase(tok)
-        if match_phrase(phrase, ms.organ_heads) is None:
-            continue
+        if match_phrase(phrase, ms.organ_heads) is None or any(
+                c.lower_ in non_state and c.dep_ in ("amod", "compound") for c in tok.lefts):
+            continue        # 'Syrian opposition forces', 'ethnic Armenian forces': no state's
         owner, first = owner_state(ms, tok)
         if owner is not None and _name_of_its_own(ms, tok, force_words):
             continue

@@ -172,7 +172,9 @@ class Resolver:
                 return self.as_(tok, held_in, "owner")
         if lemma in self.role_nouns:
             # "their Iranian sponsors", "Russian allies": the role's holder named by an adjective
-            held = [r for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+            mods += [x for c in mods for x in c.conjuncts if x.i < tok.i]    # 'its American and British partners'
+            held = [r for c in mods
                     for r in ([self.state_adjective(c)] if c.i in self.m.adjective else self._refs1(c, depth + 1))
                     if r is not None]
             if held and (any(c.dep_ == "poss" for c in tok.children) or tok.tag_ in ("NNS", "NNPS")):
