@@ -1049,6 +1049,8 @@ SCOPE = [
         [("Kenya", "OPPOSES", "al-Shabaab")]),
     row("quoted-threat-with-parenthetical-speaker", "Hamas will bear the consequences, the Israeli army said.",
         [T("Israel", "OPPOSES", "Hamas", by=ANY)]),
+    row("speaker-says-a-side-breached-the-truce", "Kyiv said Moscow had breached the Easter truce.",
+        [T("Ukraine", "OPPOSES", "Russia", by="Ukraine"), T("Russia", "OPPOSES", ANY, by="Ukraine")]),
     row("nobody-known-says-it", "London bore responsibility for the famine, historians say.",
         [], [(ANY, "OPPOSES", "United Kingdom")]),
     # negation and denials
