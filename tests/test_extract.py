@@ -393,6 +393,9 @@ PARSE_REPAIRS = [
     row("dateline-is-no-owner-of-the-story's-first-noun", "KABUL/ISLAMABAD, Dec 25 (Wire) - Pakistani warplanes "
         "bombed Taliban positions in Paktika province overnight.",
         [("Pakistan", "ATTACKED", "Taliban")], [("Afghanistan", ANY, ANY)]),
+    row("second-clause-subject-taken-for-an-object", "During the clashes, Fano militiamen attacked Ethiopian army "
+        "posts and Ethiopian drones struck Fano positions near Gondar.",
+        [("Fano", "ATTACKED", "Ethiopia"), ("Ethiopia", "ATTACKED", "Fano")]),
     row("a-noun-compound-stays-a-noun", "Hamas arms depots were destroyed by Israel.",
         [("Israel", "ATTACKED", "Hamas")], [("Hamas", ANY, ANY)]),
 ]

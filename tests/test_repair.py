@@ -22,6 +22,8 @@ def _tree(doc):
     "The funds were frozen by the bank.",
     "Turkey, which backs the Syrian National Army, denied the report.",
     "In Kidal, the army and its allies took the airport.",
+    "Israel bombed Gaza and Hezbollah fired rockets at Haifa.",
+    "Turkey attacked the YPG and the SDF in Manbij.",
 ])
 def test_a_sound_parse_is_left_as_it_is(nlp, text):
     repaired = _tree(nlp(text))
@@ -39,6 +41,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     ("Iran, which funds and arms the Houthis, denied it.", "arms", None, {"Houthis": "arms", "funds": "Iran"}),
     ("Rwanda commands and arms the rebels.", "commands", "Rwanda", {"rebels": "arms"}),
     ("The militants have overrun army posts near the border.", "overrun", "militants", {"posts": "overrun"}),
+    # two coordinated clauses: the second verb's subject is the noun right before it
+    ("During the clashes, Fano militiamen attacked Ethiopian army posts and Ethiopian drones struck Fano positions "
+     "near Gondar.", "struck", "drones", {"and": "attacked"}),
     # a dateline hangs on the main verb, not on the story's first noun
     ("DAMASCUS/ANKARA, Jan 4 (Wire) - Turkish drones hit a convoy near Kobani.", "hit", "drones",
      {"DAMASCUS": "hit"}),

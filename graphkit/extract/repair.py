@@ -52,6 +52,33 @@ def fronted_phrase_subject(sent: Span) -> int:
     return 0
 
 
+def coordinated_clause_subject(sent: Span) -> int:
+    """'Taliban forces attacked border posts and Pakistani jets struck Taliban positions': the
+    parser joins 'jets' to the first verb's object and leaves the second verb with no subject.
+    A finite verb coordinated with another, with no subject of its own, right after a noun that
+    ends that coordination has that noun as its subject (a shared subject would leave the verb
+    right after 'and')."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in SUBJECTS + ("expl",) for c in verb.children) or verb.i == sent.start:
+            continue
+        noun = doc[verb.i - 1]
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i != verb.i - 1:
+            continue
+        first = noun.head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ not in ("dobj", "pobj", "attr") or not any(a.i == verb.head.i for a in first.ancestors):
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
+        cc = doc[noun.left_edge.i - 1]
+        if cc.dep_ == "cc":
+            cc.head = verb.head          # 'and' now joins the two clauses
+        return 1
+    return 0
+
+
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
@@ -173,7 +200,8 @@ class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
     def __init__(self, nlp: Language):
-        self.repairs = (dateline, fronted_phrase_subject, VerbHomographs(nlp, load_lexicon()))
+        self.repairs = (dateline, fronted_phrase_subject, coordinated_clause_subject,
+                        VerbHomographs(nlp, load_lexicon()))
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
