@@ -272,6 +272,11 @@ VERBS = [
         [("Poland", "BACKS", "Ukraine")]),
     row("troops-sent-to-a-state-go-there", "Russia sent troops to Belarus.",
         [], [("Russia", "BACKS", "Belarus")]),
+    row("a-convoy-escorted-by-soldiers-is-their-side's", "Boko Haram fighters ambushed a convoy escorted by "
+        "Nigerian soldiers.",
+        [("Boko Haram", "ATTACKED", "Nigeria")]),
+    row("the-rebel-stronghold-of-a-town", "Ethiopian troops seized the former rebel stronghold of Lalibela.",
+        [("Ethiopia", "ATTACKED", "Lalibela")]),
     row("accused-of-militarising", "Serbia accused Albania of militarising Kosovo.",
         [("Serbia", "OPPOSES", "Albania"), T("Albania", "BACKS", "Kosovo", by="Serbia")]),
     row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "

@@ -261,6 +261,9 @@ class Resolver:
     def target(self, tok: Token) -> list[Ref]:
         """What an act is aimed at: the entity, the owner or holder of an asset, or the place."""
         r = self.refs(tok)
+        lemma = tok.lemma_.lower()
+        if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
+            return dedup(r + self._places_in(tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
         if r:
             return r
         held = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.holding
