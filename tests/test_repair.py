@@ -23,6 +23,7 @@ def _tree(doc):
     "Turkey, which backs the Syrian National Army, denied the report.",
     "In Kidal, the army and its allies took the airport.",
     "Israel bombed Gaza and Hezbollah fired rockets at Haifa.",
+    "The funds that Iran sends were frozen.",
     "Turkey attacked the YPG and the SDF in Manbij.",
 ])
 def test_a_sound_parse_is_left_as_it_is(nlp, text):
@@ -44,6 +45,8 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     # two coordinated clauses: the second verb's subject is the noun right before it
     ("During the clashes, Fano militiamen attacked Ethiopian army posts and Ethiopian drones struck Fano positions "
      "near Gondar.", "struck", "drones", {"and": "attacked"}),
+    # an object-gap relative clause whose verb is tagged as a plural noun
+    ("The brigade that Tehran funds shelled the town.", "funds", "Tehran", {"funds": "brigade"}),
     # a dateline hangs on the main verb, not on the story's first noun
     ("DAMASCUS/ANKARA, Jan 4 (Wire) - Turkish drones hit a convoy near Kobani.", "hit", "drones",
      {"DAMASCUS": "hit"}),

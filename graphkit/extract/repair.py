@@ -141,8 +141,7 @@ class VerbHomographs:
         words = [STAND_IN[tag] if t.i in found else t.text for t in sent for tag in [found.get(t.i, "")]]
         alt = self.parse(Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent]))
         stand_ins = [alt[i - sent.start] for i in found]
-        if not all(t.pos_ == "VERB" and any(c.dep_ in ("dobj", "conj") for c in t.children) for t in stand_ins) \
-                or sum(1 for t in alt if t.dep_ == "ROOT") != 1:
+        if not all(self._verb_again(t) for t in stand_ins) or sum(1 for t in alt if t.dep_ == "ROOT") != 1:
             return 0
         doc = sent.doc
         arr = doc.to_array([HEAD, DEP, TAG, POS])
@@ -151,6 +150,12 @@ class VerbHomographs:
         for i, tag in found.items():
             doc[i].tag_, doc[i].lemma_ = tag, self.lex.lookup(doc[i].lower_, "VERB")[0].head
         return len(found)
+
+    @staticmethod
+    def _verb_again(t: Token) -> bool:
+        """The stand-in came out a verb with an object, or a relative clause's verb with a subject."""
+        return t.pos_ == "VERB" and (any(c.dep_ in ("dobj", "conj") for c in t.children) or t.dep_ in ("relcl", "acl")
+                                     and any(c.dep_ == "nsubj" for c in t.children))
 
     def parse(self, doc: Doc) -> Doc:
         for name, proc in self.nlp.pipeline:
@@ -174,7 +179,26 @@ class VerbHomographs:
             perfect = prev.lemma_ == "have" and tag == "VBN"      # 'has overrun army bases'
             if (subject or after_verb) and (self._object_follows(t) or perfect and t.doc[t.i + 1].pos_ == "NOUN"):
                 found[t.i] = tag
+            elif tag == "VBZ" and self._object_gap(t):
+                found[t.i] = tag
         return found
+
+    @staticmethod
+    def _object_gap(t: Token) -> bool:
+        """'the militia that Iran funds attacked', 'X, which Y arms, raided': a relative pronoun,
+        a short subject, the word, then the clause's end (a comma, a verb, the sentence's end)."""
+        doc = t.doc
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.tag_ in ("VBD", "VBZ", "VBP", "MD")):
+            return False
+        i = t.i - 1
+        while i > t.i - 5 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and doc[i].lower_ not in RELATIVES:
+            i -= 1
+        rel = doc[i]
+        if i >= t.i - 1 or rel.lower_ not in RELATIVES:
+            return False
+        # 'which' is a relative pronoun; 'that' is one after a noun ('the militia that Iran funds')
+        return rel.tag_ in ("WDT", "WP") if rel.lower_ != "that" else i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
 
     def _verb_tag(self, t: Token) -> str | None:
         if t.tag_ not in ("NNS", "NN") or t.is_title or not self.lex.lookup(t.lower_, "VERB"):
