@@ -785,6 +785,9 @@ AGREEMENTS = [
     row("a-definite-agreement-with-a-descriptor-of-its-own-is-new", "The Stockholm Agreement was signed in 2018. "
         "The Houthis remain committed to the roadmap understandings reached with Riyadh through Omani mediation.",
         [("Houthis", "PARTY_TO", "?r"), ("Oman", "GUARANTEES", "?r")], [("Oman", "GUARANTEES", "Stockholm Agreement")]),
+    row("a-new-agreement-is-named-by-the-sides-that-made-it", "Sudan and Chad signed a pact in N'Djamena. Days "
+        "later prisoners were freed under an arrangement agreed by Kenya and Uganda.",
+        [("Sudan", "PARTY_TO", "Sudan\u2013Chad pact"), ("Kenya", "PARTY_TO", "Kenya\u2013Uganda arrangement")]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

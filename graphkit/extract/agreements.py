@@ -161,14 +161,16 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
     own_place = _place_in(ms, tok)
     head = "ceasefire" if kind == "ceasefire" and _head_word(ms, word) == "agreement" else _head_word(ms, word)
     desc = _descriptor(ms, tok, word)
+    parties = _parties(ms, tok)
     c = None
     if not definite:
         # "a ceasefire (in X)": a new agreement, or the same as an earlier one of its kind and place
-        # that it does not tell apart ("an exchange deal" ... "an arrangement" are two)
+        # that it does not tell apart ("an exchange deal" ... "an arrangement" are two; so are two
+        # made by different sides)
         place = own_place or doc_place
         c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind and (
             c.get("place") == place and not c.get("named") and _alike(c, head, desc)
-            or own_place in c.get("places", ())))
+            and c.get("parties", parties) == parties or own_place in c.get("places", ())))
     else:
         c = desc and _find(clusters, lambda c: c.get("desc") == desc)
         if c is None and not _distinct(ms, desc, clusters):
@@ -176,13 +178,12 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
             c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        parties = _parties(ms, tok)
         name = (f"{parties[0]}\u2013{parties[1]} {head}" if len(parties) == 2
                 else f"{own_place} {head}" if own_place else f"{desc.capitalize()} {head}" if desc
                 else f"{place} {head}" if place else head.capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
             clusters, ms.ent(name, "Agreement"), kind, None, place=place, own=bool(own_place or parties or desc),
-            head=head, desc=desc)
+            head=head, desc=desc, parties=parties, by_place=f"{place} {head}" if place else None)
     return c
 
 
@@ -222,7 +223,7 @@ def _dated_join(ms: Mentions, clusters: list) -> None:
         if g["date"] or g.get("label") or g.get("named"):
             continue
         # "a ceasefire in Moscow" in a document that names the Moscow Protocol (alias "Moscow ceasefire")
-        hit = ms.gaz.find(g["ent"].name)
+        hit = ms.gaz.find(g["ent"].name) or (ms.gaz.find(g["by_place"]) if g.get("by_place") else None)
         same = [c for c in clusters if hit is not None and c.get("named") and c["ent"].name == hit.entry.name]
         if not same:
             same = [c for c in dated if c["primary"] == g["primary"]]
@@ -251,15 +252,20 @@ def _talks(ms: Mentions, clusters: list) -> None:
 
 
 def _parties(ms: Mentions, tok: Token) -> list[str]:
-    """'a ceasefire between X and Y': the two sides, by name, for naming a new agreement."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            names = [_short_name(ms, m) for p in c.children if p.dep_ == "pobj" for q in [p, *p.conjuncts]
-                     if (m := ms.by_token.get(q.i)) is not None and m.ent.kind in ("Actor", "Group")]
-            names = list(dict.fromkeys(names))
-            if len(names) == 2:
-                return names
-    return []
+    """'a ceasefire between X and Y', 'X and Y agreed a truce', 'an arrangement agreed by X and
+    Y': the two sides, by name, for naming a new agreement."""
+    sides = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+             for p in c.children if p.dep_ == "pobj"]
+    made = ms.lex.agreement_makers
+    if not sides and tok.dep_ == "dobj" and tok.head.lemma_.lower() in made:
+        sides = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not sides:
+        sides = [p for v in tok.children if v.dep_ == "acl" and v.lemma_.lower() in made
+                 for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    names = [_short_name(ms, m) for p in sides for q in [p, *p.conjuncts]
+             if (m := ms.by_token.get(q.i)) is not None and m.ent.kind in ("Actor", "Group")]
+    names = list(dict.fromkeys(names))
+    return names if len(names) == 2 else []
 
 
 def _short_name(ms: Mentions, m: Mention) -> str:
