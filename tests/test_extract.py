@@ -275,6 +275,12 @@ VERBS = [
         [("Boko Haram", "ATTACKED", "Nigeria")]),
     row("the-rebel-stronghold-of-a-town", "Ethiopian troops seized the former rebel stronghold of Lalibela.",
         [("Ethiopia", "ATTACKED", "Lalibela")]),
+    row("armed-and-funded-by", "The STC is armed and funded by the United Arab Emirates.",
+        [("United Arab Emirates", "BACKS", "Southern Transitional Council")]),
+    row("is-accused-of-supplying", "The UAE is accused of supplying the RSF with drones.",
+        [T("United Arab Emirates", "BACKS", "Rapid Support Forces", by=ANY)]),
+    row("with-the-help-of", "Israel struck Gaza with the help of the United States.",
+        [("United States", "BACKS", "Israel"), ("Israel", "ATTACKED", "Gaza Strip")]),
     row("accused-of-militarising", "Serbia accused Albania of militarising Kosovo.",
         [("Serbia", "OPPOSES", "Albania"), T("Albania", "BACKS", "Kosovo", by="Serbia")]),
     row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "

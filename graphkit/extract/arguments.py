@@ -112,6 +112,12 @@ class Arguments:
             out += self._small_clause_subjects(verb)
         if verb.dep_ == "acl" and is_passive:
             out += self.r.target(verb.head)          # "militias armed by Iran"
+        if is_passive and not out and verb.dep_ == "conj":
+            # "X is armed and funded by Y", "X was trained and armed by Y": the first conjunct's subject
+            first = verb.head
+            subj = [c for c in first.children if c.dep_ == "nsubjpass"] or (
+                [c for c in first.head.children if c.dep_ == "nsubj"] if first.dep_ == "acomp" else [])
+            out += [r for c in subj for r in self.r.target(c)]
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
                                                     for c in verb.children) and not any(
                 t.lower_ == "whose" for t in verb.subtree):
@@ -196,6 +202,9 @@ class Arguments:
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
             objs = [c for c in gov.children if c.dep_ == "dobj"]
+            if not objs and passive(gov) and gov.lemma_.lower() in self.object_control:
+                # "X is accused of supplying Y": the passive's subject is the one accused
+                return [r for c in gov.children if c.dep_ == "nsubjpass" for r in self.r.refs(c)]
             if objs and gov.lemma_.lower() in self.object_control:
                 if reciprocal(objs[0]):
                     return self.subjects(gov, depth + 1)    # "X and Y accused each other of violating it"
@@ -326,6 +335,8 @@ def passive(verb: Token) -> bool:
     in the active perfect, a content clause of a claim noun ('reports that it had armed X')."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True          # 'X is armed and funded by Y' (the first participle parsed as an adjective)
     if verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         return False
     return verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))

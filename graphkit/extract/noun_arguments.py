@@ -206,8 +206,12 @@ class NounArguments:
                         self.args.prepositions(p, extra)
                         for k, v in extra.items():
                             roles.setdefault(k, []).extend(v)
-        roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
+        if _with_the_of(noun) and roles.get("of") and not self._about_agreement(self.adjunct_verb(noun)):
+            # (help with reaching, signing or breaking an agreement is mediation, not backing a side)
+            # "X bombed Z with the help of Y", "with the support of Y": Y's help, given to X
+            roles["agent"], roles["of"], own_doer = roles["of"], [], True
+        roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         verb = self.adjunct_verb(noun)
         if roles["agent"] and not roles["patient"] and own_doer:
             # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
@@ -235,6 +239,11 @@ class NounArguments:
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
         return self._received(noun, roles)
 
+    def _about_agreement(self, verb: Token | None) -> bool:
+        """The verb is done to an agreement ('signed the deal', 'violated the truce')."""
+        return verb is not None and any((m := self.m.at(c)) is not None and m.ent.kind == "Agreement"
+                                        for c in verb.children if c.dep_ == "dobj")
+
     def _received(self, noun: Token, roles: Roles) -> Roles:
         """'X retains the backing of Y', 'X enjoys the support of Y', 'X won Turkish support': after a
         verb of having or getting (``receiving_verbs``) the event is done to the verb's subject;
@@ -248,3 +257,10 @@ class NounArguments:
         out = {k: v for k, v in roles.items() if k != "of"}
         out["agent"], out["patient"] = dedup(doers), self.args.subjects(c.head)
         return out
+
+
+def _with_the_of(noun: Token) -> bool:
+    """'with the help of Y': a definite event noun after 'with' whose 'of' names its doer."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "with" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
