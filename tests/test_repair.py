@@ -29,6 +29,9 @@ def _tree(doc):
     # 'since' read right after 'have', or a preposition with its object
     "Rwanda has since sent troops to Goma.",
     "Kenya has since 2019 backed the mission.",
+    # possessive 'have' with a participle modifying a plain noun
+    "The region has armed groups in every valley.",
+    "Sudan has trained soldiers in its ranks.",
     # a plural and a noun with a finite verb elsewhere, or with a verb read right
     "Rebel forces head Ahmed Musa said the talks failed.",
     "Government forces control roads near the town.",
@@ -69,6 +72,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     # 'have since' + participle: 'since' an adverb, the participle the verb
     ("The president has since frozen Kenya's membership of the bloc.", "frozen", "president", {"membership": "frozen"}),
     ("Rebel units have since advanced on the border town of Tessalit.", "advanced", "units", {"on": "advanced"}),
+    # 'has' + participle read as possession of a name
+    ("Kenya's troop build-up on the border has alarmed Somalia, which has turned to Turkey.", "alarmed", None,
+     {"Somalia": "alarmed", "has": "alarmed"}),
     # a headline verb read as a noun, or its past as a modifier, where the sentence has no finite verb
     ("Rebel forces storm Kidal, the army's last outpost in the north.", "storm", "forces", {"Kidal": "storm"}),
     ("Egyptian-Emirati joint air strikes targeted camps, weapons depots and convoys of the rebels near Derna",

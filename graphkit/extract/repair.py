@@ -240,30 +240,38 @@ class InitialAcronym(Reparse):
         return 1
 
 
-class SinceAuxiliary(Reparse):
+class PerfectParticiple(Reparse):
     """'Pashinyan has since frozen Armenia's participation', 'forces have since advanced on the
     town': 'since' between an auxiliary 'have' and a participle is read as a preposition, and the
-    participle as an adjective or a modifier of the next noun; the clause loses its verb. The
-    sentence is parsed again with a plain adverb in the place of 'since'; the new parse is kept if
-    'have' is the participle's auxiliary there."""
+    participle as an adjective or a modifier of the next noun. 'The insistence has alarmed Eritrea':
+    'has' is read as the verb of possession, the participle as a modifier of a name (or of a noun
+    phrase past its determiner). Either way the clause loses its verb; the sentence is parsed
+    again with a plain adverb in the place of 'since' (or a plain participle in the participle's
+    place), and the new parse is kept if 'have' is the participle's auxiliary there."""
 
     def __call__(self, sent: Span) -> int:
         doc = sent.doc
         for t in sent[1:-1]:
-            have, part = doc[t.i - 1], doc[t.i + 1]
-            if not (t.lower_ == "since" and have.lemma_ == "have" and have.tag_ in ("VBZ", "VBP", "VBD")
-                    and _participle(part)):
+            have = doc[t.i - 1]
+            if not (have.lemma_ == "have" and have.tag_ in ("VBZ", "VBP", "VBD")):
                 continue
-            if part.tag_ == "VBN" and part.dep_ not in NOMINAL_ROLES and have.dep_ == "aux" and have.head.i == part.i:
-                continue                                   # read right
-            alt = self.reparse(sent, {t.i: "also"})
-            if alt is None:
+            if t.lower_ == "since" and _participle(doc[t.i + 1]) and not _perfect(have, doc[t.i + 1]):
+                part, stand_ins = doc[t.i + 1], {t.i: "also"}
+            elif t.tag_ == "VBN" and t.dep_ == "amod" and t.head.i > t.i and (
+                    t.head.pos_ == "PROPN" or any(c.dep_ == "det" and c.i > t.i for c in t.head.children)):
+                part, stand_ins = t, {t.i: STAND_IN["VBN"]}
+            else:
                 continue
-            a_have, a_part = alt[have.i - sent.start], alt[part.i - sent.start]
-            if a_part.tag_ == "VBN" and a_have.dep_ == "aux" and a_have.head.i == a_part.i:
+            alt = self.reparse(sent, stand_ins)
+            if alt is not None and _perfect(alt[have.i - sent.start], alt[part.i - sent.start]):
                 self.adopt(sent, alt)
                 return 1
         return 0
+
+
+def _perfect(have: Token, part: Token) -> bool:
+    """'have' read as the auxiliary of the participle, the participle as a verb."""
+    return part.tag_ == "VBN" and part.dep_ not in NOMINAL_ROLES and have.dep_ == "aux" and have.head.i == part.i
 
 
 def _acronym(t: Token) -> bool:
@@ -308,7 +316,7 @@ class ParseRepair:
 
     def __init__(self, nlp: Language):
         lex = load_lexicon()
-        self.repairs = (dateline, InitialAcronym(nlp, lex), SinceAuxiliary(nlp, lex), fronted_phrase_subject,
+        self.repairs = (dateline, InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
                         VerbHomographs(nlp, lex), plural_subject_read_as_verb)
 
     def __call__(self, doc: Doc) -> Doc:
