@@ -38,6 +38,8 @@ def _tree(doc):
     "Statement on U.S. defensive strikes against the Houthis in Yemen",
     # a plural subject read right; a verb with no noun reading stays a verb
     "Israeli airstrikes on Gaza killed 20 people.",
+    "Iraqi troops repelled assaults on their positions.",
+    "The report said that government columns repelled raids by the militants.",
     "UN deeply regrets move.",
     "Tatmadaw repels AA terrorist attacks in Rakhine, destroys PDF terrorist camps in Sagaing",
 ])
@@ -81,6 +83,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
      "targeted", "strikes", {"camps": "targeted"}),
     ("Last week, the army, including militia units, liberated Kidal, a rebel stronghold, with French air support.",
      "liberated", "army", {"Kidal": "liberated"}),
+    # a past tagged as a past but parsed as a modifier of its object
+    ("Army patrols repelled attacks launched by the rebels on two outposts near Kidal, officials said.", "repelled",
+     "patrols", {"attacks": "repelled"}),
     # a plural subject read as a verb with its modifier for a subject
     ("U.S. airstrikes against al-Shabaab have killed two commanders.", "killed", "airstrikes",
      {"U.S.": "airstrikes"}),

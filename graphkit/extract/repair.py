@@ -144,7 +144,8 @@ class Reparse:
 class VerbHomographs(Reparse):
     """'Iran, which funds and arms Hamas', 'The UAE funds and trains units', 'JNIM has overrun
     army bases', 'GNA forces storm Tarhuna': a trigger verb that is also a noun is tagged as a
-    noun, and the clause loses its verb. Where the word stands between a subject (a name, a
+    noun, and the clause loses its verb ('columns repelled attacks': or it is tagged as a past
+    but parsed as its object's modifier). Where the word stands between a subject (a name, a
     relative pronoun, 'has', or in a headline with no finite verb a plural or a name) and an
     object, the sentence is parsed again with a plain verb of the same inflection in its place;
     the new parse is kept if the stand-in is a verb with an object."""
@@ -171,7 +172,8 @@ class VerbHomographs(Reparse):
         headline = not any(t.tag_ in FINITE for t in sent)
         for t in sent[1:]:
             prev = t.doc[t.i - 1]
-            tag = self._verb_tag(t) or (self._headline_tag(t) if headline else None)
+            finite_mod = t.tag_ == "VBD" and t.dep_ == "amod"     # a past as a modifier: 'columns repelled attacks'
+            tag = self._verb_tag(t) or (self._headline_tag(t) if headline or finite_mod else None)
             if tag is None:
                 continue
             after_verb = prev.pos_ == "CCONJ" and t.i >= 2 and (
@@ -180,8 +182,8 @@ class VerbHomographs(Reparse):
                        or prev.lemma_ == "have" and tag == "VBN"
                        or prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == t.i and tag == "VBZ")
             # 'GNA forces storm Tarhuna', 'the ISF, including PMF units, liberated Hawijah'
-            headed = headline and (prev.tag_ in ("NNS", "NNPS", "NNP") and tag in ("VBP", "VBD")
-                                   or prev.text == "," and tag == "VBD")
+            headed = (headline or finite_mod) and (prev.tag_ in ("NNS", "NNPS", "NNP") and tag in ("VBP", "VBD")
+                                                   or prev.text == "," and tag == "VBD")
             perfect = prev.lemma_ == "have" and tag == "VBN"      # 'has overrun army bases'
             noun_object = (perfect or headed) and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ == "NOUN"
             if (subject or after_verb or headed) and (self._object_follows(t) or noun_object):
@@ -206,7 +208,7 @@ class VerbHomographs(Reparse):
             return None
         if t.tag_ == "NN" and t.lower_ == frames[0].head:
             return "VBP"
-        if t.tag_ in ("VBN", "JJ") and t.dep_ == "amod" and t.lower_.endswith("ed"):
+        if t.tag_ in ("VBN", "VBD", "JJ") and t.dep_ == "amod" and t.lower_.endswith("ed"):
             return "VBD"
         return None
 
@@ -316,8 +318,9 @@ class ParseRepair:
 
     def __init__(self, nlp: Language):
         lex = load_lexicon()
-        self.repairs = (dateline, InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
-                        VerbHomographs(nlp, lex), plural_subject_read_as_verb)
+        # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
+        self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
+                        VerbHomographs(nlp, lex), plural_subject_read_as_verb, dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
