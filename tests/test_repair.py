@@ -67,6 +67,8 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
      "stormed", "militants", {"KISMAYO": "said"}),
     ("KISMAYO, June 3 - Delegations of Kenya and Somalia signed a border accord in Kismayo on Saturday.",
      "signed", "Delegations", {}),
+    ("NAIROBI/KAMPALA, March 2 - Kenya and Uganda on Sunday signed a border security pact with Tanzania, a deal "
+     "officials said could ease tensions.", "signed", "Kenya", {"KAMPALA": "said"}),
     # an opening acronym read as a verb or an adverb is a name
     ("ECOWAS imposed sanctions on Niger.", "imposed", "ECOWAS", {"sanctions": "imposed"}),
     ("IGAD mediated talks between the two sides.", "mediated", "IGAD", {}),

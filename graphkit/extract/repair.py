@@ -80,17 +80,29 @@ def dateline(sent: Span) -> int:
 
 def _dateline_subject(sent: Span, region: Span) -> int:
     """'MOGADISHU, May 28 (Wire) - Al-Shabaab fighters stormed a base': the phrase after the dash,
-    hung on the dateline, runs up to a verb with no subject: it is that verb's subject."""
+    hung on the dateline, runs up to a verb with no subject (past adjuncts hung there too: 'Russia
+    and Ukraine on Friday signed'): it is that verb's subject, the adjuncts are the verb's."""
     doc = sent.doc
     phrase = next((t for t in doc[region.end:sent.end] if region.start <= t.head.i < region.end
                    and t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == region.end), None)
-    if phrase is None or phrase.right_edge.i + 1 >= sent.end:
+    if phrase is None:
         return 0
-    verb = doc[phrase.right_edge.i + 1]
-    if verb.tag_ not in FINITE[:3] or any(c.dep_ in SUBJECTS + ("expl", "csubj") for c in verb.children):
+    i, adjuncts = phrase.right_edge.i + 1, []
+    while i < sent.end and doc[i].tag_ not in FINITE[:3]:
+        t = doc[i]
+        if not (t.pos_ == "ADV" or t.dep_ in ("prep", "npadvmod") and (
+                region.start <= t.head.i < region.end or t.head.i > t.right_edge.i)):
+            return 0
+        adjuncts.append(t)
+        i = t.right_edge.i + 1
+    if i >= sent.end or any(c.dep_ in SUBJECTS + ("expl", "csubj") for c in doc[i].children):
         return 0
+    verb = doc[i]
     phrase.head, phrase.dep_ = verb, "nsubj"
-    return 1
+    for t in adjuncts:
+        if region.start <= t.head.i < region.end:
+            t.head = verb
+    return 1 + len(adjuncts)
 
 
 def dateline_dash(sent: Span) -> Token | None:
