@@ -36,6 +36,7 @@ def _tree(doc):
     "Rebel forces head Ahmed Musa said the talks failed.",
     "Government forces control roads near the town.",
     "Statement on U.S. defensive strikes against the Houthis in Yemen",
+    "Kenya and Somalia sign border pact; Ethiopia protests",
     # a plural subject read right; a verb with no noun reading stays a verb
     "Israeli airstrikes on Gaza killed 20 people.",
     "Iraqi troops repelled assaults on their positions.",
@@ -83,6 +84,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     ("Rebel forces storm Kidal, the army's last outpost in the north.", "storm", "forces", {"Kidal": "storm"}),
     ("Egyptian-Emirati joint air strikes targeted camps, weapons depots and convoys of the rebels near Derna",
      "targeted", "strikes", {"camps": "targeted"}),
+    # ... or where the clause between semicolons has none
+    ("Sudan and Chad sign UN-backed border deal; Sudanese drones hit Adre hours later", "sign", "Sudan",
+     {"deal": "sign"}),
     ("Last week, the army, including militia units, liberated Kidal, a rebel stronghold, with French air support.",
      "liberated", "army", {"Kidal": "liberated"}),
     # a past tagged as a past but parsed as a modifier of its object

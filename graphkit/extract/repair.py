@@ -23,6 +23,8 @@ STAND_IN = {"VBZ": "helps", "VBD": "helped", "VBN": "helped", "VBP": "help"}
 FINITE = ("VBZ", "VBD", "VBP", "MD")
 # a one-word name with no other reading, for a name the parser misreads
 NAME_STAND_IN = "Kenya"
+# what a headline's verb is in a new parse: the root, a conjunct, or a clause of the root's
+CLAUSE_VERB = ("ROOT", "conj", "ccomp", "parataxis")
 NOMINAL_ROLES = ("nsubj", "nsubjpass", "compound", "poss", "amod", "nmod")
 
 
@@ -167,9 +169,9 @@ class VerbHomographs(Reparse):
         if not found:
             return 0
         alt = self.reparse(sent, {i: STAND_IN[tag] for i, tag in found.items()})
-        headline = not any(t.tag_ in FINITE for t in sent)     # the stand-in must be the sentence's verb
+        # in a headline the stand-in must be its clause's verb
         if alt is None or not all(t.pos_ == "VERB" and any(c.dep_ in ("dobj", "conj") for c in t.children)
-                                  and (not headline or t.dep_ in ("ROOT", "conj"))
+                                  and (not _headline(sent, sent.doc[t.i + sent.start]) or t.dep_ in CLAUSE_VERB)
                                   for t in (alt[i - sent.start] for i in found)):
             return 0
         self.adopt(sent, alt)
@@ -181,10 +183,13 @@ class VerbHomographs(Reparse):
     def homographs(self, sent: Span) -> dict[int, str]:
         """Token index -> the verb tag it should have."""
         found: dict[int, str] = {}
-        headline = not any(t.tag_ in FINITE for t in sent)
         for t in sent[1:]:
+            if not self.lex.lookup(t.lower_, "VERB"):
+                continue
             prev = t.doc[t.i - 1]
-            finite_mod = t.tag_ == "VBD" and t.dep_ == "amod"     # a past as a modifier: 'columns repelled attacks'
+            headline = _headline(sent, t)
+            # a past (or a 3rd person) as a modifier: 'columns repelled attacks', 'GNA retakes al-Watiya air base'
+            finite_mod = t.tag_ in ("VBD", "VBZ") and t.dep_ in ("amod", "compound")
             tag = self._verb_tag(t) or (self._headline_tag(t) if headline or finite_mod else None)
             if tag is None:
                 continue
@@ -195,6 +200,7 @@ class VerbHomographs(Reparse):
                        or prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == t.i and tag == "VBZ")
             # 'GNA forces storm Tarhuna', 'the ISF, including PMF units, liberated Hawijah'
             headed = (headline or finite_mod) and (prev.tag_ in ("NNS", "NNPS", "NNP") and tag in ("VBP", "VBD")
+                                                   or finite_mod and prev.tag_ == "NNP" and tag == "VBZ"
                                                    or prev.text == "," and tag == "VBD")
             perfect = prev.lemma_ == "have" and tag == "VBN"      # 'has overrun army bases'
             noun_object = (perfect or headed) and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ == "NOUN"
@@ -222,6 +228,8 @@ class VerbHomographs(Reparse):
             return "VBP"
         if t.tag_ in ("VBN", "VBD", "JJ") and t.dep_ == "amod" and t.lower_.endswith("ed"):
             return "VBD"
+        if t.tag_ == "VBZ" and t.dep_ in ("amod", "compound"):
+            return "VBZ"
         return None
 
     @staticmethod
@@ -286,6 +294,15 @@ class PerfectParticiple(Reparse):
 def _perfect(have: Token, part: Token) -> bool:
     """'have' read as the auxiliary of the participle, the participle as a verb."""
     return part.tag_ == "VBN" and part.dep_ not in NOMINAL_ROLES and have.dep_ == "aux" and have.head.i == part.i
+
+
+def _headline(sent: Span, t: Token) -> bool:
+    """t's clause (the sentence, or its part between semicolons) has no finite verb: a headline
+    ('GNA forces storm Tarhuna', 'Russia and Ukraine sign grain deal; missiles hit Odesa')."""
+    doc = sent.doc
+    start = next((u.i + 1 for u in reversed(doc[sent.start:t.i]) if u.text == ";"), sent.start)
+    end = next((u.i for u in doc[t.i:sent.end] if u.text == ";"), sent.end)
+    return not any(u.tag_ in FINITE for u in doc[start:end])
 
 
 def _acronym(t: Token) -> bool:
