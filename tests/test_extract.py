@@ -407,6 +407,20 @@ PARSE_REPAIRS = [
         [("Fano", "ATTACKED", "Ethiopia"), ("Ethiopia", "ATTACKED", "Fano")]),
     row("a-noun-compound-stays-a-noun", "Hamas arms depots were destroyed by Israel.",
         [("Israel", "ATTACKED", "Hamas")], [("Hamas", ANY, ANY)]),
+    row("dateline-phrase-after-the-dash-is-the-subject", "KISMAYO, June 3 (Wire) - Al-Shabaab militants stormed "
+        "a Kenyan army camp at Afmadow on Sunday, the group said.",
+        [("al-Shabaab", "ATTACKED", "Afmadow")]),
+    row("opening-acronym-read-as-a-verb", "ECOWAS imposed sanctions on the junta in Niger.",
+        [("ECOWAS", "OPPOSES", "Niger")]),
+    row("have-since-participle", "Turkish forces have since advanced on the town of Tal Abyad.",
+        [("Turkey", "ATTACKED", "Tal Abyad")]),
+    row("headline-verb-tagged-as-noun", "M23 fighters storm Goma, the capital of North Kivu.",
+        [("M23", "ATTACKED", "Goma")]),
+    row("headline-past-tagged-as-modifier", "Last week, the Malian army, including militia units, liberated Kidal, "
+        "a rebel stronghold, with French air support.",
+        [("Mali", "ATTACKED", "Kidal")]),
+    row("plural-subject-tagged-as-verb", "U.S. airstrikes against al-Shabaab have killed two commanders.",
+        [("United States", "ATTACKED", "al-Shabaab")]),
 ]
 
 

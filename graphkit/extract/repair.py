@@ -7,7 +7,7 @@ so a sentence the parser reads correctly is left as it is.
 """
 from __future__ import annotations
 
-from lemminflect import getInflection
+from lemminflect import getAllLemmas, getInflection, getLemma
 from spacy.attrs import DEP, HEAD, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +20,12 @@ RELATIVES = ("which", "that", "who")
 PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # a plain verb of each inflection, with no noun reading to mislead the parser
 STAND_IN = {"VBZ": "helps", "VBD": "helped", "VBN": "helped", "VBP": "help"}
+FINITE = ("VBZ", "VBD", "VBP", "MD")
+# a one-word name with no other reading, for a name the parser misreads
+NAME_STAND_IN = "Kenya"
+# what a headline's verb is in a new parse: the root, a conjunct, or a clause of the root's
+CLAUSE_VERB = ("ROOT", "conj", "ccomp", "parataxis")
+NOMINAL_ROLES = ("nsubj", "nsubjpass", "compound", "poss", "amod", "nmod")
 
 
 def fronted_phrase_subject(sent: Span) -> int:
@@ -98,7 +104,34 @@ def dateline(sent: Span) -> int:
         if not (region.start <= t.head.i < region.end):
             t.head, t.dep_ = verb, "dep" if t.i != dash.i else "punct"     # no role in the clause
             moved += 1
-    return moved
+    return moved + _dateline_subject(sent, region)
+
+
+def _dateline_subject(sent: Span, region: Span) -> int:
+    """'MOGADISHU, May 28 (Wire) - Al-Shabaab fighters stormed a base': the phrase after the dash,
+    hung on the dateline, runs up to a verb with no subject (past adjuncts hung there too: 'Russia
+    and Ukraine on Friday signed'): it is that verb's subject, the adjuncts are the verb's."""
+    doc = sent.doc
+    phrase = next((t for t in doc[region.end:sent.end] if region.start <= t.head.i < region.end
+                   and t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == region.end), None)
+    if phrase is None:
+        return 0
+    i, adjuncts = phrase.right_edge.i + 1, []
+    while i < sent.end and doc[i].tag_ not in FINITE[:3]:
+        t = doc[i]
+        if not (t.pos_ == "ADV" or t.dep_ in ("prep", "npadvmod") and (
+                region.start <= t.head.i < region.end or t.head.i > t.right_edge.i)):
+            return 0
+        adjuncts.append(t)
+        i = t.right_edge.i + 1
+    if i >= sent.end or any(c.dep_ in SUBJECTS + ("expl", "csubj") for c in doc[i].children):
+        return 0
+    verb = doc[i]
+    phrase.head, phrase.dep_ = verb, "nsubj"
+    for t in adjuncts:
+        if region.start <= t.head.i < region.end:
+            t.head = verb
+    return 1 + len(adjuncts)
 
 
 def dateline_dash(sent: Span) -> Token | None:
@@ -123,30 +156,53 @@ def _opening_preposition(sent: Span) -> Token | None:
     return None
 
 
-class VerbHomographs:
-    """'Iran, which funds and arms Hamas', 'The UAE funds and trains units', 'JNIM has overrun
-    army bases': a trigger verb in the third person or past participle that is also a noun is
-    tagged as a noun, and the clause loses its verb. Where the word stands between a subject
-    (a name, a relative pronoun, 'has') and an object, the sentence is parsed again with a plain
-    verb of the same inflection in its place; the new parse is kept if the stand-in is a verb
-    with an object."""
+class Reparse:
+    """A sentence parsed again on a copy with stand-ins put in some words' places; the new tree,
+    tags and parts of speech are copied back onto the sentence when a repair accepts it."""
 
     def __init__(self, nlp: Language, lex: Lexicon):
         self.nlp, self.lex = nlp, lex
+
+    def reparse(self, sent: Span, stand_ins: dict[int, str]) -> Doc | None:
+        """The sentence parsed with stand_ins (doc index -> word) in place; None unless it is one
+        sentence with its root a verb."""
+        words = [stand_ins.get(t.i, t.text) for t in sent]
+        doc = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent])
+        for name, proc in self.nlp.pipeline:
+            if name in PARSE:
+                doc = proc(doc)
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        return doc if len(roots) == 1 and roots[0].pos_ in ("VERB", "AUX") else None
+
+    @staticmethod
+    def adopt(sent: Span, alt: Doc) -> None:
+        doc = sent.doc
+        arr = doc.to_array([HEAD, DEP, TAG, POS])
+        arr[sent.start:sent.end] = alt.to_array([HEAD, DEP, TAG, POS])
+        doc.from_array([HEAD, DEP, TAG, POS], arr)
+
+
+class VerbHomographs(Reparse):
+    """'Iran, which funds and arms Hamas', 'The UAE funds and trains units', 'JNIM has overrun
+    army bases', 'GNA forces storm Tarhuna': a trigger verb that is also a noun is tagged as a
+    noun, and the clause loses its verb ('columns repelled attacks': or it is tagged as a past
+    but parsed as its object's modifier). Where the word stands between a subject (a name, a
+    relative pronoun, 'has', or in a headline with no finite verb a plural or a name) and an
+    object, the sentence is parsed again with a plain verb of the same inflection in its place;
+    the new parse is kept if the stand-in is a verb with an object."""
 
     def __call__(self, sent: Span) -> int:
         found = self.homographs(sent)
         if not found:
             return 0
-        words = [STAND_IN[tag] if t.i in found else t.text for t in sent for tag in [found.get(t.i, "")]]
-        alt = self.parse(Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent]))
-        stand_ins = [alt[i - sent.start] for i in found]
-        if not all(self._verb_again(t) for t in stand_ins) or sum(1 for t in alt if t.dep_ == "ROOT") != 1:
+        alt = self.reparse(sent, {i: STAND_IN[tag] for i, tag in found.items()})
+        # in a headline the stand-in must be its clause's verb
+        if alt is None or not all(self._verb_again(t) and (
+                not _headline(sent, sent.doc[t.i + sent.start]) or t.dep_ in CLAUSE_VERB)
+                for t in (alt[i - sent.start] for i in found)):
             return 0
+        self.adopt(sent, alt)
         doc = sent.doc
-        arr = doc.to_array([HEAD, DEP, TAG, POS])
-        arr[sent.start:sent.end] = alt.to_array([HEAD, DEP, TAG, POS])
-        doc.from_array([HEAD, DEP, TAG, POS], arr)
         for i, tag in found.items():
             doc[i].tag_, doc[i].lemma_ = tag, self.lex.lookup(doc[i].lower_, "VERB")[0].head
         return len(found)
@@ -157,27 +213,31 @@ class VerbHomographs:
         return t.pos_ == "VERB" and (any(c.dep_ in ("dobj", "conj") for c in t.children) or t.dep_ in ("relcl", "acl")
                                      and any(c.dep_ == "nsubj" for c in t.children))
 
-    def parse(self, doc: Doc) -> Doc:
-        for name, proc in self.nlp.pipeline:
-            if name in PARSE:
-                doc = proc(doc)
-        return doc
-
     def homographs(self, sent: Span) -> dict[int, str]:
         """Token index -> the verb tag it should have."""
         found: dict[int, str] = {}
         for t in sent[1:]:
-            tag = self._verb_tag(t)
-            if tag is None:
+            if not self.lex.lookup(t.lower_, "VERB"):
                 continue
             prev = t.doc[t.i - 1]
+            headline = _headline(sent, t)
+            # a past (or a 3rd person) as a modifier: 'columns repelled attacks', 'GNA retakes al-Watiya air base'
+            finite_mod = t.tag_ in ("VBD", "VBZ") and t.dep_ in ("amod", "compound")
+            tag = self._verb_tag(t) or (self._headline_tag(t) if headline or finite_mod else None)
+            if tag is None:
+                continue
             after_verb = prev.pos_ == "CCONJ" and t.i >= 2 and (
                 t.i - 2 in found or t.doc[t.i - 2].tag_ in ("VBZ", "VBD", "VBP"))
             subject = (prev.lower_ in RELATIVES and prev.tag_ in ("WDT", "WP")
                        or prev.lemma_ == "have" and tag == "VBN"
                        or prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == t.i and tag == "VBZ")
+            # 'GNA forces storm Tarhuna', 'the ISF, including PMF units, liberated Hawijah'
+            headed = (headline or finite_mod) and (prev.tag_ in ("NNS", "NNPS", "NNP") and tag in ("VBP", "VBD")
+                                                   or finite_mod and prev.tag_ == "NNP" and tag == "VBZ"
+                                                   or prev.text == "," and tag == "VBD")
             perfect = prev.lemma_ == "have" and tag == "VBN"      # 'has overrun army bases'
-            if (subject or after_verb) and (self._object_follows(t) or perfect and t.doc[t.i + 1].pos_ == "NOUN"):
+            noun_object = (perfect or headed) and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ == "NOUN"
+            if (subject or after_verb or headed) and (self._object_follows(t) or noun_object):
                 found[t.i] = tag
             elif tag == "VBZ" and self._object_gap(t):
                 found[t.i] = tag
@@ -201,12 +261,27 @@ class VerbHomographs:
         return rel.tag_ in ("WDT", "WP") if rel.lower_ != "that" else i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
 
     def _verb_tag(self, t: Token) -> str | None:
-        if t.tag_ not in ("NNS", "NN") or t.is_title or not self.lex.lookup(t.lower_, "VERB"):
+        if not (t.tag_ in ("NNS", "NN") or t.tag_ == "NNP" and t.text.islower()) or t.is_title \
+                or not self.lex.lookup(t.lower_, "VERB"):
             return None
         lemma = self.lex.lookup(t.lower_, "VERB")[0].head
         for tag in ("VBZ", "VBN"):
             if t.lower_ in (f.lower() for f in getInflection(lemma, tag=tag)):
                 return tag
+        return None
+
+    def _headline_tag(self, t: Token) -> str | None:
+        """'Armed Forces target the port', 'air strikes targeted depots': in a sentence with no
+        finite verb, a trigger verb's plain form read as a noun, or its past read as a modifier."""
+        frames = self.lex.lookup(t.lower_, "VERB")
+        if not frames or t.is_title:
+            return None
+        if t.tag_ == "NN" and t.lower_ == frames[0].head:
+            return "VBP"
+        if t.tag_ in ("VBN", "VBD", "JJ") and t.dep_ == "amod" and t.lower_.endswith("ed"):
+            return "VBD"
+        if t.tag_ == "VBZ" and t.dep_ in ("amod", "compound"):
+            return "VBZ"
         return None
 
     @staticmethod
@@ -220,12 +295,113 @@ class VerbHomographs:
         return nxt.pos_ == "CCONJ" and t.i + 2 < len(doc) and (doc[t.i + 2].tag_ in ("VBZ", "VBD", "NNS"))
 
 
+class InitialAcronym(Reparse):
+    """'ECOWAS imposed sanctions on Niger', 'IGAD mediated talks': an acronym that opens the
+    sentence is read as a verb, an adverb or an auxiliary, and the clause loses its subject. The
+    sentence is parsed again with a one-word country name in its place; the new parse is kept if
+    the stand-in is a name in the subject (or a modifier of it)."""
+
+    def __call__(self, sent: Span) -> int:
+        first = sent[0]
+        if not _acronym(first) or first.pos_ in ("PROPN", "NOUN") or first.dep_ in NOMINAL_ROLES \
+                or len(sent) < 3 or sent[1].is_punct:
+            return 0
+        alt = self.reparse(sent, {first.i: NAME_STAND_IN})
+        if alt is None or alt[0].pos_ != "PROPN" or alt[0].dep_ not in NOMINAL_ROLES:
+            return 0
+        self.adopt(sent, alt)
+        first.lemma_ = first.text
+        return 1
+
+
+class PerfectParticiple(Reparse):
+    """'Pashinyan has since frozen Armenia's participation', 'forces have since advanced on the
+    town': 'since' between an auxiliary 'have' and a participle is read as a preposition, and the
+    participle as an adjective or a modifier of the next noun. 'The insistence has alarmed Eritrea':
+    'has' is read as the verb of possession, the participle as a modifier of a name (or of a noun
+    phrase past its determiner). Either way the clause loses its verb; the sentence is parsed
+    again with a plain adverb in the place of 'since' (or a plain participle in the participle's
+    place), and the new parse is kept if 'have' is the participle's auxiliary there."""
+
+    def __call__(self, sent: Span) -> int:
+        doc = sent.doc
+        for t in sent[1:-1]:
+            have = doc[t.i - 1]
+            if not (have.lemma_ == "have" and have.tag_ in ("VBZ", "VBP", "VBD")):
+                continue
+            if t.lower_ == "since" and _participle(doc[t.i + 1]) and not _perfect(have, doc[t.i + 1]):
+                part, stand_ins = doc[t.i + 1], {t.i: "also"}
+            elif t.tag_ == "VBN" and t.dep_ == "amod" and t.head.i > t.i and (
+                    t.head.pos_ == "PROPN" or any(c.dep_ == "det" and c.i > t.i for c in t.head.children)):
+                part, stand_ins = t, {t.i: STAND_IN["VBN"]}
+            else:
+                continue
+            alt = self.reparse(sent, stand_ins)
+            if alt is not None and _perfect(alt[have.i - sent.start], alt[part.i - sent.start]):
+                self.adopt(sent, alt)
+                return 1
+        return 0
+
+
+def _perfect(have: Token, part: Token) -> bool:
+    """'have' read as the auxiliary of the participle, the participle as a verb."""
+    return part.tag_ == "VBN" and part.dep_ not in NOMINAL_ROLES and have.dep_ == "aux" and have.head.i == part.i
+
+
+def _headline(sent: Span, t: Token) -> bool:
+    """t's clause (the sentence, or its part between semicolons) has no finite verb: a headline
+    ('GNA forces storm Tarhuna', 'Russia and Ukraine sign grain deal; missiles hit Odesa')."""
+    doc = sent.doc
+    start = next((u.i + 1 for u in reversed(doc[sent.start:t.i]) if u.text == ";"), sent.start)
+    end = next((u.i for u in doc[t.i:sent.end] if u.text == ";"), sent.end)
+    return not any(u.tag_ in FINITE for u in doc[start:end])
+
+
+def _acronym(t: Token) -> bool:
+    """'ECOWAS', 'M23', 'AU': two or more capitals, no lower-case letter."""
+    return len(t.text) >= 2 and t.text.isupper() and sum(c.isalpha() for c in t.text) >= 2 \
+        and all(c.isalnum() or c == "-" for c in t.text)
+
+
+def _participle(t: Token) -> bool:
+    lemma = getLemma(t.lower_, upos="VERB")
+    return bool(lemma) and t.lower_ in (f.lower() for f in getInflection(lemma[0], tag="VBN"))
+
+
+def plural_subject_read_as_verb(sent: Span) -> int:
+    """'U.S. airstrikes against al-Qaida killed two leaders': a plural noun that heads the subject
+    is tagged as a verb with its modifier for a subject. Where the word is a noun (and no verb),
+    stands as the subject of a later verb in the past or with an auxiliary, and has no object,
+    it is a plural noun again, its 'subject' a compound."""
+    moved = 0
+    for t in sent:
+        if not (t.tag_ == "VBZ" and t.dep_ in SUBJECTS and t.head.i > t.i and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children)):
+            continue
+        head = t.head
+        if not (head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+            continue
+        readings = getAllLemmas(t.lower_)
+        if "VERB" in readings or not (readings.get("NOUN") or getLemma(t.lower_, upos="NOUN")[0] != t.lower_):
+            continue
+        mods = [c for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
+        if not mods:
+            continue
+        for c in mods:
+            c.dep_ = "compound" if c.pos_ in ("PROPN", "NOUN") else "amod"
+        t.tag_, t.pos_, t.lemma_ = "NNS", "NOUN", getLemma(t.lower_, upos="NOUN")[0]
+        moved += 1
+    return moved
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
     def __init__(self, nlp: Language):
-        self.repairs = (dateline, fronted_phrase_subject, coordinated_clause_subject,
-                        VerbHomographs(nlp, load_lexicon()))
+        lex = load_lexicon()
+        # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
+        self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
+                        VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject, dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
