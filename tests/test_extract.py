@@ -796,8 +796,8 @@ AGREEMENTS = [
         [("Turkey", "BACKS", "Taliban")], [("Turkey", "GUARANTEES", ANY), ("Turkey", "PARTY_TO", ANY)]),
     row("a-new-agreement-is-named-by-its-sides-as-the-text-names-them", "The talks stalled after a bilateral "
         "ceasefire between Colombia and the ELN expired.",
-        [("National Liberation Army", "PARTY_TO", "Colombia\u2013ELN ceasefire"),
-         ("Colombia", "PARTY_TO", "Colombia\u2013ELN ceasefire")]),
+        [("National Liberation Army", "PARTY_TO", "Colombia-ELN ceasefire"),
+         ("Colombia", "PARTY_TO", "Colombia-ELN ceasefire")]),
     row("with-x-as-guarantors-is-no-co-signer", "The accord, signed by Sudan and South Sudan in Juba, with "
         "Uganda and Kenya as guarantors, ended the war.",
         [("Uganda", "GUARANTEES", "?a"), ("Kenya", "GUARANTEES", "?a"), ("Sudan", "PARTY_TO", "?a")],
@@ -807,7 +807,10 @@ AGREEMENTS = [
         [("Houthis", "PARTY_TO", "?r"), ("Oman", "GUARANTEES", "?r")], [("Oman", "GUARANTEES", "Stockholm Agreement")]),
     row("a-new-agreement-is-named-by-the-sides-that-made-it", "Sudan and Chad signed a pact in N'Djamena. Days "
         "later prisoners were freed under an arrangement agreed by Kenya and Uganda.",
-        [("Sudan", "PARTY_TO", "Sudan\u2013Chad pact"), ("Kenya", "PARTY_TO", "Kenya\u2013Uganda arrangement")]),
+        [("Sudan", "PARTY_TO", "Sudan-Chad pact"), ("Kenya", "PARTY_TO", "Kenya-Uganda arrangement")]),
+    row("a-side-in-an-apposition-or-relative-clause-of-a-signatory-is-none", "Moscow, a Damascus ally, and Ankara, "
+        "which backs several rebel factions, signed the memorandum in Sochi.",
+        [("Russia", "PARTY_TO", "?m"), ("Turkey", "PARTY_TO", "?m")], [("Syria", "PARTY_TO", ANY)]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

@@ -61,8 +61,9 @@ def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, 
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         word = match_phrase(compound_phrase(tok), heads)
-        if word is None:
-            continue
+        if word is None or tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and match_phrase(
+                compound_phrase(tok.head), heads):
+            continue         # 'a ceasefire agreement': one mention, at its head
         if word in vague and not (any(c.lower_ in substantive for c in tok.children)
                                   or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))
                                   or _made(tok, made)):
@@ -178,7 +179,7 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
             c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        name = (f"{parties[0]}\u2013{parties[1]} {head}" if len(parties) == 2
+        name = (f"{parties[0]}-{parties[1]} {head}" if len(parties) == 2
                 else f"{own_place} {head}" if own_place else f"{desc.capitalize()} {head}" if desc
                 else f"{place} {head}" if place else head.capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
@@ -256,7 +257,7 @@ def _parties(ms: Mentions, tok: Token) -> list[str]:
     Y': the two sides, by name, for naming a new agreement."""
     sides = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
              for p in c.children if p.dep_ == "pobj"]
-    made = ms.lex.agreement_makers
+    made = ms.lex.agreement_signers       # not its brokers: 'X and Y brokered a truce' names no side
     if not sides and tok.dep_ == "dobj" and tok.head.lemma_.lower() in made:
         sides = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not sides:

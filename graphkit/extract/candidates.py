@@ -307,15 +307,15 @@ def _not_reversing(paths: list[Candidate], cands: list[Candidate], since: int) -
 
 
 def _light_verbs_yield(cands: list[Candidate], since: int, light: frozenset[str]) -> list[Candidate]:
-    """'gave a crushing response to X': where a light verb and the event noun it governs relate
-    the same pair, the noun says what the relation is."""
+    """'gave a crushing response to X', 'launched a diplomatic campaign against X': where a light
+    verb and the event noun it governs relate the same pair, the noun says what the relation
+    is (and, being weak or of another kind, whether there is one)."""
     nouns: dict[tuple, set[str]] = {}
     for c in cands:
         if c.pos == "NOUN" and c.trigger.i >= since and c.trigger.dep_ == "dobj":
             nouns.setdefault((c.subject.ent.key, c.object.ent.key, c.trigger.head.i), set()).add(c.relation)
     return [c for c in cands if not (c.pos == "VERB" and c.trigger.i >= since and c.trigger.lemma_.lower() in light
-                                     and c.relation not in nouns.get((c.subject.ent.key, c.object.ent.key,
-                                                                      c.trigger.i), {c.relation}))]
+                                     and (c.subject.ent.key, c.object.ent.key, c.trigger.i) in nouns)]
 
 
 def _uses(tok: Token) -> list[str]:

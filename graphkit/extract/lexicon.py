@@ -195,6 +195,12 @@ class Lexicon:
         return frozenset(f.rest[-1] for f in self.frames if f.rest and any("recipient" in lk.target for lk in f.links))
 
     @cached_property
+    def agreement_signers(self) -> frozenset[str]:
+        """Single-word verbs whose doer is a party to the agreement it makes ('sign', 'agree', 'reach')."""
+        return frozenset(f.head for f in self.frames if f.pos in ("VERB", "PART") and not f.rest and any(
+            lk.relation == "PARTY_TO" and "agent" in lk.source for lk in f.links))
+
+    @cached_property
     def agreement_makers(self) -> frozenset[str]:
         """Single-word verbs whose doer makes or brokers an agreement ('sign', 'agree', 'broker')."""
         return frozenset(f.head for f in self.frames if f.pos in ("VERB", "PART") and not f.rest and any(

@@ -50,6 +50,9 @@ def path_candidates(finder: "CandidateFinder", sent: Span, framed: Sequence["Can
                 continue      # "X and Y": coordinated, not related by the predicate
             scope_tok = _lowest_predicate(b, lca)
             shape = f"{_labels(a, lca)}>{_labels(b, lca)}"
+            if any(d in ("appos", "relcl") for d in shape.replace(">", "/").split("/")):
+                continue      # 'X, an ally of Y, signed', 'X, which backs Y, signed': Y is no argument
+
             between = _between(b, lca)
             for rel in rels:
                 for s in ra:
