@@ -811,6 +811,10 @@ AGREEMENTS = [
     row("a-side-in-an-apposition-or-relative-clause-of-a-signatory-is-none", "Moscow, a Damascus ally, and Ankara, "
         "which backs several rebel factions, signed the memorandum in Sochi.",
         [("Russia", "PARTY_TO", "?m"), ("Turkey", "PARTY_TO", "?m")], [("Syria", "PARTY_TO", ANY)]),
+    row("a-memorandum-of-understanding-is-named-whole", "Both air forces follow the 2019 memorandum of understanding "
+        "between India and Bhutan.",
+        [("India", "PARTY_TO", "2019 memorandum of understanding"),
+         ("Bhutan", "PARTY_TO", "2019 memorandum of understanding")]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

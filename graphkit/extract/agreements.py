@@ -41,7 +41,9 @@ def find_agreements(ms: Mentions) -> None:
                 start = min(start, ch.left_edge.i)
         while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
             start += 1
-        ms.add(Mention(start, tok.i + 1, tok.i, c["ent"], "agreement")) or ms.add(
+        of = _of_what(ms, tok)
+        end = of.i + 1 if of is not None else tok.i + 1      # 'a memorandum of understanding'
+        ms.add(Mention(start, end, tok.i, c["ent"], "agreement")) or ms.add(
             Mention(tok.i, tok.i + 1, tok.i, c["ent"], "agreement"))
     _dated_join(ms, clusters)
     _talks(ms, clusters)
@@ -136,7 +138,7 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
             clusters, lambda c: c["primary"] == kind and own_place in c.get("places", ())) if own_place else None)
         if c is None:
             known = _known_agreement(ms, date)
-            head = "agreement" if kind == "zone" else _head_word(ms, word)
+            head = "agreement" if kind == "zone" else _head_phrase(ms, tok, word)
             desc = _descriptor(ms, tok, word)
             ent = ms.ent(known, "Agreement") if known else ms.ent(
                 " ".join(w for w in (date, desc, head) if w), "Agreement")
@@ -160,7 +162,7 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
         return same_sentence
     definite = has_det(tok) or any(c.dep_ == "poss" for c in tok.children)
     own_place = _place_in(ms, tok)
-    head = "ceasefire" if kind == "ceasefire" and _head_word(ms, word) == "agreement" else _head_word(ms, word)
+    head = "ceasefire" if kind == "ceasefire" and _head_word(ms, word) == "agreement" else _head_phrase(ms, tok, word)
     desc = _descriptor(ms, tok, word)
     parties = _parties(ms, tok)
     c = None
@@ -357,6 +359,24 @@ def _place_in(ms: Mentions, tok: Token) -> str | None:
         if m and m.ent.kind == "Place":
             return m.ent.name
     return None
+
+
+def _of_what(ms: Mentions, tok: Token) -> Token | None:
+    """'a memorandum of understanding', 'a declaration of principles': a bare common noun after
+    'of' that says what kind of agreement it is."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            p = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if p is not None and p.i == c.i + 1 and p.pos_ == "NOUN" and p.i not in ms.by_token and not any(
+                    x.dep_ in ("det", "poss", "nummod") for x in p.children):
+                return p
+    return None
+
+
+def _head_phrase(ms: Mentions, tok: Token, word: str) -> str:
+    """The head word as a new agreement's name reads it, with what kind it is ('memorandum of understanding')."""
+    of = _of_what(ms, tok)
+    return _head_word(ms, word) + (f" of {of.lower_}" if of is not None else "")
 
 
 def _head_word(ms: Mentions, word: str) -> str:

@@ -201,7 +201,7 @@ class NounArguments:
             # "a memorandum of understanding with X", "a declaration of principles between X and Y"
             for c in noun.children:
                 for p in c.children if c.dep_ == "prep" and c.lower_ == "of" else ():
-                    if p.dep_ == "pobj" and self.m.at(p) is None:
+                    if p.dep_ == "pobj" and self.m.at(p) in (None, m):
                         extra: Roles = {}
                         self.args.prepositions(p, extra)
                         for k, v in extra.items():
