@@ -815,6 +815,10 @@ AGREEMENTS = [
         "between India and Bhutan.",
         [("India", "PARTY_TO", "2019 memorandum of understanding"),
          ("Bhutan", "PARTY_TO", "2019 memorandum of understanding")]),
+    row("guarantors-in-apposition-to-ministers-of-three-states", "The foreign ministers of Russia, Iran and Turkey, "
+        "guarantors of the Astana process, met in Doha.",
+        [("Russia", "GUARANTEES", "Astana process"), ("Iran", "GUARANTEES", "Astana process"),
+         ("Turkey", "GUARANTEES", "Astana process")]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

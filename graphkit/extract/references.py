@@ -341,12 +341,16 @@ def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
 
 
 def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
-    """'Turkish and Russian forces', 'U.S. and U.K. naval vessels': one noun, two owners
-    coordinated before it (state adjectives, or states' names as its modifiers)."""
+    """'Turkish and Russian forces', 'U.S. and U.K. naval vessels', 'the ministers of X, Y and Z':
+    one noun, two owners coordinated before it (state adjectives, or states' names as its
+    modifiers) or, for a plural, after its 'of'."""
     out: list[Ref] = []
     coordinated = False
     for a in head.children:
-        if a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
+        if a.dep_ == "prep" and a.lower_ == "of" and head.tag_ in ("NNS", "NNPS"):
+            # 'the foreign ministers of Russia, Iran and Turkey': a plural noun, owners after 'of'
+            a = next((p for p in a.children if p.dep_ == "pobj"), a)
+        elif a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
             continue
         for c in [a, *a.conjuncts]:
             coordinated |= c.i != a.i
