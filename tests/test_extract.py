@@ -819,6 +819,10 @@ AGREEMENTS = [
         "guarantors of the Astana process, met in Doha.",
         [("Russia", "GUARANTEES", "Astana process"), ("Iran", "GUARANTEES", "Astana process"),
          ("Turkey", "GUARANTEES", "Astana process")]),
+    row("mediators-two-sentences-on-of-the-deal-not-the-one-compared", "The truce that Sudan and South Sudan agreed in "
+        "Juba was, like the 2019 Khartoum accord, the product of shuttle diplomacy. The two sides never met; Kenya and "
+        "Uganda acted as mediators.",
+        [("Kenya", "GUARANTEES", "?t"), ("Sudan", "PARTY_TO", "?t")], [("Kenya", "GUARANTEES", "2019 Khartoum accord")]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],

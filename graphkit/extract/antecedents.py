@@ -250,8 +250,11 @@ def previous_sentences(sent: Span, k: int) -> list[Span]:
 
 
 def last_agreement(ms: Mentions, start: int, before: int) -> Mention | None:
-    """The last agreement named from token ``start`` up to (not including) token ``before``."""
-    found = [m for m in ms.mentions if m.ent.kind == "Agreement" and start <= m.start < before]
+    """The last agreement named from token ``start`` up to (not including) token ``before``
+    (not one named in a comparison: 'the ceasefire was, like the November truce, ...')."""
+    doc = ms.doc
+    found = [m for m in ms.mentions if m.ent.kind == "Agreement" and start <= m.start < before
+             and not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in ("like", "unlike"))]
     return max(found, key=lambda m: m.start) if found else None
 
 

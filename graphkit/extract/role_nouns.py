@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .antecedents import last_agreement, previous_sentences
+from .antecedents import last_agreement, window_start
 from .lexicon import Lexicon
 from .refs import Ref
 
@@ -55,9 +55,8 @@ class RoleNounArguments:
     def recent_agreement(self, noun: Token) -> list[Ref]:
         """'The ceasefire took effect on Sunday. Qatar, Egypt and the United States acted as
         mediators': a role noun with no owner in its clause belongs to the agreement told last
-        (this sentence or the one before). Only links that take an agreement use it."""
-        prev = previous_sentences(noun.sent, 1)
-        m = last_agreement(self.m, prev[-1].start if prev else noun.sent.start, noun.i)
+        (this sentence or the two before). Only links that take an agreement use it."""
+        m = last_agreement(self.m, window_start(noun.sent), noun.i)
         return [self.r.ref(m)] if m is not None else []
 
     def clause_agreements(self, tok: Token) -> list[Ref]:
