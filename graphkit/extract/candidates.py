@@ -311,11 +311,15 @@ def _light_verbs_yield(cands: list[Candidate], since: int, light: frozenset[str]
     verb and the event noun it governs relate the same pair, the noun says what the relation
     is (and, being weak or of another kind, whether there is one)."""
     nouns: dict[tuple, set[str]] = {}
+    weak: dict[tuple, bool] = {}
     for c in cands:
         if c.pos == "NOUN" and c.trigger.i >= since and c.trigger.dep_ == "dobj":
-            nouns.setdefault((c.subject.ent.key, c.object.ent.key, c.trigger.head.i), set()).add(c.relation)
+            key = (c.subject.ent.key, c.object.ent.key, c.trigger.head.i)
+            nouns.setdefault(key, set()).add(c.relation)
+            weak[key] = weak.get(key, True) and c.cls.endswith("_weak")
     return [c for c in cands if not (c.pos == "VERB" and c.trigger.i >= since and c.trigger.lemma_.lower() in light
-                                     and (c.subject.ent.key, c.object.ent.key, c.trigger.i) in nouns)]
+                                     and (key := (c.subject.ent.key, c.object.ent.key, c.trigger.i)) in nouns
+                                     and (c.relation not in nouns[key] or weak[key]))]
 
 
 def _uses(tok: Token) -> list[str]:

@@ -159,10 +159,12 @@ class Annotated:
         self.folds = folds or {}
 
     def fold(self, doc: str) -> str:
-        """The document's conflict; a set without a conflicts map is one conflict of its own."""
+        """The document's conflict; a set without a conflicts map is one conflict of its own, and a
+        document the map leaves out one of its own. Their labels do not depend on the folder's name
+        ('~' sorts after every conflict), so the folds dealt from them do not either."""
         if doc in self.folds:
             return self.folds[doc]
-        return f"{self.name}:{doc}" if self.folds else self.name
+        return f"~{doc}" if self.folds else "~unmapped"
 
     def names(self) -> set[str]:
         return {d.name for d in self.corpus.docs if d.name in self.gold["documents"]}
