@@ -823,6 +823,9 @@ AGREEMENTS = [
         "Juba was, like the 2019 Khartoum accord, the product of shuttle diplomacy. The two sides never met; Kenya and "
         "Uganda acted as mediators.",
         [("Kenya", "GUARANTEES", "?t"), ("Sudan", "PARTY_TO", "?t")], [("Kenya", "GUARANTEES", "2019 Khartoum accord")]),
+    row("a-state's-officers-as-co-guarantors", "A truce took effect on Sunday. Ankara said Turkish officers would act "
+        "as co-guarantors of the truce.",
+        [T("Turkey", "GUARANTEES", "?t", hedged=None, by=ANY)]),
     row("two-indefinite-agreements-that-differ-are-two", "Armenia and Azerbaijan freed detainees under a prisoner "
         "exchange deal brokered by the UAE. Weeks later they signed a border arrangement with Georgia's mediation.",
         [("United Arab Emirates", "GUARANTEES", "?x"), ("Georgia", "GUARANTEES", "?b"), ("Armenia", "PARTY_TO", "?b")],
