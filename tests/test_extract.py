@@ -281,6 +281,10 @@ VERBS = [
         [T("United Arab Emirates", "BACKS", "Rapid Support Forces", by=ANY)]),
     row("with-the-help-of", "Israel struck Gaza with the help of the United States.",
         [("United States", "BACKS", "Israel"), ("Israel", "ATTACKED", "Gaza Strip")]),
+    row("hold-to-account", "Kenya will hold al-Shabaab to account.",
+        [T("Kenya", "OPPOSES", "al-Shabaab", hedged=None)]),
+    row("treat-as-hostile-targets", "Myanmar's junta said it would treat any Thai aircraft as hostile targets.",
+        [T("Myanmar", "OPPOSES", "Thailand", hedged=None, by=ANY)]),
     row("accused-of-militarising", "Serbia accused Albania of militarising Kosovo.",
         [("Serbia", "OPPOSES", "Albania"), T("Albania", "BACKS", "Kosovo", by="Serbia")]),
     row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "
