@@ -1101,6 +1101,10 @@ SCOPE = [
         [T("Israel", "OPPOSES", "Hamas", by=ANY)]),
     row("speaker-says-a-side-breached-the-truce", "Kyiv said Moscow had breached the Easter truce.",
         [T("Ukraine", "OPPOSES", "Russia", by="Ukraine"), T("Russia", "OPPOSES", ANY, by="Ukraine")]),
+    row("speaker-calls-a-side-a-threat", "Kigali said the FDLR is a threat to the whole region.",
+        [T("Rwanda", "OPPOSES", "Democratic Forces for the Liberation of Rwanda", by="Rwanda")]),
+    row("the-threat-is-a-side", "The real danger to the region is al-Shabaab, Nairobi said.",
+        [T("Kenya", "OPPOSES", "al-Shabaab", by=ANY)]),
     row("nobody-known-says-it", "London bore responsibility for the famine, historians say.",
         [], [(ANY, "OPPOSES", "United Kingdom")]),
     # negation and denials

@@ -135,8 +135,9 @@ class CandidateFinder:
 
     def from_frame(self, tok: Token, frame: Frame) -> list[Candidate]:
         roles = self.args.roles(tok, frame.pos)
-        if frame.pos == "VERB" and any("speaker" in lk.source for lk in frame.links):
-            # 'X said Y bore responsibility': a clause's verb (an event noun's doer is too far from the speech)
+        if frame.pos in ("VERB", "ROLE") and any("speaker" in lk.source for lk in frame.links):
+            # 'X said Y bore responsibility', 'X said Y is a threat': a clause's verb or predicate noun (an
+            # event noun's doer is too far from the speech)
             roles = {**roles, "speaker": self.scopes.speaker_of(tok)}
         if frame.pos == "NOUN" and any(lk.relation == "ATTACKED" for lk in frame.links):
             roles = self._same_attack(tok, roles)

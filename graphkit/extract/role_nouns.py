@@ -100,6 +100,9 @@ class RoleNounArguments:
             return out
         if noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "appos" for c in noun.children):
             return [r for c in noun.children if c.dep_ == "appos" for r in self.r.refs(c)]
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in self.copulas:
+            # "the real threat is X", "its main backer is Y": the copula's complement holds it
+            return [r for c in head.children if c.dep_ == "attr" for r in self.r.refs(c)]
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.describing:
             return [r for c in head.children if c.dep_ == "dobj" and c.i != noun.i for r in self.r.refs(c)]
         if noun.dep_ == "compound" and self.m.at(head) is not None:
