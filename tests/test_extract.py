@@ -421,6 +421,12 @@ PARSE_REPAIRS = [
         [("Mali", "ATTACKED", "Kidal")]),
     row("plural-subject-tagged-as-verb", "U.S. airstrikes against al-Shabaab have killed two commanders.",
         [("United States", "ATTACKED", "al-Shabaab")]),
+    row("reduced-relative-read-as-a-clause", "The Houthis say they reject the truce plan agreed in Riyadh.",
+        [("Houthis", "OPPOSES", ANY)]),
+    row("finite-verb-read-as-a-modifier", "Turkish commandos, deployed since early 2020, fought alongside the "
+        "Libyan army, and UN monitors have criticised the operation.", [("Turkey", "BACKS", "Libya")]),
+    row("headline-subject-read-as-a-modifier", "Mali and Niger sign AES-backed defence deal",
+        [("Mali", "PARTY_TO", "?d"), ("Niger", "PARTY_TO", "?d")]),
 ]
 
 
