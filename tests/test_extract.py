@@ -427,6 +427,8 @@ PARSE_REPAIRS = [
         "Libyan army, and UN monitors have criticised the operation.", [("Turkey", "BACKS", "Libya")]),
     row("headline-subject-read-as-a-modifier", "Mali and Niger sign AES-backed defence deal",
         [("Mali", "PARTY_TO", "?d"), ("Niger", "PARTY_TO", "?d")]),
+    row("event-gerund-read-as-a-clause", 'Kenya said it "strongly condemns" M23 shelling of displacement camps near '
+        'Bunia, which killed at least ten people.', [("M23", "ATTACKED", "Bunia")]),
 ]
 
 

@@ -53,6 +53,7 @@ def _tree(doc):
     "Russian troops, backed by Wagner, captured Bakhmut.",
     "The ceasefire brokered by Qatar held.",
     "Chadian soldiers, stationed there since 2013, fought beside French troops.",
+    'The bloc said it "strongly condemns" RSF shelling of camps near Tawila.',
 ])
 def test_a_sound_parse_is_left_as_it_is(nlp, text):
     repaired = _tree(nlp(text))
@@ -118,6 +119,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
      "the operation.", "fought", "commandos", {"and": "fought"}),
     # names opening a headline hung on the verb as a modifier
     ("Mali and Niger sign AES-backed defence deal", "sign", "Mali", {"deal": "sign"}),
+    # a name object before an event noun in '-ing' read as a clause: the noun is the object
+    ('Kenya said it "strongly condemns" M23 shelling of displacement camps near Bunia, which killed at least ten '
+     'people.', "condemns", "it", {"M23": "shelling", "shelling": "condemns"}),
 ])
 def test_a_known_misparse_is_mended(nlp, text, verb, subject, heads):
     doc = nlp(text)

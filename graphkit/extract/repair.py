@@ -466,6 +466,26 @@ def subject_read_as_modifier(sent: Span) -> int:
     return 0
 
 
+def gerund_read_as_clause(sent: Span) -> int:
+    """'The mission condemns M23 shelling of the camps': the parser makes the name the verb's
+    object and the event noun in '-ing' a clause of the verb ('condemns M23, shelling of ...'). A
+    name object right before a gerund hung on the same verb as a clause, with no object of its
+    own and 'of' right after it, is that noun's modifier; the gerund is the object."""
+    doc = sent.doc
+    for noun in sent:
+        if noun.dep_ != "dobj" or noun.pos_ != "PROPN" or noun.i + 2 >= sent.end or noun.right_edge.i != noun.i:
+            continue
+        ger, of = doc[noun.i + 1], doc[noun.i + 2]
+        if ger.tag_ != "VBG" or ger.dep_ not in ("advcl", "xcomp", "dep") or ger.head.i != noun.head.i \
+                or of.lower_ != "of" or of.head.i != ger.i or doc[noun.i].whitespace_ == "" \
+                or any(c.dep_ in ("dobj", "nsubj", "aux", "mark") for c in ger.children):
+            continue
+        noun.head, noun.dep_ = ger, "compound"
+        ger.dep_, ger.tag_, ger.pos_ = "dobj", "NN", "NOUN"
+        return 1
+    return 0
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -474,7 +494,7 @@ class ParseRepair:
         # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
         self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
                         VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
-                        subject_read_as_modifier, finite_verb_read_as_modifier,
+                        subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
                         lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
