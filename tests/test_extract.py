@@ -425,6 +425,14 @@ PARSE_REPAIRS = [
         [("Mali", "ATTACKED", "Kidal")]),
     row("plural-subject-tagged-as-verb", "U.S. airstrikes against al-Shabaab have killed two commanders.",
         [("United States", "ATTACKED", "al-Shabaab")]),
+    row("reduced-relative-read-as-a-clause", "The Houthis say they reject the truce plan agreed in Riyadh.",
+        [("Houthis", "OPPOSES", ANY)]),
+    row("finite-verb-read-as-a-modifier", "Turkish commandos, deployed since early 2020, fought alongside the "
+        "Libyan army, and UN monitors have criticised the operation.", [("Turkey", "BACKS", "Libya")]),
+    row("headline-subject-read-as-a-modifier", "Mali and Niger sign AES-backed defence deal",
+        [("Mali", "PARTY_TO", "?d"), ("Niger", "PARTY_TO", "?d")]),
+    row("event-gerund-read-as-a-clause", 'Kenya said it "strongly condemns" M23 shelling of displacement camps near '
+        'Bunia, which killed at least ten people.', [("M23", "ATTACKED", "Bunia")]),
 ]
 
 

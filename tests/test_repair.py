@@ -46,6 +46,14 @@ def _tree(doc):
     "The report said that government columns repelled raids by the militants.",
     "UN deeply regrets move.",
     "Tatmadaw repels AA terrorist attacks in Rakhine, destroys PDF terrorist camps in Sagaing",
+    # a participle read as the object's modifier, a subject read right, a verb as the root
+    "Kenya says it backs the peace plan drafted in Addis Ababa.",
+    "He said the deal signed in Doha collapsed.",
+    "Kenya and Uganda sign border deal",
+    "Russian troops, backed by Wagner, captured Bakhmut.",
+    "The ceasefire brokered by Qatar held.",
+    "Chadian soldiers, stationed there since 2013, fought beside French troops.",
+    'The bloc said it "strongly condemns" RSF shelling of camps near Tawila.',
 ])
 def test_a_sound_parse_is_left_as_it_is(nlp, text):
     repaired = _tree(nlp(text))
@@ -103,6 +111,17 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     # a plural subject read as a verb with its modifier for a subject
     ("U.S. airstrikes against al-Shabaab have killed two commanders.", "killed", "airstrikes",
      {"U.S.": "airstrikes"}),
+    # a participle after a verb's object read as the verb of a clause with the object its subject
+    ("The rebels say they reject the transition roadmap agreed in Nairobi.", "reject", "they",
+     {"roadmap": "reject", "agreed": "roadmap"}),
+    # a finite verb read as a modifier of the noun before it, made the root
+    ("Turkish commandos, deployed since early 2020, fought alongside the Libyan army, and UN monitors have criticised "
+     "the operation.", "fought", "commandos", {"and": "fought"}),
+    # names opening a headline hung on the verb as a modifier
+    ("Mali and Niger sign AES-backed defence deal", "sign", "Mali", {"deal": "sign"}),
+    # a name object before an event noun in '-ing' read as a clause: the noun is the object
+    ('Kenya said it "strongly condemns" M23 shelling of displacement camps near Bunia, which killed at least ten '
+     'people.', "condemns", "it", {"M23": "shelling", "shelling": "condemns"}),
 ])
 def test_a_known_misparse_is_mended(nlp, text, verb, subject, heads):
     doc = nlp(text)

@@ -394,6 +394,98 @@ def plural_subject_read_as_verb(sent: Span) -> int:
     return moved
 
 
+def reduced_relative_object(sent: Span, lex: Lexicon) -> int:
+    """'Kenya says it rejects the border plan agreed in Addis Ababa': the parser makes the noun
+    the subject of a clause of its own ('plan agreed') and leaves the verb with no object. A
+    verb that takes an object (a trigger with a patient) and has none, whose clause complement
+    is a bare participle (no auxiliary, no object, no 'that') right after a common noun phrase
+    opening right after the verb: the noun is the verb's object, the participle its modifier."""
+    doc = sent.doc
+    for comp in sent:
+        verb, noun = comp.head, next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if comp.dep_ != "ccomp" or comp.tag_ not in ("VBD", "VBN") or noun is None or noun.pos_ != "NOUN" \
+                or not _participle(comp) or noun.right_edge.i != comp.i - 1 or noun.left_edge.i != verb.i + 1 \
+                or doc[verb.i + 1].pos_ != "DET" or verb.i > comp.i:
+            continue
+        if any(c.dep_ in ("dobj", "aux", "auxpass", "mark", "ccomp", "xcomp", "attr") for c in comp.children) \
+                or any(c.dep_ in ("dobj", "dative") for c in verb.children) or not _takes_object(lex, verb):
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        comp.head, comp.dep_, comp.tag_ = noun, "acl", "VBN"
+        return 1
+    return 0
+
+
+def _takes_object(lex: Lexicon, verb: Token) -> bool:
+    """A trigger verb with an agent and a patient ('reject', 'back', 'sign')."""
+    return verb.pos_ == "VERB" and any("agent" in link.source and "patient" in link.target
+                                       for frame in lex.lookup(verb.lower_, "VERB") for link in frame.links)
+
+
+def finite_verb_read_as_modifier(sent: Span) -> int:
+    """'Wagner fighters, deployed since 2021, fought alongside the army': the parser makes the
+    noun the sentence's root and the finite verb a modifier of it. A past or present verb (no
+    participle reading of its own in the present) hung as 'acl' on a nominal root before it,
+    with no subject, is the root; the noun is its subject, and what followed the verb is the
+    verb's."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return 0
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBD", "VBZ", "VBP")
+                 and not any(d.dep_ in SUBJECTS + ("expl", "mark") for d in c.children)), None)
+    if verb is None or (verb.tag_ == "VBD" and not verb.doc[verb.i - 1].is_punct):
+        return 0
+    doc = sent.doc
+    arr = doc.to_array([HEAD, DEP])
+    dep = doc.vocab.strings
+    for t in root.children:
+        if t.i > verb.i and t.dep_ in ("punct", "conj", "cc", "prep", "advmod", "npadvmod"):
+            arr[t.i, 0] = verb.i - t.i
+    arr[verb.i] = (0, dep.add("ROOT"))
+    arr[root.i] = (verb.i - root.i, dep.add("nsubj"))
+    doc.from_array([HEAD, DEP], arr)
+    return 1
+
+
+def subject_read_as_modifier(sent: Span) -> int:
+    """'Mali and Niger sign AES-backed defence deal': a name (or names) opening the sentence is
+    hung on the finite verb right after it as a modifier ('nmod', 'npadvmod'), and the verb has
+    no subject: the name is its subject."""
+    doc = sent.doc
+    for noun in sent:
+        verb = noun.head
+        if noun.dep_ not in ("nmod", "npadvmod", "compound", "dep") or noun.pos_ != "PROPN" \
+                or noun.ent_type_ in ("DATE", "TIME") or verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.pos_ != "VERB" \
+                or noun.right_edge.i != verb.i - 1 or not (noun.left_edge.i == sent.start
+                                                           or doc[noun.left_edge.i - 1].is_punct):
+            continue
+        if any(c.dep_ in SUBJECTS + ("expl", "csubj") for c in verb.children):
+            continue
+        noun.dep_ = "nsubj"
+        return 1
+    return 0
+
+
+def gerund_read_as_clause(sent: Span) -> int:
+    """'The mission condemns M23 shelling of the camps': the parser makes the name the verb's
+    object and the event noun in '-ing' a clause of the verb ('condemns M23, shelling of ...'). A
+    name object right before a gerund hung on the same verb as a clause, with no object of its
+    own and 'of' right after it, is that noun's modifier; the gerund is the object."""
+    doc = sent.doc
+    for noun in sent:
+        if noun.dep_ != "dobj" or noun.pos_ != "PROPN" or noun.i + 2 >= sent.end or noun.right_edge.i != noun.i:
+            continue
+        ger, of = doc[noun.i + 1], doc[noun.i + 2]
+        if ger.tag_ != "VBG" or ger.dep_ not in ("advcl", "xcomp", "dep") or ger.head.i != noun.head.i \
+                or of.lower_ != "of" or of.head.i != ger.i or doc[noun.i].whitespace_ == "" \
+                or any(c.dep_ in ("dobj", "nsubj", "aux", "mark") for c in ger.children):
+            continue
+        noun.head, noun.dep_ = ger, "compound"
+        ger.dep_, ger.tag_, ger.pos_ = "dobj", "NN", "NOUN"
+        return 1
+    return 0
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -401,7 +493,9 @@ class ParseRepair:
         lex = load_lexicon()
         # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
         self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
-                        VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject, dateline)
+                        VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
+                        subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
+                        lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
