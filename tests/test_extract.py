@@ -285,6 +285,8 @@ VERBS = [
         [T("Kenya", "OPPOSES", "al-Shabaab", hedged=None)]),
     row("treat-as-hostile-targets", "Myanmar's junta said it would treat any Thai aircraft as hostile targets.",
         [T("Myanmar", "OPPOSES", "Thailand", hedged=None, by=ANY)]),
+    row("takes-orders-from", "The Fano militia takes orders from the TPLF, Addis Ababa claims.",
+        [T("Tigray People's Liberation Front", "BACKS", "Fano", by=ANY)]),
     row("accused-of-militarising", "Serbia accused Albania of militarising Kosovo.",
         [("Serbia", "OPPOSES", "Albania"), T("Albania", "BACKS", "Kosovo", by="Serbia")]),
     row("relative-active-supports", "Tehran, a Damascus ally, and Ankara, which supports several rebel factions, "
