@@ -24,6 +24,8 @@ def _tree(doc):
     "In Kidal, the army and its allies took the airport.",
     "Israel bombed Gaza and Hezbollah fired rockets at Haifa.",
     "The funds that Iran sends were frozen.",
+    "Kenya, a guarantor of the accord, was accused of bias.",
+    "The rebels, a coalition of armed groups backed by Rwanda, seized Goma.",
     "Turkey attacked the YPG and the SDF in Manbij.",
     # an opening acronym read right stays as it is
     "AFRICOM conducted an airstrike near Jilib.",
@@ -76,6 +78,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
      "near Gondar.", "struck", "drones", {"and": "attacked"}),
     # an object-gap relative clause whose verb is tagged as a plural noun
     ("The brigade that Tehran funds shelled the town.", "funds", "Tehran", {"funds": "brigade"}),
+    # the verb after an apposition's closing comma, read as a participle modifying it
+    ("Armenia, a signatory to the Bishkek Protocol, accused Azerbaijan of breaching it.", "accused", "Armenia",
+     {"Azerbaijan": "accused"}),
     # a dateline hangs on the main verb, not on the story's first noun
     ("DAMASCUS/ANKARA, Jan 4 (Wire) - Turkish drones hit a convoy near Kobani.", "hit", "drones",
      {"DAMASCUS": "hit"}),

@@ -434,17 +434,34 @@ def finite_verb_read_as_modifier(sent: Span) -> int:
     verb = next((c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBD", "VBZ", "VBP")
                  and not any(d.dep_ in SUBJECTS + ("expl", "mark") for d in c.children)), None)
     if verb is None or (verb.tag_ == "VBD" and not verb.doc[verb.i - 1].is_punct):
+        verb = _verb_on_apposition(root)
+    if verb is None:
         return 0
     doc = sent.doc
-    arr = doc.to_array([HEAD, DEP])
+    arr = doc.to_array([HEAD, DEP]).astype("int64")     # head offsets are signed
     dep = doc.vocab.strings
-    for t in root.children:
+    for t in [*root.children, *verb.head.children]:
         if t.i > verb.i and t.dep_ in ("punct", "conj", "cc", "prep", "advmod", "npadvmod"):
             arr[t.i, 0] = verb.i - t.i
     arr[verb.i] = (0, dep.add("ROOT"))
     arr[root.i] = (verb.i - root.i, dep.add("nsubj"))
-    doc.from_array([HEAD, DEP], arr)
+    doc.from_array([HEAD, DEP], arr.astype("uint64"))
     return 1
+
+
+def _verb_on_apposition(root: Token) -> Token | None:
+    """'Armenia, a signatory to the protocol, accused Azerbaijan of ...': the verb after the
+    apposition's closing comma, read as a participle modifying the apposition; it has an object
+    of its own, which a passive participle would not."""
+    for a in root.children:
+        if a.dep_ != "appos" or a.i < root.i:
+            continue
+        for c in a.children:
+            if c.dep_ == "acl" and c.i > a.i and c.tag_ in ("VBD", "VBN") and c.doc[c.i - 1].is_punct \
+                    and any(d.dep_ == "dobj" for d in c.children) \
+                    and not any(d.dep_ in SUBJECTS + ("expl", "mark", "aux", "auxpass") for d in c.children):
+                return c
+    return None
 
 
 def subject_read_as_modifier(sent: Span) -> int:
