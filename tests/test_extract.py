@@ -974,6 +974,12 @@ REFERENCES = [
     row("generic-groups-one-per-document", "Takfiri militants shelled the town of Kafr Nabl. The terrorists in Idlib "
         "later withdrew. The extremists are backed by Turkey.",
         [("Turkey", "BACKS", "?militants"), ("?militants", "ATTACKED", "Kafr Nabl")]),
+    row("the-capital-not-a-venue", "Envoys met for talks in Doha on Monday. Syrian rebels of the Vardan Front later "
+        "shelled the capital.",
+        [("Vardan Front", "ATTACKED", "Syria")], [("Vardan Front", "ATTACKED", "Qatar")]),
+    row("the-capital-of-the-dateline", "TRIPOLI, Jan 2 (Wire) - Turkey's parliament approved a deployment, Ankara "
+        "said. Ankara and Cairo are at odds. The Vardan Front shelled the capital.",
+        [("Vardan Front", "ATTACKED", "Libya")], [("Vardan Front", "ATTACKED", "Turkey")]),
     row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),

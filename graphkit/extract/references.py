@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed
+from .repair import dateline_dash
 from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -118,16 +119,40 @@ class Resolver:
         return [self.ref(m)]
 
     def _capital(self, tok: Token, depth: int) -> list[Ref]:
-        """'the capital' -> the state whose capital the document names most."""
+        """'the capital' -> the document's main state (:meth:`_main_state`)."""
         if tok.lower_ != "capital" or not any(c.lower_ == "the" for c in tok.children) or any(
                 c.dep_ in ("prep", "poss", "compound") for c in tok.children):
             return []
-        caps = Counter(self.doc[m.start:m.end].text for m in self.m.mentions if m.role == "capital")
-        if caps:
-            hit = self.m.gaz.find(caps.most_common(1)[0][0])
-            if hit is not None:
-                return [self.synthetic(tok, self.m.state_ent(hit.entry))]
-        return []
+        ent = self._main_state()
+        return [self.synthetic(tok, ent)] if ent is not None else []
+
+    def _main_state(self) -> Ent | None:
+        """The state of the dateline if it names one ('TRIPOLI, Jan 2 -'), else the state the
+        document names most (by name, adjective, capital, organ or leader). A capital used only
+        as a venue ('talks in Doha' in a story about Syria) does not count; ties go to the state
+        named first."""
+        hits = [self.m.gaz.find(self.doc[m.start:m.end].text) for m in self.m.mentions
+                if m.role == "capital" and _in_dateline(self.doc[m.head])]
+        dateline = {h.entry.name for h in hits if h is not None}
+        if len(dateline) == 1 and (entry := self.m.gaz.state(dateline.pop())) is not None:
+            return self.m.state_ent(entry)
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in self.m.mentions:
+            if m.ent.kind != "Actor" or m.locative:
+                continue
+            entry = self.m.gaz.state(m.ent.name)
+            if entry is not None and entry.capitals:
+                counts[entry.name] += 1
+                first.setdefault(entry.name, m.start)
+        for i, entry in self.m.adjective.items():
+            if entry.capitals:
+                counts[entry.name] += 1
+                first.setdefault(entry.name, i)
+        if not counts:
+            return None
+        best = self.m.gaz.state(max(counts, key=lambda k: (counts[k], -first[k])))
+        return self.m.state_ent(best) if best is not None else None
 
     def _collective(self, tok: Token, depth: int) -> list[Ref]:
         low = tok.lower_
@@ -338,6 +363,12 @@ def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
     if tok.lower_ == "trio":
         return 3
     return 0
+
+
+def _in_dateline(tok: Token) -> bool:
+    """'TRIPOLI, Jan 2 (Reuters) - ...': the token is in the dateline opening its sentence."""
+    dash = dateline_dash(tok.sent)
+    return dash is not None and tok.i < dash.i
 
 
 def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
