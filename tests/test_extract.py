@@ -980,6 +980,11 @@ REFERENCES = [
     row("the-capital-of-the-dateline", "TRIPOLI, Jan 2 (Wire) - Turkey's parliament approved a deployment, Ankara "
         "said. Ankara and Cairo are at odds. The Vardan Front shelled the capital.",
         [("Vardan Front", "ATTACKED", "Libya")], [("Vardan Front", "ATTACKED", "Turkey")]),
+    row("the-military-not-of-the-dateline", "KABUL/ISLAMABAD, Dec 25 (Wire) - Pakistani jets bombed villages in "
+        "Paktika province, the Taliban said. Pakistani troops and Pakistani drones hit Taliban posts. The military "
+        "said it had struck the TTP.",
+        [T("Pakistan", "ATTACKED", "Tehrik-i-Taliban Pakistan", by=ANY)],
+        [("Afghanistan", "ATTACKED", "Tehrik-i-Taliban Pakistan")]),
     row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),

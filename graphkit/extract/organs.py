@@ -22,6 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from .repair import dateline_dash
 from .mentions import Ent, Mention, Mentions, anti_prefixed, compound_phrase, has_det, hyphen_after, match_phrase
 
 # The alias data's types of state organ (the "type" of an Organization entry): such an entry
@@ -143,7 +144,7 @@ def government_of(ms: Mentions, tok: Token) -> Ent | None:
 def government_state(ms: Mentions) -> Ent | None:
     """The state the document speaks of as 'the government': named with government words
     ('the Syrian army', counted twice), the country of the places it names, and every other
-    naming of it (counted half)."""
+    naming of it (counted half) but in a dateline ('KABUL/ISLAMABAD, Dec 25 -', where the story was filed)."""
     if "_gov" in ms.__dict__:
         return ms.__dict__["_gov"]
     words = ms.lex.word_set("government_words")
@@ -160,8 +161,8 @@ def government_state(ms: Mentions) -> Ent | None:
         entry = ms.gaz.state(m.ent.name)
         if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
             counts[entry.info["country"]] += 1
-        elif m.ent.kind == "Actor" and m.role in ("name", "capital", "leader", "organ") and not (
-                entry is not None and entry.info.get("authority")):
+        elif m.ent.kind == "Actor" and m.role in ("name", "capital", "leader", "organ", "force") and not (
+                entry is not None and entry.info.get("authority")) and not _in_dateline(ms.doc[m.start]):
             counts[m.ent.name] += 0.5
     gov = None
     for name, _ in counts.most_common():
@@ -171,6 +172,11 @@ def government_state(ms: Mentions) -> Ent | None:
             break
     ms.__dict__["_gov"] = gov
     return gov
+
+
+def _in_dateline(tok: Token) -> bool:
+    dash = dateline_dash(tok.sent)
+    return dash is not None and tok.i < dash.i
 
 
 def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:
