@@ -985,6 +985,15 @@ REFERENCES = [
         "said it had struck the TTP.",
         [T("Pakistan", "ATTACKED", "Tehrik-i-Taliban Pakistan", by=ANY)],
         [("Afghanistan", "ATTACKED", "Tehrik-i-Taliban Pakistan")]),
+    row("bare-rebels-after-led-rebels", "HTS-led rebels captured Kafr Nabl on Sunday. Turkey called for calm. "
+        "Rebels later shelled Saraqeb.",
+        [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib")]),
+    row("headline-rebels-are-the-led-rebels", "Rebels shell Saraqeb\n\nIDLIB, Dec 1 - Syrian rebels led by Hayat "
+        "Tahrir al-Sham said on Sunday they had entered Kafr Nabl.",
+        [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib")]),
+    row("bare-rebels-of-two-groups-stay-generic", "HTS-led rebels captured Kafr Nabl. Kurdish rebels of the Syrian "
+        "Democratic Forces held Manbij. Rebels later shelled Saraqeb.",
+        [], [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib"), ("Syrian Democratic Forces", "ATTACKED", "Saraqib")]),
     row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),
