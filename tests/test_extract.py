@@ -991,6 +991,8 @@ REFERENCES = [
     row("headline-rebels-are-the-led-rebels", "Rebels shell Saraqeb\n\nIDLIB, Dec 1 - Syrian rebels led by Hayat "
         "Tahrir al-Sham said on Sunday they had entered Kafr Nabl.",
         [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib")]),
+    row("rebel-columns-after-led-rebels", "HTS-led rebels captured Homs. Russian jets bombed rebel columns near Hama.",
+        [("Russia", "ATTACKED", "Hay'at Tahrir al-Sham")]),
     row("bare-rebels-of-two-groups-stay-generic", "HTS-led rebels captured Kafr Nabl. Kurdish rebels of the Syrian "
         "Democratic Forces held Manbij. Rebels later shelled Saraqeb.",
         [], [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib"), ("Syrian Democratic Forces", "ATTACKED", "Saraqib")]),

@@ -294,3 +294,9 @@ def _told_whose(ms: Mentions, g: Ent) -> None:
         keys = told.get(ms.doc[m.head].lower_.rstrip("s"), set())
         if len(keys) == 1:
             m.ent, m.role = ents[next(iter(keys))], "named-of"
+    for i, owner in list(ms.owner_mark.items()):
+        # 'rebel columns': the modifier the generic owner was read from
+        words = {c.lower_.rstrip("s") for c in ms.doc[i].lefts if c.lower_ in generic}
+        keys = {k for w in words for k in told.get(w, ())}
+        if owner is g and len(keys) == 1:
+            ms.owner_mark[i] = ents[keys.pop()]
