@@ -996,6 +996,9 @@ REFERENCES = [
     row("bare-rebels-of-two-groups-stay-generic", "HTS-led rebels captured Kafr Nabl. Kurdish rebels of the Syrian "
         "Democratic Forces held Manbij. Rebels later shelled Saraqeb.",
         [], [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib"), ("Syrian Democratic Forces", "ATTACKED", "Saraqib")]),
+    row("the-army-base-of-the-state-named-here", "Niger and Mali praised the new force. Burkina Faso's president "
+        "said JNIM terrorists had attacked the army base at Djibo.",
+        [T("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKED", "Burkina Faso", by=ANY)]),
     row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),

@@ -46,9 +46,11 @@ def find_organs(ms: Mentions) -> None:
         owner, first = owner_state(ms, tok)
         if owner is not None and _name_of_its_own(ms, tok, force_words):
             continue
+        facility = tok.lower_ in government and _definite_facility(ms, tok)
         if owner is None and (any(c.lower_ in government_mods and c.dep_ in ("compound", "amod") for c in tok.lefts)
-                              or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))):
-            owner = government_of(ms, tok)
+                              or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))
+                              or facility):
+            owner = (facility and _local_state(ms, tok)) or government_of(ms, tok)
             first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
         if owner is None:
             prev = _definite_organ(ms, tok)
@@ -89,6 +91,14 @@ def _name_of_its_own(ms: Mentions, tok: Token, force_words: frozenset[str]) -> b
     return any(t.text[:1].isupper() and t.i not in ms.adjective and t.i not in ms.by_token
                and t.lower_ not in force_words for t in ms.doc[tok.left_edge.i:tok.i]
                if t.dep_ in ("compound", "amod") and not t.is_punct)
+
+
+def _definite_facility(ms: Mentions, tok: Token) -> bool:
+    """'attacked the army base', 'the military headquarters': a bare government word naming a
+    definite facility (and nothing else owning it) is the document's government's."""
+    head = tok.head
+    return tok.dep_ == "compound" and not list(tok.children) and head.lower_ in ms.lex.word_set("facility_nouns") \
+        and has_det(head, ("the",)) and all(c.dep_ == "det" or c.i == tok.i for c in head.lefts)
 
 
 def _modified(tok: Token) -> bool:
@@ -139,6 +149,30 @@ def government_of(ms: Mentions, tok: Token) -> Ent | None:
     if authorities:
         return ms.ent(authorities.most_common(1)[0][0], "Actor")
     return government_state(ms)
+
+
+def _local_state(ms: Mentions, tok: Token) -> Ent | None:
+    """The one state this sentence and the one before name most, by name, leader, organ or force
+    or by the places of it they name ('the Defence Forces of Burkina Faso ... attacked the army
+    base': a base is where a state is, more than whose story it is), if one leads; else None."""
+    start = tok.sent.start
+    if start > 0:
+        start = ms.doc[start - 1].sent.start
+    counts: Counter = Counter()
+    for m in ms.mentions:
+        if not start <= m.start < tok.sent.end or _in_dateline(ms.doc[m.start]):
+            continue
+        entry = ms.gaz.state(m.ent.name)
+        if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
+            entry = ms.gaz.state(entry.info["country"])
+        elif m.ent.kind != "Actor" or m.locative:
+            continue
+        if entry is not None and entry.kind == "Actor" and entry.capitals and not entry.info.get("authority"):
+            counts[entry.name] += 1
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[1][1] == top[0][1]:
+        return None
+    return ms.entry_ent(ms.gaz.state(top[0][0]))
 
 
 def government_state(ms: Mentions) -> Ent | None:
