@@ -999,6 +999,10 @@ REFERENCES = [
     row("the-army-base-of-the-state-named-here", "Niger and Mali praised the new force. Burkina Faso's president "
         "said JNIM terrorists had attacked the army base at Djibo.",
         [T("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKED", "Burkina Faso", by=ANY)]),
+    row("hyphen-joined-state-adjectives", "Russian-Syrian jets bombed Maarat al-Numan. Emirati-Saudi warplanes "
+        "struck Hodeidah.",
+        [("Russia", "ATTACKED", ANY), ("Syria", "ATTACKED", ANY), ("United Arab Emirates", "ATTACKED", "Hodeidah"),
+         ("Saudi Arabia", "ATTACKED", "Hodeidah")]),
     row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),

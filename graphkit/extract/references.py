@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
-from .mentions import Ent, Mention, Mentions, anti_prefixed
+from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .repair import dateline_dash
 from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
@@ -373,8 +373,8 @@ def _in_dateline(tok: Token) -> bool:
 
 def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
     """'Turkish and Russian forces', 'U.S. and U.K. naval vessels', 'the ministers of X, Y and Z':
-    one noun, two owners coordinated before it (state adjectives, or states' names as its
-    modifiers) or, for a plural, after its 'of'."""
+    one noun, two owners coordinated before it (state adjectives, also joined by a hyphen:
+    'American-British warplanes'; or states' names as its modifiers) or, for a plural, after its 'of'."""
     out: list[Ref] = []
     coordinated = False
     for a in head.children:
@@ -383,8 +383,9 @@ def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
             a = next((p for p in a.children if p.dep_ == "pobj"), a)
         elif a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
             continue
-        for c in [a, *a.conjuncts]:
-            coordinated |= c.i != a.i
+        paired = [x for x in a.lefts if x.dep_ in ("amod", "npadvmod") and _hyphen_pair(r, x)]   # 'American-British'
+        for c in [a, *a.conjuncts, *paired]:
+            coordinated |= c.i != a.i or _hyphen_pair(r, c)
             ref = r.state_adjective(c) if c.i in r.m.adjective else None
             n = r.m.at(c)
             if ref is None and n is not None and n.ent.kind == "Actor" and not n.locative and n.head == c.i:
@@ -392,6 +393,11 @@ def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
             if ref is not None:
                 out.append(ref)
     return dedup(out) if coordinated and len({x.ent.key for x in out}) > 1 else []
+
+
+def _hyphen_pair(r: Resolver, c: Token) -> bool:
+    """'American-British': two state adjectives joined by a hyphen (not 'anti-Russian')."""
+    return c.i in r.m.adjective and hyphen_after(c) and c.i + 2 < len(r.doc) and c.i + 2 in r.m.adjective
 
 
 def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
