@@ -989,6 +989,35 @@ REFERENCES = [
     row("generic-groups-one-per-document", "Takfiri militants shelled the town of Kafr Nabl. The terrorists in Idlib "
         "later withdrew. The extremists are backed by Turkey.",
         [("Turkey", "BACKS", "?militants"), ("?militants", "ATTACKED", "Kafr Nabl")]),
+    row("the-capital-not-a-venue", "Envoys met for talks in Doha on Monday. Syrian rebels of the Vardan Front later "
+        "shelled the capital.",
+        [("Vardan Front", "ATTACKED", "Syria")], [("Vardan Front", "ATTACKED", "Qatar")]),
+    row("the-capital-of-the-dateline", "TRIPOLI, Jan 2 (Wire) - Turkey's parliament approved a deployment, Ankara "
+        "said. Ankara and Cairo are at odds. The Vardan Front shelled the capital.",
+        [("Vardan Front", "ATTACKED", "Libya")], [("Vardan Front", "ATTACKED", "Turkey")]),
+    row("the-military-not-of-the-dateline", "KABUL/ISLAMABAD, Dec 25 (Wire) - Pakistani jets bombed villages in "
+        "Paktika province, the Taliban said. Pakistani troops and Pakistani drones hit Taliban posts. The military "
+        "said it had struck the TTP.",
+        [T("Pakistan", "ATTACKED", "Tehrik-i-Taliban Pakistan", by=ANY)],
+        [("Afghanistan", "ATTACKED", "Tehrik-i-Taliban Pakistan")]),
+    row("bare-rebels-after-led-rebels", "HTS-led rebels captured Kafr Nabl on Sunday. Turkey called for calm. "
+        "Rebels later shelled Saraqeb.",
+        [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib")]),
+    row("headline-rebels-are-the-led-rebels", "Rebels shell Saraqeb\n\nIDLIB, Dec 1 - Syrian rebels led by Hayat "
+        "Tahrir al-Sham said on Sunday they had entered Kafr Nabl.",
+        [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib")]),
+    row("rebel-columns-after-led-rebels", "HTS-led rebels captured Homs. Russian jets bombed rebel columns near Hama.",
+        [("Russia", "ATTACKED", "Hay'at Tahrir al-Sham")]),
+    row("bare-rebels-of-two-groups-stay-generic", "HTS-led rebels captured Kafr Nabl. Kurdish rebels of the Syrian "
+        "Democratic Forces held Manbij. Rebels later shelled Saraqeb.",
+        [], [("Hay'at Tahrir al-Sham", "ATTACKED", "Saraqib"), ("Syrian Democratic Forces", "ATTACKED", "Saraqib")]),
+    row("the-army-base-of-the-state-named-here", "Niger and Mali praised the new force. Burkina Faso's president "
+        "said JNIM terrorists had attacked the army base at Djibo.",
+        [T("Jama'at Nusrat al-Islam wal-Muslimin", "ATTACKED", "Burkina Faso", by=ANY)]),
+    row("hyphen-joined-state-adjectives", "Russian-Syrian jets bombed Maarat al-Numan. Emirati-Saudi warplanes "
+        "struck Hodeidah.",
+        [("Russia", "ATTACKED", ANY), ("Syria", "ATTACKED", ANY), ("United Arab Emirates", "ATTACKED", "Hodeidah"),
+         ("Saudi Arabia", "ATTACKED", "Hodeidah")]),
     row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),

@@ -257,6 +257,7 @@ def name_generic_group(ms: Mentions) -> None:
     g = ms.generic_group
     if g is None:
         return
+    _told_whose(ms, g)
     place = main_place(ms)
     if not place:
         ms.entities[g.key] = g
@@ -271,3 +272,31 @@ def name_generic_group(ms: Mentions) -> None:
             ms.owner_mark[k] = new
     ms.entities.pop(g.key, None)
     ms.generic_group = new
+
+
+def _told_whose(ms: Mentions, g: Ent) -> None:
+    """Once the document says whose its rebels are ('HTS-led rebels', 'rebels led by HTS', 'M23
+    rebels', 'the rebels of X'), a bare 'rebels' elsewhere in it (a headline's 'Rebels reach the
+    capital', a later 'Rebels announce ...') is that group, if the document gives the word to
+    one group only."""
+    generic = ms.lex.word_set("generic_group_heads")
+    told: dict[str, set[str]] = {}
+    ents: dict[str, Ent] = {}
+    for m in ms.mentions:
+        tok = ms.doc[m.head]
+        if m.end - m.start == 1 and tok.lower_ in generic and m.ent.kind == "Group" and m.role not in (
+                "generic", "description"):
+            told.setdefault(tok.lower_.rstrip("s"), set()).add(m.ent.key)
+            ents[m.ent.key] = m.ent
+    for m in ms.mentions:
+        if m.ent is not g or m.role != "generic":
+            continue
+        keys = told.get(ms.doc[m.head].lower_.rstrip("s"), set())
+        if len(keys) == 1:
+            m.ent, m.role = ents[next(iter(keys))], "named-of"
+    for i, owner in list(ms.owner_mark.items()):
+        # 'rebel columns': the modifier the generic owner was read from
+        words = {c.lower_.rstrip("s") for c in ms.doc[i].lefts if c.lower_ in generic}
+        keys = {k for w in words for k in told.get(w, ())}
+        if owner is g and len(keys) == 1:
+            ms.owner_mark[i] = ents[keys.pop()]

@@ -22,6 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from .repair import dateline_dash
 from .mentions import Ent, Mention, Mentions, anti_prefixed, compound_phrase, has_det, hyphen_after, match_phrase
 
 # The alias data's types of state organ (the "type" of an Organization entry): such an entry
@@ -45,9 +46,11 @@ def find_organs(ms: Mentions) -> None:
         owner, first = owner_state(ms, tok)
         if owner is not None and _name_of_its_own(ms, tok, force_words):
             continue
+        facility = tok.lower_ in government and _definite_facility(ms, tok)
         if owner is None and (any(c.lower_ in government_mods and c.dep_ in ("compound", "amod") for c in tok.lefts)
-                              or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))):
-            owner = government_of(ms, tok)
+                              or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))
+                              or facility):
+            owner = (facility and _local_state(ms, tok)) or government_of(ms, tok)
             first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
         if owner is None:
             prev = _definite_organ(ms, tok)
@@ -88,6 +91,14 @@ def _name_of_its_own(ms: Mentions, tok: Token, force_words: frozenset[str]) -> b
     return any(t.text[:1].isupper() and t.i not in ms.adjective and t.i not in ms.by_token
                and t.lower_ not in force_words for t in ms.doc[tok.left_edge.i:tok.i]
                if t.dep_ in ("compound", "amod") and not t.is_punct)
+
+
+def _definite_facility(ms: Mentions, tok: Token) -> bool:
+    """'attacked the army base', 'the military headquarters': a bare government word naming a
+    definite facility (and nothing else owning it) is the document's government's."""
+    head = tok.head
+    return tok.dep_ == "compound" and not list(tok.children) and head.lower_ in ms.lex.word_set("facility_nouns") \
+        and has_det(head, ("the",)) and all(c.dep_ == "det" or c.i == tok.i for c in head.lefts)
 
 
 def _modified(tok: Token) -> bool:
@@ -140,10 +151,34 @@ def government_of(ms: Mentions, tok: Token) -> Ent | None:
     return government_state(ms)
 
 
+def _local_state(ms: Mentions, tok: Token) -> Ent | None:
+    """The one state this sentence and the one before name most, by name, leader, organ or force
+    or by the places of it they name ('the Defence Forces of Burkina Faso ... attacked the army
+    base': a base is where a state is, more than whose story it is), if one leads; else None."""
+    start = tok.sent.start
+    if start > 0:
+        start = ms.doc[start - 1].sent.start
+    counts: Counter = Counter()
+    for m in ms.mentions:
+        if not start <= m.start < tok.sent.end or _in_dateline(ms.doc[m.start]):
+            continue
+        entry = ms.gaz.state(m.ent.name)
+        if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
+            entry = ms.gaz.state(entry.info["country"])
+        elif m.ent.kind != "Actor" or m.locative:
+            continue
+        if entry is not None and entry.kind == "Actor" and entry.capitals and not entry.info.get("authority"):
+            counts[entry.name] += 1
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[1][1] == top[0][1]:
+        return None
+    return ms.entry_ent(ms.gaz.state(top[0][0]))
+
+
 def government_state(ms: Mentions) -> Ent | None:
     """The state the document speaks of as 'the government': named with government words
     ('the Syrian army', counted twice), the country of the places it names, and every other
-    naming of it (counted half)."""
+    naming of it (counted half) but in a dateline ('KABUL/ISLAMABAD, Dec 25 -', where the story was filed)."""
     if "_gov" in ms.__dict__:
         return ms.__dict__["_gov"]
     words = ms.lex.word_set("government_words")
@@ -160,8 +195,8 @@ def government_state(ms: Mentions) -> Ent | None:
         entry = ms.gaz.state(m.ent.name)
         if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
             counts[entry.info["country"]] += 1
-        elif m.ent.kind == "Actor" and m.role in ("name", "capital", "leader", "organ") and not (
-                entry is not None and entry.info.get("authority")):
+        elif m.ent.kind == "Actor" and m.role in ("name", "capital", "leader", "organ", "force") and not (
+                entry is not None and entry.info.get("authority")) and not _in_dateline(ms.doc[m.start]):
             counts[m.ent.name] += 0.5
     gov = None
     for name, _ in counts.most_common():
@@ -171,6 +206,11 @@ def government_state(ms: Mentions) -> Ent | None:
             break
     ms.__dict__["_gov"] = gov
     return gov
+
+
+def _in_dateline(tok: Token) -> bool:
+    dash = dateline_dash(tok.sent)
+    return dash is not None and tok.i < dash.i
 
 
 def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:

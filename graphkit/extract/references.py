@@ -21,7 +21,8 @@ from spacy.tokens import Token
 
 from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
-from .mentions import Ent, Mention, Mentions, anti_prefixed
+from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
+from .repair import dateline_dash
 from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -118,16 +119,40 @@ class Resolver:
         return [self.ref(m)]
 
     def _capital(self, tok: Token, depth: int) -> list[Ref]:
-        """'the capital' -> the state whose capital the document names most."""
+        """'the capital' -> the document's main state (:meth:`_main_state`)."""
         if tok.lower_ != "capital" or not any(c.lower_ == "the" for c in tok.children) or any(
                 c.dep_ in ("prep", "poss", "compound") for c in tok.children):
             return []
-        caps = Counter(self.doc[m.start:m.end].text for m in self.m.mentions if m.role == "capital")
-        if caps:
-            hit = self.m.gaz.find(caps.most_common(1)[0][0])
-            if hit is not None:
-                return [self.synthetic(tok, self.m.state_ent(hit.entry))]
-        return []
+        ent = self._main_state()
+        return [self.synthetic(tok, ent)] if ent is not None else []
+
+    def _main_state(self) -> Ent | None:
+        """The state of the dateline if it names one ('TRIPOLI, Jan 2 -'), else the state the
+        document names most (by name, adjective, capital, organ or leader). A capital used only
+        as a venue ('talks in Doha' in a story about Syria) does not count; ties go to the state
+        named first."""
+        hits = [self.m.gaz.find(self.doc[m.start:m.end].text) for m in self.m.mentions
+                if m.role == "capital" and _in_dateline(self.doc[m.head])]
+        dateline = {h.entry.name for h in hits if h is not None}
+        if len(dateline) == 1 and (entry := self.m.gaz.state(dateline.pop())) is not None:
+            return self.m.state_ent(entry)
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in self.m.mentions:
+            if m.ent.kind != "Actor" or m.locative:
+                continue
+            entry = self.m.gaz.state(m.ent.name)
+            if entry is not None and entry.capitals:
+                counts[entry.name] += 1
+                first.setdefault(entry.name, m.start)
+        for i, entry in self.m.adjective.items():
+            if entry.capitals:
+                counts[entry.name] += 1
+                first.setdefault(entry.name, i)
+        if not counts:
+            return None
+        best = self.m.gaz.state(max(counts, key=lambda k: (counts[k], -first[k])))
+        return self.m.state_ent(best) if best is not None else None
 
     def _collective(self, tok: Token, depth: int) -> list[Ref]:
         low = tok.lower_
@@ -340,10 +365,16 @@ def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
     return 0
 
 
+def _in_dateline(tok: Token) -> bool:
+    """'TRIPOLI, Jan 2 (Reuters) - ...': the token is in the dateline opening its sentence."""
+    dash = dateline_dash(tok.sent)
+    return dash is not None and tok.i < dash.i
+
+
 def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
     """'Turkish and Russian forces', 'U.S. and U.K. naval vessels', 'the ministers of X, Y and Z':
-    one noun, two owners coordinated before it (state adjectives, or states' names as its
-    modifiers) or, for a plural, after its 'of'."""
+    one noun, two owners coordinated before it (state adjectives, also joined by a hyphen:
+    'American-British warplanes'; or states' names as its modifiers) or, for a plural, after its 'of'."""
     out: list[Ref] = []
     coordinated = False
     for a in head.children:
@@ -352,8 +383,9 @@ def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
             a = next((p for p in a.children if p.dep_ == "pobj"), a)
         elif a.dep_ not in ("amod", "compound", "nmod") or a.i > head.i:
             continue
-        for c in [a, *a.conjuncts]:
-            coordinated |= c.i != a.i
+        paired = [x for x in a.lefts if x.dep_ in ("amod", "npadvmod") and _hyphen_pair(r, x)]   # 'American-British'
+        for c in [a, *a.conjuncts, *paired]:
+            coordinated |= c.i != a.i or _hyphen_pair(r, c)
             ref = r.state_adjective(c) if c.i in r.m.adjective else None
             n = r.m.at(c)
             if ref is None and n is not None and n.ent.kind == "Actor" and not n.locative and n.head == c.i:
@@ -361,6 +393,11 @@ def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
             if ref is not None:
                 out.append(ref)
     return dedup(out) if coordinated and len({x.ent.key for x in out}) > 1 else []
+
+
+def _hyphen_pair(r: Resolver, c: Token) -> bool:
+    """'American-British': two state adjectives joined by a hyphen (not 'anti-Russian')."""
+    return c.i in r.m.adjective and hyphen_after(c) and c.i + 2 < len(r.doc) and c.i + 2 in r.m.adjective
 
 
 def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
