@@ -79,7 +79,7 @@ def check(result, members: dict[str, str], expected: list[dict]) -> list[dict]:
 
 
 SEED_ANSWERS = [("Russia", "with", "Syria"), ("Iran", "with", "Syria"), ("Turkey", "apart", "Syria"),
-                ("Hay'at Tahrir al-Sham", "apart", "Syria"), ("Hurras al-Din", "apart", "Syria")]
+                ("Hayat Tahrir al-Sham", "apart", "Syria"), ("Hurras al-Din", "apart", "Syria")]
 GRID = {"COOPERATES": (0.25, 0.5, 1.0), "generic": (0.25, 0.5, 1.0), "rejected_agreement": (0.25, 0.5, 1.0),
         "OPPOSES": (-0.5, -1.0)}
 

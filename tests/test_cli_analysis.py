@@ -195,7 +195,7 @@ def test_sample_corpus(store, store_home):
         syria = by["Syria"]["bloc"]
         for name in ("Russia", "Iran"):
             assert by[name]["bloc"] == syria and by[name]["placement"] != "undecided", by[name]
-        for name in ("Turkey", "Hay'at Tahrir al-Sham", "Hurras al-Din"):
+        for name in ("Turkey", "Hayat Tahrir al-Sham", "Hurras al-Din"):
             assert by[name]["bloc"] != syria and by[name]["moves"][str(syria)] > 0, by[name]
         rows = run_json(home, "actors", "--top", "5")
         assert len(rows) == 5 and "Turkey" in {r["name"] for r in rows}

@@ -97,7 +97,7 @@ def test_sample_articles_russia_and_iran_with_damascus(seed):
         assert r.together(_key(G, name), syria), (name, r.placement.get(_key(G, name)))
 
 
-@pytest.mark.parametrize("name", ["Turkey", "Hay'at Tahrir al-Sham", "Hurras al-Din"])
+@pytest.mark.parametrize("name", ["Turkey", "Hayat Tahrir al-Sham", "Hurras al-Din"])
 def test_sample_articles_turkey_and_the_jihadist_groups_apart_from_damascus(seed, name):
     G, r = seed
     k = _key(G, name)
