@@ -422,9 +422,6 @@ PARSE_REPAIRS = [
         [("Turkey", "ATTACKED", "Tal Abyad")]),
     row("headline-verb-tagged-as-noun", "M23 fighters storm Goma, the capital of North Kivu.",
         [("M23", "ATTACKED", "Goma")]),
-    row("headline-past-tagged-as-modifier", "Last week, the Malian army, including militia units, liberated Kidal, "
-        "a rebel stronghold, with French air support.",
-        [("Mali", "ATTACKED", "Kidal")]),
     row("plural-subject-tagged-as-verb", "U.S. airstrikes against al-Shabaab have killed two commanders.",
         [("United States", "ATTACKED", "al-Shabaab")]),
     row("reduced-relative-read-as-a-clause", "The Houthis say they reject the truce plan agreed in Riyadh.",
