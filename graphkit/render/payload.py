@@ -124,26 +124,52 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
     """Everything the page needs, as JSON-ready Python values."""
     keys = select_nodes(G, max_nodes)
     index: dict[Hashable, int] = {k: i for i, k in enumerate(keys)}
-    n = len(keys)
-    large = n > LARGE
+    large = len(keys) > LARGE
     wd = weighted_degree(G)
-
     # Edges between kept nodes, in G's order.
     kept_edges = [(u, v, rel, d) for u, v, rel, d in G.edges(keys=True, data=True)
                   if u in index and v in index]
-    total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
-    notice = None
-    truncated = None
-    if n < total_nodes:
-        truncated = {"nodes_total": total_nodes, "edges_total": total_edges,
-                     "nodes_shown": n, "edges_shown": len(kept_edges),
-                     "nodes_left_out": total_nodes - n, "edges_left_out": total_edges - len(kept_edges)}
-        notice = (f"Large graph: showing the {n:,} nodes with the highest weighted degree. "
-                  f"{total_nodes - n:,} of {total_nodes:,} nodes and "
-                  f"{total_edges - len(kept_edges):,} of {total_edges:,} edges were left out "
-                  f"(raise max_nodes to include them).")
+    notice, truncated = _truncation(G, len(keys), len(kept_edges))
+    doc_list = _documents(G, kept_edges)
+    doc_index = {d["id"]: i for i, d in enumerate(doc_list)}
+    kinds_present = Counter(G.nodes[k].get("kind") or "Organization" for k in keys)
+    kind_order = [k for k in ENTITY_KINDS if k in kinds_present] + \
+        sorted(k for k in kinds_present if k not in ENTITY_KINDS)
+    blocs, bloc_of, vis_groups = _colours(keys, kind_order, groups)
+    nodes, vis_nodes = _nodes(G, keys, index, wd, large, positions, bloc_of if groups is not None else None,
+                              {kd: f"k{i}" for i, kd in enumerate(kind_order)})
+    edges, vis_edges, rel_counts, max_weight = _edges(kept_edges, index, nodes, doc_index, large)
+    rel_order = ([r for r in RELATION_TYPES if r in rel_counts]
+                 + sorted(r for r in rel_counts if r not in RELATION_TYPES))
+    return {
+        "title": str(title), "notice": notice, "truncated": truncated, "large": large,
+        "colorBy": "bloc" if groups is not None else "kind",
+        "kinds": [{"name": kd, "shape": style.kind_style(kd)["shape"], "glyph": style.kind_style(kd)["glyph"],
+                   "color": style.kind_style(kd)["color"], "count": kinds_present[kd]} for kd in kind_order],
+        "relations": [{"name": r, "color": style.relation_color(r), "count": rel_counts[r]} for r in rel_order],
+        "blocs": blocs, "docs": doc_list, "nodes": nodes, "edges": edges, "maxWeight": max_weight,
+        "claimFields": list(CLAIM_ARRAY),
+        "vis": _vis(vis_nodes, vis_edges, vis_groups, large),
+    }
 
-    # Documents referenced by the shown claims, oldest first.
+
+def _truncation(G: nx.MultiDiGraph, n: int, shown_edges: int) -> tuple[str | None, dict | None]:
+    """The notice and counts when a large graph is cut down to its best-connected nodes."""
+    total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
+    if n >= total_nodes:
+        return None, None
+    truncated = {"nodes_total": total_nodes, "edges_total": total_edges,
+                 "nodes_shown": n, "edges_shown": shown_edges,
+                 "nodes_left_out": total_nodes - n, "edges_left_out": total_edges - shown_edges}
+    notice = (f"Large graph: showing the {n:,} nodes with the highest weighted degree. "
+              f"{total_nodes - n:,} of {total_nodes:,} nodes and "
+              f"{total_edges - shown_edges:,} of {total_edges:,} edges were left out "
+              f"(raise max_nodes to include them).")
+    return notice, truncated
+
+
+def _documents(G: nx.MultiDiGraph, kept_edges: list) -> list[dict]:
+    """Documents referenced by the shown claims, oldest first."""
     documents = G.graph.get("documents") or {}
     used_docs = {c.get("doc") for *_, d in kept_edges for c in d.get("claims") or []}
     used_docs.discard(None)
@@ -154,63 +180,64 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
                          "title": _text(meta.get("title")) or "", "published": _text(meta.get("published")),
                          "source": _text(meta.get("source")) or ""})
     doc_list.sort(key=lambda d: (d["published"] or "9999", d["title"] or d["name"], d["id"]))
-    doc_index = {d["id"]: i for i, d in enumerate(doc_list)}
+    return doc_list
 
-    # Colour: by kind, or by bloc when groups are given.
-    kinds_present = Counter(G.nodes[k].get("kind") or "Organization" for k in keys)
-    kind_order = [k for k in ENTITY_KINDS if k in kinds_present] + \
-        sorted(k for k in kinds_present if k not in ENTITY_KINDS)
+
+def _colours(keys: list, kind_order: list[str], groups: dict | None) -> tuple[list[dict], dict, dict]:
+    """Colour by kind, or by bloc when groups are given: the blocs, each node's bloc group and
+    vis-network's groups."""
     bloc_of: dict = {}
     blocs: list[dict] = []
-    if groups is not None:
-        counts = Counter(str(groups[k]) if groups.get(k) is not None else None for k in keys)
-        named = sorted((b for b in counts if b is not None), key=lambda b: (-counts[b], b))
-        for i, b in enumerate(named):
-            blocs.append({"name": b, "color": style.BLOC_PALETTE[i % len(style.BLOC_PALETTE)],
-                          "count": counts[b], "group": f"b{i}"})
-        if None in counts:
-            blocs.append({"name": "(no bloc)", "color": style.NO_BLOC, "count": counts[None],
-                          "group": "b_none", "none": True})
-        gid = {b["name"]: b["group"] for b in blocs if not b.get("none")}
-        bloc_of = {k: gid.get(str(groups[k]), "b_none") if groups.get(k) is not None else "b_none"
-                   for k in keys}
-    vis_groups = ({b["group"]: {"color": style.vis_color(b["color"])} for b in blocs} if groups is not None
-                  else {f"k{i}": {"color": style.vis_color(style.kind_style(kd)["color"])}
-                        for i, kd in enumerate(kind_order)})
-    kind_gid = {kd: f"k{i}" for i, kd in enumerate(kind_order)}
+    if groups is None:
+        return blocs, bloc_of, {f"k{i}": {"color": style.vis_color(style.kind_style(kd)["color"])}
+                                for i, kd in enumerate(kind_order)}
+    counts = Counter(str(groups[k]) if groups.get(k) is not None else None for k in keys)
+    named = sorted((b for b in counts if b is not None), key=lambda b: (-counts[b], b))
+    for i, b in enumerate(named):
+        blocs.append({"name": b, "color": style.BLOC_PALETTE[i % len(style.BLOC_PALETTE)],
+                      "count": counts[b], "group": f"b{i}"})
+    if None in counts:
+        blocs.append({"name": "(no bloc)", "color": style.NO_BLOC, "count": counts[None],
+                      "group": "b_none", "none": True})
+    gid = {b["name"]: b["group"] for b in blocs if not b.get("none")}
+    bloc_of = {k: gid.get(str(groups[k]), "b_none") if groups.get(k) is not None else "b_none" for k in keys}
+    return blocs, bloc_of, {b["group"]: {"color": style.vis_color(b["color"])} for b in blocs}
 
-    # Node labels: all on normal graphs; on large ones only the best-connected.
-    if large:
-        top = sorted(keys, key=lambda k: -wd[k])[:max(100, n // 50)]
-        labelled = set(top)
-    else:
-        labelled = set(keys)
+
+def _nodes(G: nx.MultiDiGraph, keys: list, index: dict, wd: dict, large: bool, positions: dict | None,
+           bloc_of: dict | None, kind_gid: dict) -> tuple[list[dict], list[dict]]:
+    """The page's nodes and vis-network's; labels on all nodes of a normal graph, on the
+    best-connected of a large one."""
+    n = len(keys)
+    labelled = set(sorted(keys, key=lambda k: -wd[k])[:max(100, n // 50)]) if large else set(keys)
     sizes = {k: style.node_size(wd[k], n) for k in keys}
     labels = {k: _short(str(G.nodes[k].get("name") or k)) for k in keys}
     if positions is None:
-        sub = G.subgraph(keys)
-        positions = layout_positions(sub, keys, labels=labels, sizes=sizes)
-
+        positions = layout_positions(G.subgraph(keys), keys, labels=labels, sizes=sizes)
     nodes, vis_nodes = [], []
     for i, k in enumerate(keys):
         a = G.nodes[k]
         kind = a.get("kind") or "Organization"
         name = str(a.get("name") or k)
-        aliases = [str(x) for x in (a.get("aliases") or [])]
         part_of = a.get("part_of")
-        nodes.append({"key": str(k), "name": name, "kind": kind, "aliases": aliases,
+        nodes.append({"key": str(k), "name": name, "kind": kind, "aliases": [str(x) for x in (a.get("aliases") or [])],
                       "part_of": None if part_of is None else str(part_of),
                       "part_of_id": index.get(part_of) if part_of is not None else None,
                       "docs": int(a.get("docs") or 0), "wdeg": wd[k],
-                      "bloc": bloc_of.get(k)})
+                      "bloc": (bloc_of or {}).get(k)})
         x, y = positions.get(k, (0.0, 0.0))
         item = {"id": i, "x": x, "y": y, "shape": style.kind_style(kind)["shape"],
-                "group": bloc_of[k] if groups is not None else kind_gid[kind],
+                "group": bloc_of[k] if bloc_of is not None else kind_gid[kind],
                 "size": sizes[k], "title": f"{name}\n{kind} · {int(a.get('docs') or 0)} document(s)"}
         if k in labelled:
             item["label"] = labels[k]
         vis_nodes.append(item)
+    return nodes, vis_nodes
 
+
+def _edges(kept_edges: list, index: dict, nodes: list[dict], doc_index: dict,
+           large: bool) -> tuple[list[dict], list[dict], Counter, int]:
+    """The page's edges and vis-network's, how many of each relation, and the largest weight."""
     edges, vis_edges = [], []
     rel_counts: Counter = Counter()
     smooth = _smooth([(index[u], index[v]) for u, v, _, _ in kept_edges])
@@ -224,24 +251,33 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
         claims = [[_claim_value(c, f, doc_index) for f in CLAIM_ARRAY] for c in d.get("claims") or []]
         edges.append({"from": index[u], "to": index[v], "relation": relation, "weight": weight,
                       "contested": contested, "claims": claims})
-        sname, oname = nodes[index[u]]["name"], nodes[index[v]]["name"]
-        tip = f"{sname} {relation} {oname}\n{weight} asserted of {len(claims)} claim(s)"
-        color = style.relation_color(relation)
-        item = {"id": j, "from": index[u], "to": index[v], "width": style.edge_width(weight),
-                "color": {"color": color, "highlight": color, "hover": color,
-                          "opacity": 0.55 if weight == 0 else (0.7 if large else 0.9)},
-                "title": tip}
-        if weight == 0:
-            item["dashes"] = [6, 5]
-        if contested:
-            item["title"] += "\nCONTESTED: sources disagree"
-            item["label"] = "⚠"
-            item["font"] = {"color": "#c00000", "size": 16, "strokeWidth": 4, "strokeColor": "#ffffff"}
-            item["shadow"] = {"enabled": True, "color": style.CONTESTED, "size": 7, "x": 0, "y": 0}
-        if smooth[j]:
-            item["smooth"] = smooth[j]
-        vis_edges.append(item)
+        vis_edges.append(_vis_edge(j, index[u], index[v], relation, weight, contested, large, smooth[j],
+                                   f"{nodes[index[u]]['name']} {relation} {nodes[index[v]]['name']}\n"
+                                   f"{weight} asserted of {len(claims)} claim(s)"))
+    return edges, vis_edges, rel_counts, max_weight
 
+
+def _vis_edge(j: int, a: int, b: int, relation: str, weight: int, contested: bool, large: bool,
+              smooth: dict | None, tip: str) -> dict:
+    color = style.relation_color(relation)
+    item = {"id": j, "from": a, "to": b, "width": style.edge_width(weight),
+            "color": {"color": color, "highlight": color, "hover": color,
+                      "opacity": 0.55 if weight == 0 else (0.7 if large else 0.9)},
+            "title": tip}
+    if weight == 0:
+        item["dashes"] = [6, 5]
+    if contested:
+        item["title"] += "\nCONTESTED: sources disagree"
+        item["label"] = "⚠"
+        item["font"] = {"color": "#c00000", "size": 16, "strokeWidth": 4, "strokeColor": "#ffffff"}
+        item["shadow"] = {"enabled": True, "color": style.CONTESTED, "size": 7, "x": 0, "y": 0}
+    if smooth:
+        item["smooth"] = smooth
+    return item
+
+
+def _vis(vis_nodes: list[dict], vis_edges: list[dict], vis_groups: dict, large: bool) -> dict:
+    """vis-network's data and options, from pyvis's defaults."""
     net = Network(directed=True, cdn_resources="in_line")
     net.nodes, net.edges = vis_nodes, vis_edges
     net.toggle_physics(False)
@@ -265,18 +301,4 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit", max_nodes: int = 
                         "navigationButtons": False, "keyboard": False, "zoomSpeed": 0.6},
     })
     options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
-
-    kinds_legend = [{"name": kd, "shape": style.kind_style(kd)["shape"], "glyph": style.kind_style(kd)["glyph"],
-                     "color": style.kind_style(kd)["color"], "count": kinds_present[kd]} for kd in kind_order]
-    rel_order = ([r for r in RELATION_TYPES if r in rel_counts]
-                 + sorted(r for r in rel_counts if r not in RELATION_TYPES))
-    relations_legend = [{"name": r, "color": style.relation_color(r), "count": rel_counts[r]} for r in rel_order]
-
-    return {
-        "title": str(title), "notice": notice, "truncated": truncated, "large": large,
-        "colorBy": "bloc" if groups is not None else "kind",
-        "kinds": kinds_legend, "relations": relations_legend, "blocs": blocs,
-        "docs": doc_list, "nodes": nodes, "edges": edges, "maxWeight": max_weight,
-        "claimFields": list(CLAIM_ARRAY),
-        "vis": {"nodes": net.nodes, "edges": net.edges, "options": options},
-    }
+    return {"nodes": net.nodes, "edges": net.edges, "options": options}
