@@ -14,7 +14,7 @@ import time
 import weakref
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
@@ -28,16 +28,10 @@ from . import server as _server
 from .cypher import SavedQuery, cypher_dir, load_saved_queries, split_statements
 from .errors import FilesNotAllowed, ReadOnlyError, StoreError, StoreUnavailable  # noqa: F401 (re-exported)
 from .settings import ServerSettings, check_files_folder, default_timeout
+from .writes import (  # noqa: F401 (re-exported: migrations and user_query read them from here)
+    BATCH, KNOWN_DOCUMENTS, NAMES_UPSERT, RECENT, _chunks, _kind, _names, _read_all, _rel, _rows, recent_key, write_tx)
 
-BATCH = 1000
 WRITE_ATTEMPTS = 8
-# A statement's rows stay far below the server's per-query heap budget (half the JVM
-# heap by default: 256 MB with the 512 MiB an ingest gives its server), whatever the
-# size of one document: at most this many claims (or mention links) per statement and
-# per document row, and about this many characters of values.
-ROWS_PER_STATEMENT = 500
-ITEMS_PER_ROW = 100
-CHARS_PER_STATEMENT = 2_000_000
 # A dead server is reported within seconds (the driver's default is to retry for 30 s).
 DRIVER_OPTIONS: dict[str, Any] = {"connection_timeout": 5.0, "max_transaction_retry_time": 2.0}
 
@@ -76,71 +70,6 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-KNOWN_DOCUMENTS = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id"
-NAMES_UPSERT = ("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) UNWIND row.names AS nm "
-                "MERGE (n:Name {lower: nm}) MERGE (n)-[:NAMES]->(e)")
-
-
-RECENT = 5   # claims kept on a summary edge as its most recent evidence
-
-
-def recent_key(published: str | None, claim_id: str) -> str:
-    """Sorts by date, newest last (undated first); the claim id after the '|'."""
-    return f"{published or ''}|{claim_id}"
-
-
-def _names(e: dict) -> list[str]:
-    """The lower-cased key, name and aliases an entity is looked up by."""
-    return sorted({x.lower() for x in [e["key"], e["name"], *(e.get("aliases") or [])] if x})
-
-
-def _rel(rel: str) -> str:
-    if rel not in RELATION_TYPES:
-        raise ValueError(f"relation {rel!r} is not one of graphkit.model.RELATION_TYPES")
-    return rel
-
-
-def _kind(kind: str) -> str:
-    if kind not in ENTITY_KINDS:
-        raise ValueError(f"entity kind {kind!r} is not one of graphkit.model.ENTITY_KINDS")
-    return kind
-
-
-def _chunks(rows: list, n: int = BATCH) -> Iterable[list]:
-    for i in range(0, len(rows), n):
-        yield rows[i:i + n]
-
-
-def _sized(value) -> int:
-    """Characters of the strings in a value (what a statement's rows weigh, roughly)."""
-    if isinstance(value, str):
-        return len(value) + 8
-    if isinstance(value, dict):
-        return sum(len(k) + _sized(v) for k, v in value.items()) + 8
-    if isinstance(value, (list, tuple)):
-        return sum(_sized(v) for v in value) + 8
-    return 8
-
-
-def _per_document(items: Mapping[Any, list], key: str) -> Iterable[list[dict]]:
-    """Statements' rows ``{"doc": id, key: [...]}`` from each document's items: a row
-    holds at most ITEMS_PER_ROW items, a statement ROWS_PER_STATEMENT items and about
-    CHARS_PER_STATEMENT characters, so one huge document is written in many statements."""
-    rows: list[dict] = []
-    n = chars = 0
-    for doc, xs in items.items():
-        for part in _chunks(xs, ITEMS_PER_ROW):
-            size = _sized(part)
-            if rows and (n + len(part) > ROWS_PER_STATEMENT or chars + size > CHARS_PER_STATEMENT):
-                yield rows
-                rows, n, chars = [], 0, 0
-            rows.append({"doc": doc, key: part})
-            n += len(part)
-            chars += size
-    if rows:
-        yield rows
-
-
 def to_jsonable(v: Any) -> Any:
     """neo4j values -> plain JSON-able values (nodes, relationships, paths, temporals)."""
     if isinstance(v, Node):
@@ -162,17 +91,6 @@ def to_jsonable(v: Any) -> Any:
     if hasattr(v, "isoformat"):
         return v.isoformat()
     return v
-
-
-def _read_all(tx, cypher: str, params: dict | None = None) -> tuple[list[str], list[dict]]:
-    res = tx.run(cypher, params or {})
-    keys = list(res.keys())
-    rows = [{k: rec[k] for k in keys} for rec in res]
-    return keys, rows
-
-
-def _rows(tx, cypher: str, **params) -> list[dict]:
-    return _read_all(tx, cypher, params)[1]
 
 
 class Store:
@@ -284,7 +202,7 @@ class Store:
 
         A document whose id is already stored (or repeated in the list) is skipped
         entirely. Summary edges of the touched (subject, relation, object) triples
-        gain the new asserted claims (see :meth:`_add_to_summary`)."""
+        gain the new asserted claims (see :func:`graphkit.store.writes.add_to_summary`)."""
         extractions = list(extractions)
         if not extractions:
             return {"documents_added": 0, "documents_skipped": 0, "entities_added": 0,
@@ -301,168 +219,8 @@ class Store:
                 time.sleep(0.05 * 2 ** attempt + random.random() * 0.05)
         raise AssertionError("unreachable")
 
-    @staticmethod
-    def _write_tx(tx, extractions: list[Extraction]) -> dict:
-        ids = list(dict.fromkeys(ex.document.id for ex in extractions))
-        existing = {r["id"] for r in _rows(
-            tx, KNOWN_DOCUMENTS, ids=ids)}
-        todo, seen = [], set(existing)
-        for ex in extractions:
-            if ex.document.id not in seen:
-                seen.add(ex.document.id)
-                todo.append(ex)
-        skipped = len(extractions) - len(todo)
-
-        ents: dict[str, dict[str, Any]] = {}
-        docs, mentions, part_of, claims = [], set(), set(), {}
-        for ex in todo:
-            d = ex.document.meta()
-            docs.append({"id": d["id"], "props": {k: v for k, v in d.items() if v is not None}})
-            doc_ents = list(ex.entities)
-            for c in ex.claims:
-                doc_ents += [c.subject, c.object]
-            for e in doc_ents:
-                cur = ents.get(e.key)
-                if cur is None:
-                    ents[e.key] = {"key": e.key, "name": e.name, "kind": _kind(e.kind),
-                                   "aliases": list(dict.fromkeys(e.aliases)), "part_of": e.part_of}
-                else:
-                    cur["aliases"] = list(dict.fromkeys(cur["aliases"] + list(e.aliases)))
-                    cur["part_of"] = cur["part_of"] or e.part_of
-                mentions.add((e.key, ex.document.id))
-                if e.part_of:
-                    part_of.add((e.key, e.part_of))
-            for c in ex.claims:
-                row = c.row()
-                props = {k: v for k, v in row.items() if k not in ("subject", "object") and v is not None}
-                props["pair"] = f"{c.subject.key}|{c.relation}|{c.object.key}"   # indexed: the claims of one edge
-                if d["published"] is not None:      # the document's date, so queries order claims without a hop
-                    props["published"] = d["published"]
-                if c.attributed_to and not c.negated:   # indexed: named sources on one object and relation
-                    props["claimed"] = f"{c.object.key}|{c.relation}"
-                if c.negated:                            # indexed: denials on one object and relation
-                    props["denied"] = f"{c.object.key}|{c.relation}"
-                claims[c.id] = {"id": c.id, "subject": c.subject.key, "object": c.object.key,
-                                "doc": c.doc, "props": props}
-
-        keys = list(ents)
-        stored = {r["k"]: r["aliases"] or [] for chunk in _chunks(keys) for r in _rows(
-            tx, "UNWIND $keys AS k MATCH (e:Entity {key: k}) RETURN e.key AS k, e.aliases AS aliases",
-            keys=chunk)}
-        old_claims = {r["id"] for chunk in _chunks(list(claims)) for r in _rows(
-            tx, "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id", ids=chunk)}
-
-        for chunk in _chunks(docs):
-            tx.run("UNWIND $rows AS row MERGE (d:Document {id: row.id}) "
-                   "ON CREATE SET d += row.props", rows=chunk).consume()
-        # Entities: new ones are created with their look-up names; a stored one is only
-        # touched when this batch brings aliases it does not have yet (at scale, most
-        # entities of a batch are stored hubs: nothing to write for them).
-        by_kind, grown, name_rows = defaultdict(list), [], []
-        for e in ents.values():
-            if e["key"] not in stored:
-                by_kind[e["kind"]].append(e)
-                name_rows.append({"key": e["key"], "names": _names(e)})
-                continue
-            have = stored[e["key"]]
-            extra = [a for a in e["aliases"] if a not in have]
-            if extra:
-                grown.append({"key": e["key"], "aliases": have + extra})
-                new_names = sorted(set(_names({**e, "aliases": have + extra})) - set(_names({**e, "aliases": have})))
-                if new_names:
-                    name_rows.append({"key": e["key"], "names": new_names})
-        for kind, rows in by_kind.items():
-            q = (f"UNWIND $rows AS row MERGE (e:Entity:{_kind(kind)} {{key: row.key}}) "
-                 "ON CREATE SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases")
-            for chunk in _chunks(rows):
-                tx.run(q, rows=chunk).consume()
-        for chunk in _chunks(grown):
-            tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) SET e.aliases = row.aliases",
-                   rows=chunk).consume()
-        for chunk in _chunks(name_rows):
-            tx.run(NAMES_UPSERT, rows=chunk).consume()
-        # Every document in `todo` was absent when this transaction looked (above), so
-        # its claims and their links are new: CREATE them (its mention links are MERGEd,
-        # see below). (MERGE on a
-        # relationship checks the existing ones, and a hub entity mentioned in
-        # thousands of documents made every batch slower than the one before.) A
-        # concurrent transaction adding the same document fails on the Document.id
-        # unique constraint at commit and is rolled back whole.
-        per_doc = defaultdict(list)
-        for k, d in sorted(mentions):
-            per_doc[d].append(k)
-        for chunk in _per_document(per_doc, "keys"):
-            # MERGE, not CREATE: a crash of the server mid-commit was seen (tests/test_crash.py,
-            # 1 run in 3) to leave a document's mention links behind; re-running must not double them
-            tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.keys AS k "
-                   "MATCH (e:Entity {key: k}) MERGE (d)<-[:MENTIONED_IN]-(e)", rows=chunk).consume()
-        for chunk in _chunks([{"key": k, "part_of": p} for k, p in sorted(part_of)]):
-            tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) MATCH (p:Entity {key: row.part_of}) "
-                   "MERGE (e)-[:PART_OF]->(p)", rows=chunk).consume()
-        new_claims = [c for cid, c in claims.items() if cid not in old_claims]
-        claims_of = defaultdict(list)
-        for c in new_claims:
-            claims_of[c["doc"]].append({"id": c["id"], "subject": c["subject"], "object": c["object"],
-                                        "props": c["props"]})
-        for chunk in _per_document(claims_of, "claims"):
-            tx.run("UNWIND $rows AS row MATCH (d:Document {id: row.doc}) UNWIND row.claims AS cl "
-                   "MATCH (s:Entity {key: cl.subject}) MATCH (o:Entity {key: cl.object}) "
-                   "CREATE (c:Claim {id: cl.id}) SET c += cl.props "
-                   "CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o) CREATE (c)-[:IN]->(d)",
-                   rows=chunk).consume()
-
-        edges = Store._add_to_summary(tx, new_claims)
-        return {"documents_added": len(todo), "documents_skipped": skipped,
-                "entities_added": len(set(keys) - set(stored)),
-                "claims_added": len(new_claims), "edges": edges}
-
-    @staticmethod
-    def _add_to_summary(tx, new_claims: list[dict]) -> int:
-        """Add this transaction's new asserted claims to their summary edges: weight +=
-        their number, docs |= their documents (kept sorted), recent = the RECENT most
-        recent of its claims ("published|claim id", newest first; saved queries show
-        them without reading every claim of a hub's edge). Incremental, so a batch
-        costs the same however large the graph is; equal to a recount from all asserted
-        claims because a claim is only ever added once, with its new document, in the
-        transaction that creates it."""
-        add: dict[tuple[str, str, str], list] = {}
-        for c in new_claims:
-            p = c["props"]
-            if p.get("negated") or p.get("hedged"):
-                continue
-            w = add.setdefault((c["subject"], _rel(p["relation"]), c["object"]), [0, set(), []])
-            w[0] += 1
-            w[1].add(c["doc"])
-            w[2].append(recent_key(p.get("published"), c["id"]))
-        by_rel = defaultdict(list)
-        for (s, rel, o), (n, docs, recent) in sorted(add.items()):
-            by_rel[rel].append({"s": s, "o": o, "n": n, "docs": sorted(docs), "recent": recent})
-        for rel, rows in by_rel.items():
-            for chunk in _chunks(rows):
-                old = {(r["s"], r["o"]): r for r in _rows(
-                    tx, "UNWIND $rows AS row MATCH (a:Entity {key: row.s})"
-                        f"-[r:{_rel(rel)}]->(b:Entity {{key: row.o}}) "
-                        "RETURN row.s AS s, row.o AS o, r.weight AS weight, r.docs AS docs, r.recent AS recent",
-                    rows=[{"s": r["s"], "o": r["o"]} for r in chunk])}
-                keep = []
-                for row in chunk:
-                    f = old.get((row["s"], row["o"])) or {}
-                    weight = row["n"] + int(f.get("weight") or 0)
-                    docs = sorted(set(row["docs"]) | set(f.get("docs") or []))
-                    recent = sorted(set(row["recent"]) | set(f.get("recent") or []), reverse=True)[:RECENT]
-                    keep.append({"s": row["s"], "o": row["o"], "weight": weight, "docs": docs, "recent": recent})
-                tx.run(f"UNWIND $rows AS row MATCH (a:Entity {{key: row.s}}) MATCH (b:Entity {{key: row.o}}) "
-                       f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r.weight = row.weight, r.docs = row.docs, "
-                       "r.recent = row.recent", rows=keep).consume()
-        # Entity.evidence: the sum of the weights of its summary edges (top_actors reads it)
-        per_entity: dict[str, int] = defaultdict(int)
-        for (s, _, o), (n, _docs, _recent) in add.items():
-            per_entity[s] += n
-            per_entity[o] += n
-        for chunk in _chunks([{"key": k, "n": n} for k, n in sorted(per_entity.items())]):
-            tx.run("UNWIND $rows AS row MATCH (e:Entity {key: row.key}) "
-                   "SET e.evidence = coalesce(e.evidence, 0) + row.n", rows=chunk).consume()
-        return len(add)
+    # the write transaction (graphkit.store.writes); a name of the class so tests can stand in for it
+    _write_tx = staticmethod(write_tx)
 
     # ------------------------------------------------------------ querying
     def query(self, cypher: str, params: dict | None = None, write: bool = False,
