@@ -173,20 +173,9 @@ def run_server(home: Path, database: str = DEFAULT_DATABASE, lock_timeout: float
     os.umask(0o077)                    # everything the engine writes is private
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, _raise_stop)
-    lock_fd = open_private(home / "lock")
-    deadline = time.monotonic() + lock_timeout
-    while True:
-        try:
-            fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            break
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                print(f"graphkit server: {home / 'lock'} is held by pid {_lock_holder(home)}", file=sys.stderr)
-                return 3
-            time.sleep(0.1)
-    os.ftruncate(lock_fd, 0)
-    os.pwrite(lock_fd, str(os.getpid()).encode(), 0)
-
+    lock_fd = _take_lock(home, lock_timeout)
+    if lock_fd is None:
+        return 3
     if settings.files is not None:
         try:   # the client checked it too; the folder may have changed since
             settings = ServerSettings(settings.timeout, check_files_folder(settings.files, home))
@@ -200,51 +189,87 @@ def run_server(home: Path, database: str = DEFAULT_DATABASE, lock_timeout: float
     os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(home / "log" / "hs_err_pid%p.log"))
     server = None
     try:
-        from arcadedb_embedded.server import ArcadeDBServer
-
-        t0 = time.monotonic()
-        http_port, bolt_port = _free_ports(2)
-        server = ArcadeDBServer(
-            root_path=str(home / "db"), root_password=password,
-            config={"host": HOST, "http_port": http_port, "bolt_port": bolt_port,
-                    "server_plugins": BOLT_PLUGIN},
-            jvm_kwargs={"heap_size": heap, "jvm_args": settings.jvm_args()})
-        server.start()
-        server.create_database(database)  # getDatabase(name, createIfNotExists=True): opens if present
-        started_in = time.monotonic() - t0
-        me = psutil.Process()
-        _write_json_atomic(home / "server.json", {
-            "pid": os.getpid(), "create_time": me.create_time(), "host": HOST,
-            "bolt_port": bolt_port, "http_port": http_port, "database": database,
-            "uri": f"bolt://{HOST}:{bolt_port}", "user": ROOT_USER,
-            "started_in": round(started_in, 3), "started_at": time.time(),
-            "users_sha256": access.users_digest(home / "db"), **settings.record(),
-        })
-        print(f"graphkit server: up in {started_in:.1f}s on bolt://{HOST}:{bolt_port}", flush=True)
-        while True:
-            time.sleep(0.2)
-            try:  # nobody holds a shared lock on `clients`: nobody needs us
-                fcntl.flock(clients_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                continue
-            # keep LOCK_EX until we are down: a client arriving now waits, then starts anew
-            break
+        server = _start_engine(home, database, heap, settings, password)
+        _serve_while_used(clients_fd)
     except _Stop:
         pass
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            info = read_server_json(home)
-            if info and info.get("pid") == os.getpid():
-                (home / "server.json").unlink()
-        if server is not None:
-            try:
-                server.stop()
-            except Exception as e:  # the process ends anyway: report, don't hide
-                print(f"graphkit server: stop failed: {e}", file=sys.stderr)
-        print("graphkit server: stopped", flush=True)
+        _shut_down(home, server)
         os.close(clients_fd)
         os.close(lock_fd)
     return 0
+
+
+def _take_lock(home: Path, lock_timeout: float) -> int | None:
+    """HOME/lock, held for the server's life with this process's pid in it; None if another
+    process holds it past the timeout."""
+    lock_fd = open_private(home / "lock")
+    deadline = time.monotonic() + lock_timeout
+    while True:
+        try:
+            fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                print(f"graphkit server: {home / 'lock'} is held by pid {_lock_holder(home)}", file=sys.stderr)
+                os.close(lock_fd)
+                return None
+            time.sleep(0.1)
+    os.ftruncate(lock_fd, 0)
+    os.pwrite(lock_fd, str(os.getpid()).encode(), 0)
+    return lock_fd
+
+
+def _start_engine(home: Path, database: str, heap: str, settings: ServerSettings, password: str):
+    """The ArcadeDB server with Bolt on free ports, and HOME/server.json telling clients where."""
+    from arcadedb_embedded.server import ArcadeDBServer
+
+    t0 = time.monotonic()
+    http_port, bolt_port = _free_ports(2)
+    server = ArcadeDBServer(
+        root_path=str(home / "db"), root_password=password,
+        config={"host": HOST, "http_port": http_port, "bolt_port": bolt_port,
+                "server_plugins": BOLT_PLUGIN},
+        jvm_kwargs={"heap_size": heap, "jvm_args": settings.jvm_args()})
+    server.start()
+    server.create_database(database)  # getDatabase(name, createIfNotExists=True): opens if present
+    started_in = time.monotonic() - t0
+    me = psutil.Process()
+    _write_json_atomic(home / "server.json", {
+        "pid": os.getpid(), "create_time": me.create_time(), "host": HOST,
+        "bolt_port": bolt_port, "http_port": http_port, "database": database,
+        "uri": f"bolt://{HOST}:{bolt_port}", "user": ROOT_USER,
+        "started_in": round(started_in, 3), "started_at": time.time(),
+        "users_sha256": access.users_digest(home / "db"), **settings.record(),
+    })
+    print(f"graphkit server: up in {started_in:.1f}s on bolt://{HOST}:{bolt_port}", flush=True)
+    return server
+
+
+def _serve_while_used(clients_fd: int) -> None:
+    """Return once nobody holds a shared lock on HOME/clients: nobody needs the server. The
+    exclusive lock is kept until the server is down: a client arriving now waits, then starts
+    a new one."""
+    while True:
+        time.sleep(0.2)
+        try:
+            fcntl.flock(clients_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue
+        return
+
+
+def _shut_down(home: Path, server) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        info = read_server_json(home)
+        if info and info.get("pid") == os.getpid():
+            (home / "server.json").unlink()
+    if server is not None:
+        try:
+            server.stop()
+        except Exception as e:  # the process ends anyway: report, don't hide
+            print(f"graphkit server: stop failed: {e}", file=sys.stderr)
+    print("graphkit server: stopped", flush=True)
 
 
 def _main(argv: list[str] | None = None) -> None:
