@@ -119,40 +119,12 @@ class Resolver:
         return [self.ref(m)]
 
     def _capital(self, tok: Token, depth: int) -> list[Ref]:
-        """'the capital' -> the document's main state (:meth:`_main_state`)."""
+        """'the capital' -> the document's main state (:func:`document_state`)."""
         if tok.lower_ != "capital" or not any(c.lower_ == "the" for c in tok.children) or any(
                 c.dep_ in ("prep", "poss", "compound") for c in tok.children):
             return []
-        ent = self._main_state()
+        ent = document_state(self.m)
         return [self.synthetic(tok, ent)] if ent is not None else []
-
-    def _main_state(self) -> Ent | None:
-        """The state of the dateline if it names one ('TRIPOLI, Jan 2 -'), else the state the
-        document names most (by name, adjective, capital, organ or leader). A capital used only
-        as a venue ('talks in Doha' in a story about Syria) does not count; ties go to the state
-        named first."""
-        hits = [self.m.gaz.find(self.doc[m.start:m.end].text) for m in self.m.mentions
-                if m.role == "capital" and _in_dateline(self.doc[m.head])]
-        dateline = {h.entry.name for h in hits if h is not None}
-        if len(dateline) == 1 and (entry := self.m.gaz.state(dateline.pop())) is not None:
-            return self.m.state_ent(entry)
-        counts: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        for m in self.m.mentions:
-            if m.ent.kind != "Actor" or m.locative:
-                continue
-            entry = self.m.gaz.state(m.ent.name)
-            if entry is not None and entry.capitals:
-                counts[entry.name] += 1
-                first.setdefault(entry.name, m.start)
-        for i, entry in self.m.adjective.items():
-            if entry.capitals:
-                counts[entry.name] += 1
-                first.setdefault(entry.name, i)
-        if not counts:
-            return None
-        best = self.m.gaz.state(max(counts, key=lambda k: (counts[k], -first[k])))
-        return self.m.state_ent(best) if best is not None else None
 
     def _collective(self, tok: Token, depth: int) -> list[Ref]:
         low = tok.lower_
@@ -424,3 +396,32 @@ def _inside_of(t: Token, top: Token) -> bool:
 def _hyphenated(t: Token) -> bool:
     doc = t.doc
     return t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 1].whitespace_ == ""
+
+
+def document_state(ms: Mentions) -> Ent | None:
+    """The state of the dateline if it names one ('TRIPOLI, Jan 2 -'), else the state the
+    document names most (by name, adjective, capital, organ or leader). A capital used only
+    as a venue ('talks in Doha' in a story about Syria) does not count; ties go to the state
+    named first."""
+    hits = [ms.gaz.find(ms.doc[m.start:m.end].text) for m in ms.mentions
+            if m.role == "capital" and _in_dateline(ms.doc[m.head])]
+    dateline = {h.entry.name for h in hits if h is not None}
+    if len(dateline) == 1 and (entry := ms.gaz.state(dateline.pop())) is not None:
+        return ms.state_ent(entry)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in ms.mentions:
+        if m.ent.kind != "Actor" or m.locative:
+            continue
+        entry = ms.gaz.state(m.ent.name)
+        if entry is not None and entry.capitals:
+            counts[entry.name] += 1
+            first.setdefault(entry.name, m.start)
+    for i, entry in ms.adjective.items():
+        if entry.capitals:
+            counts[entry.name] += 1
+            first.setdefault(entry.name, i)
+    if not counts:
+        return None
+    best = ms.gaz.state(max(counts, key=lambda k: (counts[k], -first[k])))
+    return ms.state_ent(best) if best is not None else None

@@ -289,20 +289,7 @@ class Store:
         if keys is not None:
             selected = set(keys)
         elif entity is not None:
-            start = {r["key"] for r in _rows(
-                tx, "MATCH (:Name {lower: $q})-[:NAMES]->(e:Entity) "
-                    "RETURN e.key AS key", q=entity.lower())}
-            if not start:
-                raise LookupError(f"no entity matches {entity!r}")
-            selected, frontier = set(start), set(start)
-            for _ in range(max(0, int(hops))):
-                if not frontier:
-                    break
-                nxt = {r["k"] for r in _rows(
-                    tx, f"UNWIND $keys AS k MATCH (a:Entity {{key: k}})-[:{_SUMMARY_TYPES}]-(b:Entity) "
-                        "RETURN DISTINCT b.key AS k", keys=sorted(frontier))}
-                frontier = nxt - selected
-                selected |= nxt
+            selected = _neighbourhood(tx, entity, hops)
         dated = since is not None or until is not None
 
         def in_range(pub):
@@ -377,6 +364,25 @@ class Store:
     def clear(self) -> None:
         """Delete everything (nodes and relationships; the schema stays)."""
         self._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+
+
+def _neighbourhood(tx, entity: str, hops: int) -> set[str]:
+    """The keys of the entities an entity's look-up name names, and of those within ``hops``
+    summary edges of them."""
+    start = {r["key"] for r in _rows(
+        tx, "MATCH (:Name {lower: $q})-[:NAMES]->(e:Entity) RETURN e.key AS key", q=entity.lower())}
+    if not start:
+        raise LookupError(f"no entity matches {entity!r}")
+    selected, frontier = set(start), set(start)
+    for _ in range(max(0, int(hops))):
+        if not frontier:
+            break
+        nxt = {r["k"] for r in _rows(
+            tx, f"UNWIND $keys AS k MATCH (a:Entity {{key: k}})-[:{_SUMMARY_TYPES}]-(b:Entity) "
+                "RETURN DISTINCT b.key AS k", keys=sorted(frontier))}
+        frontier = nxt - selected
+        selected |= nxt
+    return selected
 
 
 def write_batch(store: Store, extractions: list[Extraction]) -> tuple[dict, list[tuple[Extraction, str]]]:
