@@ -197,14 +197,16 @@ class Lexicon:
     @cached_property
     def agreement_signers(self) -> frozenset[str]:
         """Single-word verbs whose doer is a party to the agreement it makes ('sign', 'agree', 'reach')."""
-        return frozenset(f.head for f in self.frames if f.pos in ("VERB", "PART") and not f.rest and any(
-            lk.relation == "PARTY_TO" and "agent" in lk.source for lk in f.links))
+        return self._doers_of(("PARTY_TO",))
 
     @cached_property
     def agreement_makers(self) -> frozenset[str]:
         """Single-word verbs whose doer makes or brokers an agreement ('sign', 'agree', 'broker')."""
+        return self._doers_of(("PARTY_TO", "GUARANTEES"))
+
+    def _doers_of(self, relations: tuple[str, ...]) -> frozenset[str]:
         return frozenset(f.head for f in self.frames if f.pos in ("VERB", "PART") and not f.rest and any(
-            lk.relation in ("PARTY_TO", "GUARANTEES") and "agent" in lk.source for lk in f.links))
+            lk.relation in relations and "agent" in lk.source for lk in f.links))
 
     def word_set(self, key: str) -> frozenset[str]:
         """A word class of lexicon.json as a set."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .mentions import has_det
 from .refs import Ref, dedup
 
 if TYPE_CHECKING:
@@ -207,12 +208,12 @@ class NounArguments:
                         for k, v in extra.items():
                             roles.setdefault(k, []).extend(v)
         own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
-        if _with_the_of(noun) and roles.get("of") and not self._about_agreement(self.adjunct_verb(noun)):
+        verb = self.adjunct_verb(noun)
+        if _with_the_of(noun) and roles.get("of") and not self._about_agreement(verb):
             # (help with reaching, signing or breaking an agreement is mediation, not backing a side)
             # "X bombed Z with the help of Y", "with the support of Y": Y's help, given to X
             roles["agent"], roles["of"], own_doer = roles["of"], [], True
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
-        verb = self.adjunct_verb(noun)
         if roles["agent"] and not roles["patient"] and own_doer:
             # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
             host = self.adjunct_head(noun)
@@ -261,6 +262,5 @@ class NounArguments:
 
 def _with_the_of(noun: Token) -> bool:
     """'with the help of Y': a definite event noun after 'with' whose 'of' names its doer."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "with" and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and any(
+    return noun.dep_ == "pobj" and noun.head.lower_ == "with" and has_det(noun, ("the",)) and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)

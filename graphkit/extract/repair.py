@@ -20,7 +20,8 @@ RELATIVES = ("which", "that", "who")
 PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # a plain verb of each inflection, with no noun reading to mislead the parser
 STAND_IN = {"VBZ": "helps", "VBD": "helped", "VBN": "helped", "VBP": "help"}
-FINITE = ("VBZ", "VBD", "VBP", "MD")
+FINITE_VERB = ("VBZ", "VBD", "VBP")      # a verb's finite tags; with a modal, what makes a clause finite
+FINITE = FINITE_VERB + ("MD",)
 # a one-word name with no other reading, for a name the parser misreads
 NAME_STAND_IN = "Kenya"
 # what a headline's verb is in a new parse: the root, a conjunct, or a clause of the root's
@@ -66,7 +67,7 @@ def coordinated_clause_subject(sent: Span) -> int:
     right after 'and')."""
     doc = sent.doc
     for verb in sent:
-        if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.head.pos_ not in ("VERB", "AUX") \
+        if verb.dep_ != "conj" or verb.tag_ not in FINITE_VERB or verb.head.pos_ not in ("VERB", "AUX") \
                 or any(c.dep_ in SUBJECTS + ("expl",) for c in verb.children) or verb.i == sent.start:
             continue
         noun = doc[verb.i - 1]
@@ -117,7 +118,7 @@ def _dateline_subject(sent: Span, region: Span) -> int:
     if phrase is None:
         return 0
     i, adjuncts = phrase.right_edge.i + 1, []
-    while i < sent.end and doc[i].tag_ not in FINITE[:3]:
+    while i < sent.end and doc[i].tag_ not in FINITE_VERB:
         t = doc[i]
         if not (t.pos_ == "ADV" or t.dep_ in ("prep", "npadvmod") and (
                 region.start <= t.head.i < region.end or t.head.i > t.right_edge.i)):
@@ -226,16 +227,14 @@ class VerbHomographs(Reparse):
             tag = self._verb_tag(t) or (self._headline_tag(t) if headline or finite_mod else None)
             if tag is None:
                 continue
-            after_verb = prev.pos_ == "CCONJ" and t.i >= 2 and (
-                t.i - 2 in found or t.doc[t.i - 2].tag_ in ("VBZ", "VBD", "VBP"))
-            subject = (prev.lower_ in RELATIVES and prev.tag_ in ("WDT", "WP")
-                       or prev.lemma_ == "have" and tag == "VBN"
+            after_verb = prev.pos_ == "CCONJ" and t.i >= 2 and (t.i - 2 in found or t.doc[t.i - 2].tag_ in FINITE_VERB)
+            perfect = prev.lemma_ == "have" and tag == "VBN"      # 'has overrun army bases'
+            subject = (prev.lower_ in RELATIVES and prev.tag_ in ("WDT", "WP") or perfect
                        or prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == t.i and tag == "VBZ")
             # 'GNA forces storm Tarhuna', 'the ISF, including PMF units, liberated Hawijah'
             headed = (headline or finite_mod) and (prev.tag_ in ("NNS", "NNPS", "NNP") and tag in ("VBP", "VBD")
                                                    or finite_mod and prev.tag_ == "NNP" and tag == "VBZ"
                                                    or prev.text == "," and tag == "VBD")
-            perfect = prev.lemma_ == "have" and tag == "VBN"      # 'has overrun army bases'
             noun_object = (perfect or headed) and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ == "NOUN"
             if (subject or after_verb or headed) and (self._object_follows(t) or noun_object):
                 found[t.i] = tag
@@ -249,7 +248,7 @@ class VerbHomographs(Reparse):
         a short subject, the word, then the clause's end (a comma, a verb, the sentence's end)."""
         doc = t.doc
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if nxt is not None and not (nxt.is_punct or nxt.tag_ in ("VBD", "VBZ", "VBP", "MD")):
+        if nxt is not None and not (nxt.is_punct or nxt.tag_ in FINITE):
             return False
         i = t.i - 1
         while i > t.i - 5 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and doc[i].lower_ not in RELATIVES:
@@ -431,7 +430,7 @@ def finite_verb_read_as_modifier(sent: Span) -> int:
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return 0
-    verb = next((c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in ("VBD", "VBZ", "VBP")
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.i > root.i and c.tag_ in FINITE_VERB
                  and not any(d.dep_ in SUBJECTS + ("expl", "mark") for d in c.children)), None)
     if verb is None or (verb.tag_ == "VBD" and not verb.doc[verb.i - 1].is_punct):
         verb = _verb_on_apposition(root)
@@ -472,7 +471,7 @@ def subject_read_as_modifier(sent: Span) -> int:
     for noun in sent:
         verb = noun.head
         if noun.dep_ not in ("nmod", "npadvmod", "compound", "dep") or noun.pos_ != "PROPN" \
-                or noun.ent_type_ in ("DATE", "TIME") or verb.tag_ not in ("VBP", "VBZ", "VBD") or verb.pos_ != "VERB" \
+                or noun.ent_type_ in ("DATE", "TIME") or verb.tag_ not in FINITE_VERB or verb.pos_ != "VERB" \
                 or noun.right_edge.i != verb.i - 1 or not (noun.left_edge.i == sent.start
                                                            or doc[noun.left_edge.i - 1].is_punct):
             continue
