@@ -674,6 +674,11 @@ AGREEMENTS = [
     # parties
     row("parties-x-and-y-signed", "Colombia and the ELN signed a ceasefire in Havana on Tuesday.",
         [("Colombia", "PARTY_TO", "?deal"), ("National Liberation Army", "PARTY_TO", "?deal")]),
+    row("mediated-talks-process-is-no-agreement", "Qatar and Egypt have been mediating a diplomatic process between "
+        "Israel and Hamas since May.",
+        [], [(ANY, "PARTY_TO", ANY), (ANY, "GUARANTEES", ANY)]),
+    row("peace-process-is-an-agreement", "Norway has mediated the peace process between Colombia and the ELN.",
+        [("Norway", "GUARANTEES", "?process")]),
     row("parties-x-and-y-reached", "Chad and the Front for Change and Concord in Chad reached a truce after weeks of "
         "fighting.",
         [("Chad", "PARTY_TO", "?truce"), ("Front for Change and Concord in Chad", "PARTY_TO", "?truce")],
@@ -862,6 +867,15 @@ REFERENCES = [
         [("United States", "OPPOSES", "Cuba")]),
     row("pronoun-it", "Ankara has deployed troops near Tal Abyad. It has threatened to attack the YPG.",
         [("Turkey", "OPPOSES", "People's Protection Units")]),
+    row("expletive-it-is-someones-duty", "Tehran arms the Houthis. Washington says it is Iran's duty to restrain the "
+        "militias that it funds.",
+        [("Iran", "BACKS", "Houthis")],
+        [("United States", "BACKS", ANY), ("United States", ANY, "Iran"), ("Iran", ANY, "United States")]),
+    row("expletive-it-is-clear-that", "Kenya said it was clear that al-Shabaab had attacked Mandera.",
+        [T("al-Shabaab", "ATTACKED", "Mandera", by="Kenya")], [("Kenya", ANY, ANY)]),
+    row("pronoun-in-relative-on-object-is-the-verbs-doer", "Khartoum condemned the raid. Cairo struck the militia "
+        "that it accuses of smuggling weapons.",
+        [("Egypt", "OPPOSES", ANY)], [("Sudan", "OPPOSES", ANY)]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

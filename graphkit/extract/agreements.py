@@ -51,7 +51,7 @@ def find_agreements(ms: Mentions) -> None:
 
 def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, str, Mention | None]]:
     vague, substantive = ms.lex.word_set("vague_agreement_heads"), ms.lex.word_set("substantive_agreement_modifiers")
-    zone_words = ms.lex.word_set("zone_modifiers")
+    zone_words, tracks = ms.lex.word_set("zone_modifiers"), ms.lex.word_set("negotiation_tracks")
     made = ms.lex.agreement_makers
     found: list[tuple[Token, str, Mention | None]] = []
     for tok in ms.doc:
@@ -66,9 +66,9 @@ def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, 
         if word is None or tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and match_phrase(
                 compound_phrase(tok.head), heads):
             continue         # 'a ceasefire agreement': one mention, at its head
-        if word in vague and not (any(c.lower_ in substantive for c in tok.children)
-                                  or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))
-                                  or _made(tok, made)):
+        substantial = any(c.lower_ in substantive for c in tok.children)
+        if word in vague and not (substantial or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))
+                                  or _made(tok, made) and word not in tracks):
             continue
         if word in ("zone", "zones"):
             left = "".join(t.text for t in ms.doc[tok.left_edge.i:tok.i]).lower()

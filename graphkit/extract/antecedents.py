@@ -37,6 +37,7 @@ class Antecedents:
         self.target_preps = lex.word_set("target_prepositions")
         self.person_collectives = lex.word_set("person_collectives")
         self.object_control = lex.word_set("object_control_verbs")
+        self.extraposed = lex.word_set("extraposition_words")
 
     # ---- number descriptions ---------------------------------------------------------------
     def last_n(self, tok: Token, n: int) -> list[Ref]:
@@ -83,12 +84,14 @@ class Antecedents:
         """'it'/'its' -> the nearest singular actor before it that is not its co-argument;
         'they'/'their' -> the nearest plural one (a group, forces, or a coordination)."""
         plural = tok.lower_ in PRONOUNS_PL
+        if self._expletive(tok):
+            return []
         clause = _clause_head(tok)
         if tok.dep_ == "poss":
             r = self._possessor(tok, clause, plural)
             if r:
                 return self.r.as_(tok, r, "pronoun")
-        r = self._sayer(tok, plural) or self._previous_subject(tok, plural)
+        r = self._sayer(tok, plural) or self._relative_agent(tok, plural) or self._previous_subject(tok, plural)
         if r:
             return self.r.as_(tok, r, "pronoun")
         agreement = [] if plural or tok.dep_ == "poss" else self._recent_agreement(tok)
@@ -96,6 +99,17 @@ class Antecedents:
         if best is None:
             return agreement
         return self.r.as_(tok, best, "pronoun") + agreement
+
+    def _expletive(self, tok: Token) -> bool:
+        """'it' that stands for a clause later on, not an entity: 'it is clear that ...', 'it is
+        Turkey's duty to ...', 'it remains unclear who ...'."""
+        verb = tok.head
+        if tok.lower_ != "it" or tok.dep_ != "nsubj" or verb.lemma_ not in ("be", "remain", "seem", "appear", "become"):
+            return False
+        words = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.extraposed]
+        clauses = [c for w in [verb, *words] for c in w.children
+                   if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") and c.i > tok.i]
+        return bool(words and clauses)
 
     def _sayer(self, tok: Token, plural: bool) -> list[Ref]:
         """'X says it will ...', 'X said they had ...': the one who says it."""
@@ -108,6 +122,23 @@ class Antecedents:
             speaker = [r for c in tok.head.head.head.children if c.dep_ == "nsubj"
                        for r in self.r.refs(c, conj=plural)]
         return self._agreeing(speaker, plural)
+
+    def _relative_agent(self, tok: Token, plural: bool) -> list[Ref]:
+        """The subject of a relative clause on a verb's object -> that verb's doer: 'X struck the
+        militia that it accuses of ...', 'it is Y's duty to rein in the groups that it supports'."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl":
+            return []
+        noun = tok.head.head
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        names = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not names and verb.dep_ in ("acl", "xcomp"):     # 'Y's duty to rein in ...': the duty's owner
+            host = verb.head
+            names = [c for n in (host, *(c for c in host.children if c.dep_ in ("attr", "acomp")))
+                     for c in n.children if c.dep_ == "poss"] or [c for c in host.children if c.dep_ == "nsubj"]
+        doers = [c for c in names if c.lower_ not in PRONOUNS_SG | PRONOUNS_PL]
+        return self._agreeing([r for c in doers for r in self.r.refs(c, conj=plural)], plural)
 
     def _previous_subject(self, tok: Token, plural: bool) -> list[Ref]:
         """A subject pronoun with no mention before it in its sentence: the subject of the

@@ -62,7 +62,7 @@ WORDS = Words()
 # must have exactly these keys (besides "version" and "about"); the code asks for them by name.
 WORD_CLASSES: dict[str, Words | Table] = {
     # scope and attribution (scope.py)
-    "speech_verbs": WORDS, "speech_nouns": WORDS, "speaker_nouns": WORDS,
+    "speech_verbs": WORDS, "extraposition_words": WORDS, "speech_nouns": WORDS, "speaker_nouns": WORDS,
     "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
     "denial_verbs": WORDS, "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
@@ -91,7 +91,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "personnel_nouns": WORDS,
     "place_of_nouns": WORDS, "place_possessed_nouns": WORDS,
     # agreements (agreements.py)
-    "agreement_heads": WORDS, "vague_agreement_heads": WORDS, "substantive_agreement_modifiers": WORDS,
+    "agreement_heads": WORDS, "vague_agreement_heads": WORDS, "negotiation_tracks": WORDS, "substantive_agreement_modifiers": WORDS,
     "zone_modifiers": WORDS, "ceasefire_words": WORDS, "agreement_head_forms": Table("word"),
     "agreement_distinct_modifiers": WORDS, "agreement_verbs": WORDS, "naming_verbs": WORDS, "talks_nouns": WORDS,
     # references (references.py, antecedents.py)
