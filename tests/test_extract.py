@@ -876,6 +876,13 @@ REFERENCES = [
     row("pronoun-in-relative-on-object-is-the-verbs-doer", "Khartoum condemned the raid. Cairo struck the militia "
         "that it accuses of smuggling weapons.",
         [("Egypt", "OPPOSES", ANY)], [("Sudan", "OPPOSES", ANY)]),
+    row("label-is-said-of-the-object", "Police raided a house used by the Tren de Aragua gang, which Santiago has "
+        "designated a terrorist organisation.",
+        [("Chile", "OPPOSES", "Tren de Aragua")], [(ANY, ANY, "militants")]),
+    row("label-as", "Nairobi designated the Mungiki as a terrorist group.",
+        [("Kenya", "OPPOSES", "Mungiki")], [(ANY, ANY, "militants")]),
+    row("named-owner-over-generic-adjective", "The Colombian army rejected the terrorist acts of the Gulf Clan.",
+        [("Colombia", "OPPOSES", "Clan del Golfo")], [(ANY, ANY, "militants")]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",
@@ -1106,6 +1113,10 @@ FICTION = [
 ]
 
 NER_ONLY = [
+    row("ner-weapon-make-is-no-actor", "Ankara sold Kestrel drones to Abuja.",
+        [("Turkey", "BACKS", "Nigeria")], [(ANY, ANY, "Kestrel"), ("Kestrel", ANY, ANY)]),
+    row("ner-weapon-make-with-state-adjective", "Overnight, Russian Kalibr missiles struck the port of Izmail.",
+        [("Russia", "ATTACKED", "Izmail")]),
     row("ner-group-active", "The Zorvian Liberation Front attacked government forces in the town of Melkar, the "
         "Malian army said.",
         [T("Zorvian Liberation Front", "ATTACKED", ANY, by=ANY)]),

@@ -27,22 +27,44 @@ def find_generic_groups(ms: Mentions) -> None:
     doc = ms.doc
     generic = ms.lex.word_set("generic_group_heads")
     anti = ms.lex.word_set("anti_prefixes")
+    labels = ms.lex.word_set("labelling_verbs")
     for tok in doc:
         if tok.i in ms.by_token:
             continue
         if _is_generic_group(ms, tok, generic):
-            if _owned_group(ms, tok) or _description_target(ms, tok):
+            if _predicate_of_label(tok, labels) or _owned_group(ms, tok) or _description_target(ms, tok):
                 continue
             if ms.generic_group is None:
                 ms.generic_group = Ent(GENERIC_GROUP, "Group", plural=True)
             ms.add(Mention(_phrase_start(ms, tok), tok.i + 1, tok.i, ms.generic_group, "generic"))
         elif tok.lower_ in generic and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and not (
-                tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in anti):
+                tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in anti) and not \
+                _predicate_of_label(tok.head, labels) and not _named_owner(ms, tok.head):
             if any(_named_group_modifier(ms, c) for c in tok.head.lefts):
                 continue            # "Houthi militant locations": the named group owns them
             if ms.generic_group is None:
                 ms.generic_group = Ent(GENERIC_GROUP, "Group", plural=True)
             ms.owner_mark[tok.head.i] = ms.generic_group
+
+
+def _named_owner(ms: Mentions, noun: Token) -> bool:
+    """'the terrorist acts of the EMC', 'the EMC's terrorist acts': the noun has its owner named."""
+    owners = [c for c in noun.children if c.dep_ == "poss"] + [g for c in noun.children if c.dep_ == "prep"
+                                                               and c.lower_ in ("of", "by")
+                                                               for g in c.children if g.dep_ == "pobj"]
+    return any(o.i in ms.by_token and ms.by_token[o.i].ent.kind != "Place" for o in owners)
+
+
+def _predicate_of_label(tok: Token, labels: frozenset[str]) -> bool:
+    """'(X,) which Y designated a terrorist organisation', 'X was branded a terrorist group',
+    'listed X as a terrorist group': what a label says of X is no group of its own."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in labels:
+        return False
+    if tok.dep_ == "pobj":
+        return tok.head.head.i == verb.i and tok.head.dep_ == "prep"
+    return tok.dep_ in ("oprd", "dobj", "attr", "xcomp") and any(
+        c.i != tok.i and (c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP")) for c in verb.children)
 
 
 def _is_generic_group(ms: Mentions, tok: Token, generic: frozenset[str]) -> bool:

@@ -62,7 +62,9 @@ WORDS = Words()
 # must have exactly these keys (besides "version" and "about"); the code asks for them by name.
 WORD_CLASSES: dict[str, Words | Table] = {
     # scope and attribution (scope.py)
-    "speech_verbs": WORDS, "extraposition_words": WORDS, "speech_nouns": WORDS, "speaker_nouns": WORDS,
+    "speech_verbs": WORDS, "extraposition_words": WORDS, "labelling_verbs": WORDS, "weapon_nouns": WORDS,
+    "speech_nouns": WORDS,
+    "speaker_nouns": WORDS,
     "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
     "denial_verbs": WORDS, "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,

@@ -151,6 +151,7 @@ def ner_fallback(ms: Mentions) -> None:
     """spaCy's entities that no alias names: persons, groups, organisations, places."""
     generic = ms.lex.word_set("generic_group_heads")
     group_words = ms.lex.word_set("group_name_words")
+    weapons = ms.lex.word_set("weapon_nouns")
     title_case_groups(ms)
     for sp in ms.doc.ents:
         if any(i in ms.by_token or i in ms.ship_tokens for i in range(sp.start, sp.end)):
@@ -160,6 +161,9 @@ def ner_fallback(ms: Mentions) -> None:
         name = clean_name(sp.text)
         if not name or len(name) < 2 or not any(ch.isupper() for ch in name):
             continue
+        if sp.label_ in ("PERSON", "PRODUCT") and sp.root.dep_ in ("compound", "nmod") and \
+                sp.root.head.lemma_.lower() in weapons:
+            continue   # 'Bayraktar drones', 'Kalibr missiles': a weapon's make stands for no one
         if sp.label_ == "PERSON" and len(sp) == 1:
             hit = ms.gaz.near_person(sp.text)
             if hit is not None:   # "Erodgan": a typo of a known leader's name

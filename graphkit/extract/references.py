@@ -237,6 +237,8 @@ class Resolver:
         out: list[Ref] = []
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         mods += [x for c in mods for x in c.conjuncts if x.i < noun.i]   # "Hamas and Islamic Jihad targets"
+        mods += [x for c in mods if c.dep_ == "compound" and self.m.at(c) is None   # "Russian Kalibr missiles"
+                 for x in c.children if x.dep_ in ("amod", "compound") and x.i in self.m.adjective]
         for c in mods:
             if _hyphenated(c):
                 continue
