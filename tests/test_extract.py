@@ -883,6 +883,12 @@ REFERENCES = [
         [("Kenya", "OPPOSES", "Mungiki")], [(ANY, ANY, "militants")]),
     row("named-owner-over-generic-adjective", "The Colombian army rejected the terrorist acts of the Gulf Clan.",
         [("Colombia", "OPPOSES", "Clan del Golfo")], [(ANY, ANY, "militants")]),
+    row("judged-government-is-the-documents", "Boko Haram raided Maiduguri in Nigeria. Its leader vowed to wage jihad "
+        "against the apostate government.",
+        [T("Boko Haram", "OPPOSES", "Nigeria", hedged=None)]),
+    row("dictatorship-is-the-documents-government", "Myanmar's junta bombed Sagaing. The NUG condemned the "
+        "dictatorship.",
+        [T("National Unity Government", "OPPOSES", "Myanmar", hedged=None)]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

@@ -35,6 +35,7 @@ def find_organs(ms: Mentions) -> None:
     government = ms.lex.word_set("government_words")
     government_mods = ms.lex.word_set("government_modifiers")
     non_state = ms.lex.word_set("non_state_modifiers")
+    evaluative = ms.lex.word_set("evaluative_modifiers")
     force_words = ms.lex.word_set("state_force_name_words") | {w for p in ms.organ_heads for w in p.split()}
     for tok in ms.doc:
         if tok.i in ms.by_token or tok.pos_ not in ("NOUN", "PROPN"):
@@ -48,7 +49,8 @@ def find_organs(ms: Mentions) -> None:
             continue
         facility = tok.lower_ in government and _definite_facility(ms, tok)
         if owner is None and (any(c.lower_ in government_mods and c.dep_ in ("compound", "amod") for c in tok.lefts)
-                              or (tok.lower_ in government and has_det(tok, ("the",)) and not _modified(tok))
+                              or (tok.lower_ in government and has_det(tok, ("the",))
+                                  and not _modified(tok, evaluative))
                               or facility):
             owner = (facility and _local_state(ms, tok)) or government_of(ms, tok)
             first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
@@ -101,8 +103,10 @@ def _definite_facility(ms: Mentions, tok: Token) -> bool:
         and has_det(head, ("the",)) and all(c.dep_ == "det" or c.i == tok.i for c in head.lefts)
 
 
-def _modified(tok: Token) -> bool:
-    return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children) or any(
+def _modified(tok: Token, evaluative: frozenset[str]) -> bool:
+    """A modifier that may make the noun another's ('the Sudanese army', 'the army of X'), not
+    one that only judges it ('the apostate government', 'the illegitimate regime')."""
+    return any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in evaluative for c in tok.children) or any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
