@@ -1388,3 +1388,28 @@ def test_the_matcher_fails_when_it_should(ex):
     ]:
         with pytest.raises(AssertionError):
             check(ex, text, [_pattern(p) for p in present], [_pattern(p) for p in absent])
+
+
+@pytest.mark.parametrize("text,words,label,name,kind", [
+    ("-- Near Tarkand, three strikes destroyed ISIL positions.", "Near Tarkand", "PERSON", "Tarkand", "Place"),
+    ("09:40 - Zorvian Guards shelled the market in Melkar.", "09:40 - Zorvian Guards", "ORG", "Zorvian Guards", ANY),
+    ("Since March, the Coalition has conducted 300 strikes.", "the Coalition", "ORG", None, None),
+], ids=["capitalised-preposition", "live-blog-time-stamp", "capitalised-description"])
+def test_entity_spans_lose_line_start_noise(ex, text, words, label, name, kind):
+    """spaCy's entity spans take in a line's time stamp or a capitalised preposition; what is
+    left is the name (a place after 'Near'), and a capitalised description names nothing."""
+    from spacy.tokens import Span
+
+    from graphkit.extract.pipeline import prepare
+    doc = ex.nlp(prepare(text))
+    start = next(t.i for t in doc if doc[t.i:].text.startswith(words))
+    end = start + len(ex.nlp.make_doc(words))
+    doc.ents = [Span(doc, start, end, label=label)]
+    mentions, _ = ex.candidates(doc)
+    found = {(m.ent.name, m.ent.kind) for m in mentions.mentions if start <= m.start < end}
+    names = {n for n, _ in found}
+    assert words not in names
+    if name is None:
+        assert all(k != "Organization" or n != "Coalition" for n, k in found)
+    else:
+        assert any(n == name and kind in (ANY, k) for n, k in found), found

@@ -152,12 +152,16 @@ def ner_fallback(ms: Mentions) -> None:
     generic = ms.lex.word_set("generic_group_heads")
     group_words = ms.lex.word_set("group_name_words")
     weapons = ms.lex.word_set("weapon_nouns")
+    locative = ms.lex.word_set("locative_prepositions")
     title_case_groups(ms)
     for sp in ms.doc.ents:
         if any(i in ms.by_token or i in ms.ship_tokens for i in range(sp.start, sp.end)):
             continue    # named already, or a merchant ship ('MV Galaxy Leader') that stands for no one
         if all(t.i in ms.adjective or t.dep_ == "det" or t.is_punct for t in sp):
             continue   # 'Ukrainian' labelled GPE: a state adjective is no name
+        sp, place = _trimmed(ms, sp, locative)
+        if sp is None:
+            continue
         name = clean_name(sp.text)
         if not name or len(name) < 2 or not any(ch.isupper() for ch in name):
             continue
@@ -169,7 +173,7 @@ def ner_fallback(ms: Mentions) -> None:
             if hit is not None:   # "Erodgan": a typo of a known leader's name
                 ms.add(acting_mention(ms, sp, hit.entry))
                 continue
-        kind = _ner_kind(ms, sp, name, generic, group_words)
+        kind = "Place" if place else _ner_kind(ms, sp, name, generic, group_words)
         if kind in ("Group", "Organization"):
             end = name_tail(ms, sp.start, sp.end)
             if end > sp.end and claim_name(ms, sp.start, sp.end, end):
@@ -177,6 +181,26 @@ def ner_fallback(ms: Mentions) -> None:
                 name = clean_name(sp.text)
         if kind is not None:
             add_name(ms, sp, ms.ent(name, kind), "ner")
+
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
+def _trimmed(ms: Mentions, sp: Span, locative: frozenset[str]) -> tuple[Span | None, bool]:
+    """An entity span without what spaCy took in with it at a line's start: a live blog's time
+    stamp ('08:10 - Medics') or a capitalised preposition ('-- Near Baiji,': a place); none
+    for a capitalised description ('the Coalition')."""
+    start = sp.start
+    while start < sp.end and (sp.doc[start].like_num or sp.doc[start].is_punct or _CLOCK.match(sp.doc[start].text)):
+        start += 1
+    place = start < sp.end - 1 and sp.doc[start].lower_ in locative
+    start += place
+    while start < sp.end and sp.doc[start].dep_ == "det":
+        start += 1
+    if start >= sp.end or any(i in ms.by_token for i in range(start, sp.end)) or (
+            start == sp.end - 1 and sp.doc[start].lower_ in ms.lex.table("description_kinds")):
+        return None, False      # 'the Coalition', 'the Council': a description, read as one
+    return (sp if start == sp.start else Span(sp.doc, start, sp.end, label=sp.label_)), place
 
 
 def add_name(ms: Mentions, sp: Span, ent: Ent, role: str) -> Mention | None:
