@@ -1413,3 +1413,12 @@ def test_entity_spans_lose_line_start_noise(ex, text, words, label, name, kind):
         assert all(k != "Organization" or n != "Coalition" for n, k in found)
     else:
         assert any(n == name and kind in (ANY, k) for n, k in found), found
+
+
+def test_a_date_triggers_nothing(ex):
+    """'since March' is a date, not a march on anyone."""
+    from graphkit.extract.pipeline import prepare
+    doc = ex.nlp(prepare("Since March, the Saudi-led coalition has conducted 300 strikes against Houthi targets."))
+    assert any(t.lower_ == "march" and t.ent_type_ == "DATE" for t in doc)
+    _, cands = ex.candidates(doc)
+    assert cands and not [c for c in cands if c.trigger.lower_ == "march"]

@@ -120,8 +120,8 @@ class CandidateFinder:
         return self._frames[tok.i]
 
     def _find_frames(self, tok: Token) -> list[Frame]:
-        if not tok.is_alpha and "-" not in tok.text:
-            return []
+        if not tok.is_alpha and "-" not in tok.text or tok.ent_type_ in ("DATE", "TIME"):
+            return []       # ('since March', 'on Strike Day': a date)
         found: list[Frame] = []
         for pos in _uses(tok):
             for form in {tok.lower_, tok.lemma_.lower()}:
