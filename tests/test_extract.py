@@ -889,6 +889,16 @@ REFERENCES = [
     row("dictatorship-is-the-documents-government", "Myanmar's junta bombed Sagaing. The NUG condemned the "
         "dictatorship.",
         [T("National Unity Government", "OPPOSES", "Myanmar", hedged=None)]),
+    row("pronoun-his-forces-are-the-persons-side", "Ibrahim Traore flew to Moscow. Russian mercenaries fight alongside "
+        "his troops.",
+        [("Russia", "BACKS", "Burkina Faso")]),
+    row("pronoun-he-said-is-the-persons-side", "Houthi spokesman Yahya Saree spoke on Tuesday. \"The Zionist enemy "
+        "will bear the consequences of its crimes,\" he said.",
+        [T("Houthis", "OPPOSES", "Israel", by=ANY)]),
+    row("first-person-of-a-coordinated-speech-verb", "\"We will respond,\" Rwanda's spokeswoman said. Congo's "
+        "minister welcomed the sanctions but said they were too weak, adding: \"Rwandan troops are shelling our "
+        "towns.\"",
+        [T("Rwanda", "ATTACKED", "Democratic Republic of the Congo", by=ANY)], [(ANY, "ATTACKED", "Rwanda")]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
-from .refs import PRONOUNS_PL, PRONOUNS_SG, Ref, dedup
+from .refs import PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, Ref, dedup
 
 if TYPE_CHECKING:
     from .mentions import Mention, Mentions
@@ -84,6 +84,8 @@ class Antecedents:
         """'it'/'its' -> the nearest singular actor before it that is not its co-argument;
         'they'/'their' -> the nearest plural one (a group, forces, or a coordination)."""
         plural = tok.lower_ in PRONOUNS_PL
+        if tok.lower_ in PRONOUNS_PERSON:
+            return self._person(tok)
         if self._expletive(tok):
             return []
         clause = _clause_head(tok)
@@ -99,6 +101,21 @@ class Antecedents:
         if best is None:
             return agreement
         return self.r.as_(tok, best, "pronoun") + agreement
+
+    def _person(self, tok: Token) -> list[Ref]:
+        """'he', 'his', 'her' -> the side of the most salient person of the last two sentences
+        (a leader or spokesman acts for a state or group), not a co-argument of the pronoun."""
+        sent = tok.sent
+        coargs = set() if tok.dep_ == "poss" else _subjects(_clause_head(tok))
+        best, best_score = None, None
+        for m in self.m.mentions:
+            if not (window_start(sent) <= m.start < tok.i) or m.head in coargs or not (
+                    m.role == "leader" or m.ent.kind == "Person"):
+                continue
+            score = _salience(self.doc[m.head], m.start >= sent.start, 0, self._distance(m.start, sent))
+            if best_score is None or score >= best_score:
+                best, best_score = m, score
+        return self.r.as_(tok, [self.r.ref(best)], "pronoun") if best is not None else []
 
     def _expletive(self, tok: Token) -> bool:
         """'it' that stands for a clause later on, not an entity: 'it is clear that ...', 'it is

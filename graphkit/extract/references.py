@@ -23,7 +23,7 @@ from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .repair import dateline_dash
-from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
+from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
 
@@ -93,7 +93,7 @@ class Resolver:
         if appos:
             return [r for a in appos for r in self.refs(a)]
         low = tok.lower_
-        if low in PRONOUNS_SG or low in PRONOUNS_PL:
+        if low in PRONOUNS_SG or low in PRONOUNS_PL or low in PRONOUNS_PERSON:
             return self.antecedents.antecedent(tok)
         if low in FIRST_PERSON:
             return [self.synthetic(tok, self.speaker.ent, "first-person")] if self.speaker is not None else []
@@ -180,7 +180,7 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self.m.at(c) is not None
                                         and self.m.at(c).ent.kind in ("Group", "Organization")):
-                    r = self.antecedents.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL else (
+                    r = self.antecedents.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL | PRONOUNS_PERSON else (
                         self.refs(c, depth + 1, conj=False))
                     if r:
                         return self.as_(tok, r, r[0].via if r[0].resolved else "owner")
@@ -249,7 +249,7 @@ class Resolver:
             m = self.m.at(c)
             if m is not None and not m.locative and m.ent.kind not in ("Agreement", "Place"):
                 out += [r for r in self._mention_refs(m)]
-            elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL:
+            elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL | PRONOUNS_PERSON:
                 out += self.antecedents.antecedent(c)
             elif c.lower_ in FIRST_PERSON and self.speaker is not None:
                 out.append(self.synthetic(c, self.speaker.ent, "first-person"))

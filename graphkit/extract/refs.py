@@ -12,6 +12,7 @@ from .mentions import Ent, Mention
 # pronouns references are read through.
 PRONOUNS_SG = frozenset({"it", "its"})
 PRONOUNS_PL = frozenset({"they", "their", "them"})
+PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her"})
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 

@@ -321,7 +321,7 @@ class ScopeReader:
         speakers: list[Ref] = []
         for tok in sent:
             if tok.lemma_.lower() in self.speech and tok.pos_ == "VERB":
-                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                subj = [c for c in _subjects(tok) if c.dep_ == "nsubj"]    # ('X welcomed it but said ...')
                 if subj:
                     speakers += self.speaker_refs(subj[0])
         if speakers:
