@@ -899,6 +899,9 @@ REFERENCES = [
         "minister welcomed the sanctions but said they were too weak, adding: \"Rwandan troops are shelling our "
         "towns.\"",
         [T("Rwanda", "ATTACKED", "Democratic Republic of the Congo", by=ANY)], [(ANY, "ATTACKED", "Rwanda")]),
+    row("plural-subject-and-its-own-their-are-one-set", "Chad, Sudan and Libya recalled their ambassadors from "
+        "the summit.",
+        [], [("Chad", ANY, "Sudan"), ("Sudan", ANY, "Libya"), ("Libya", ANY, "Chad")]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",
