@@ -902,6 +902,9 @@ REFERENCES = [
     row("plural-subject-and-its-own-their-are-one-set", "Chad, Sudan and Libya recalled their ambassadors from "
         "the summit.",
         [], [("Chad", ANY, "Sudan"), ("Sudan", ANY, "Libya"), ("Libya", ANY, "Chad")]),
+    row("government-of-a-framing-place", "Iraqi forces advanced on Mosul. Iraqi jets struck Hawija. In eastern "
+        "Syria, regime forces backed by Russian airpower attacked ISIS near Deir ez-Zor.",
+        [("Russia", "BACKS", "Syria")], [("Russia", "BACKS", "Iraq")]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

@@ -152,7 +152,29 @@ def government_of(ms: Mentions, tok: Token) -> Ent | None:
             authorities[m.ent.name] += 1
     if authorities:
         return ms.ent(authorities.most_common(1)[0][0], "Actor")
-    return government_state(ms)
+    return _framing_state(ms, tok) or government_state(ms)
+
+
+def _framing_state(ms: Mentions, tok: Token) -> Ent | None:
+    """The state of an opening place phrase that frames the sentence ('In eastern Syria,
+    pro-regime forces ...' in a report on Iraq and Syria)."""
+    sent = tok.sent
+    first = sent[0]
+    if first.lower_ not in ("in", "inside", "across") or first.dep_ != "prep" or first.head.i == tok.i:
+        return None
+    comma = next((t for t in sent if t.i > first.i and t.text == ","), None)
+    if comma is None or comma.i > tok.i:
+        return None
+    for p in first.children:
+        m = ms.by_token.get(p.i)
+        if p.dep_ != "pobj" or m is None:
+            continue
+        entry = ms.gaz.state(m.ent.name)
+        if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
+            entry = ms.gaz.state(entry.info["country"])
+        if entry is not None and entry.kind == "Actor" and not entry.info.get("authority"):
+            return ms.entry_ent(entry)
+    return None
 
 
 def _local_state(ms: Mentions, tok: Token) -> Ent | None:
