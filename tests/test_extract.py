@@ -905,6 +905,9 @@ REFERENCES = [
     row("government-of-a-framing-place", "Iraqi forces advanced on Mosul. Iraqi jets struck Hawija. In eastern "
         "Syria, regime forces backed by Russian airpower attacked ISIS near Deir ez-Zor.",
         [("Russia", "BACKS", "Syria")], [("Russia", "BACKS", "Iraq")]),
+    row("named-actor-before-a-group-noun", "Arakan Army fighters shelled Sittwe. The PDF militias take orders from "
+        "the NUG terrorist group.",
+        [("National Unity Government", "BACKS", "People's Defence Force")], [("Arakan Army", "BACKS", ANY)]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

@@ -85,7 +85,9 @@ def _is_generic_group(ms: Mentions, tok: Token, generic: frozenset[str]) -> bool
 
 def _named_group_modifier(ms: Mentions, c: Token) -> Mention | None:
     m = ms.by_token.get(c.i)
-    if m is not None and c.dep_ in ("compound", "amod", "nmod", "poss") and m.ent.kind in ("Group", "Organization") \
+    named_actor = m is not None and m.ent.kind == "Actor" and m.role == "name" and c.dep_ in ("compound", "nmod")
+    if m is not None and c.dep_ in ("compound", "amod", "nmod", "poss") and (
+            m.ent.kind in ("Group", "Organization") or named_actor) \
             and not hyphen_after(c) and not anti_prefixed(c, ms.lex.word_set("anti_prefixes")):
         return m
     return None
