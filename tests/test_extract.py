@@ -908,6 +908,9 @@ REFERENCES = [
     row("named-actor-before-a-group-noun", "Arakan Army fighters shelled Sittwe. The PDF militias take orders from "
         "the NUG terrorist group.",
         [("National Unity Government", "BACKS", "People's Defence Force")], [("Arakan Army", "BACKS", ANY)]),
+    row("description-with-its-charge", "Mozambique suspended talks with Renamo on Monday, accusing the "
+        "guerrilla group of war crimes.",
+        [("Mozambique", "OPPOSES", "Renamo")], [("Mozambique", "OPPOSES", Not("Renamo"))]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

@@ -204,6 +204,9 @@ def _restricted(ms: Mentions, tok: Token) -> bool:
             objs = [p for p in c.children if p.dep_ == "pobj"]
             if not objs and c.lower_ == "from" or c.i + 1 < len(ms.doc) and ms.doc[c.i + 1].tag_ == "VBG":
                 continue    # a gerund: 'stop the group from planning', 'accused the militia of occupying'
+            if c.lower_ in ("of", "for") and tok.dep_ == "dobj" and (
+                    tok.head.lemma_.lower() in ms.lex.word_set("object_control_verbs")):
+                continue    # the charge: 'accused the group of war crimes', 'condemned the militia for the attack'
             if c.lower_ == "in" and objs and all(_is_place(ms, p) for p in objs):
                 continue
             return True
