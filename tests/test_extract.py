@@ -911,6 +911,12 @@ REFERENCES = [
     row("description-with-its-charge", "Mozambique suspended talks with Renamo on Monday, accusing the "
         "guerrilla group of war crimes.",
         [("Mozambique", "OPPOSES", "Renamo")], [("Mozambique", "OPPOSES", Not("Renamo"))]),
+    row("first-person-of-state-media-narration", "Hama, May 3 - Units of our armed forces destroyed positions of "
+        "the Nusra Front terrorists in the Idlib countryside.",
+        [("Syria", "ATTACKED", "Jabhat al-Nusra")]),
+    row("first-person-in-a-quote-of-nobody-known", "\"Our forces destroyed their positions in Idlib,\" a commander "
+        "told reporters.",
+        [], [(ANY, "ATTACKED", ANY)]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
+from .organs import government_state
 from .repair import dateline_dash
 from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
@@ -96,7 +97,7 @@ class Resolver:
         if low in PRONOUNS_SG or low in PRONOUNS_PL or low in PRONOUNS_PERSON:
             return self.antecedents.antecedent(tok)
         if low in FIRST_PERSON:
-            return [self.synthetic(tok, self.speaker.ent, "first-person")] if self.speaker is not None else []
+            return self.first_person(tok)
         if tok.dep_ == "appos" and self.m.at(tok.head) is not None and depth == 0:
             return self._refs1(tok.head, depth + 1)   # "Hezbollah, an Iran-backed group"
         for finder in (self._capital, self._collective, self._owned):
@@ -104,6 +105,15 @@ class Resolver:
             if r:
                 return r
         return []
+
+    def first_person(self, tok: Token) -> list[Ref]:
+        """'we', 'our': who speaks; outside quotes with nobody speaking yet, the state whose story
+        a state's media tell ('Units of our armed forces continued their operations')."""
+        if self.speaker is not None:
+            return [self.synthetic(tok, self.speaker.ent, "first-person")]
+        quotes = sum(1 for t in tok.sent if t.i < tok.i and t.text in ('"', "“", "”"))
+        narrator = None if quotes % 2 else government_state(self.m)
+        return [self.synthetic(tok, narrator, "first-person")] if narrator is not None else []
 
     def _mention_refs(self, m: Mention) -> list[Ref]:
         if m.locative:
@@ -251,8 +261,8 @@ class Resolver:
                 out += [r for r in self._mention_refs(m)]
             elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL | PRONOUNS_PERSON:
                 out += self.antecedents.antecedent(c)
-            elif c.lower_ in FIRST_PERSON and self.speaker is not None:
-                out.append(self.synthetic(c, self.speaker.ent, "first-person"))
+            elif c.lower_ in FIRST_PERSON:
+                out += self.first_person(c)
         if noun.i in self.m.owner_mark:
             out.append(self.synthetic(noun, self.m.owner_mark[noun.i], "owner"))
         return dedup(out)
