@@ -917,6 +917,10 @@ REFERENCES = [
     row("first-person-in-a-quote-of-nobody-known", "\"Our forces destroyed their positions in Idlib,\" a commander "
         "told reporters.",
         [], [(ANY, "ATTACKED", ANY)]),
+    row("backed-opposition-forces-are-the-backers-umbrella-group", "Turkish-backed Syrian opposition forces "
+        "shelled Manbij on Friday.",
+        [("Syrian National Army", "ATTACKED", "Manbij"), ("Turkey", "BACKS", "Syrian National Army")],
+        [("Syria", "ATTACKED", ANY)]),
     row("pronoun-they", "Fano militiamen seized Lalibela on Sunday. They later ambushed Ethiopian soldiers near Gondar.",
         [("Fano", "ATTACKED", "Lalibela"), ("Fano", "ATTACKED", "Ethiopia")]),
     row("pronoun-its-troops", "Rwanda denies the charge, but its troops fight alongside the M23 in North Kivu.",

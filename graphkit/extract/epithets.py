@@ -15,6 +15,7 @@ Armenia's. An organ or agency is rolled up to the entity it acts for.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -147,7 +148,25 @@ def _backed_group(ms: Mentions, mods: list[Token], backing: frozenset[str]) -> E
         return None
     groups = {m.ent.name: m.ent for m in ms.mentions if m.ent.kind == "Group" and m.role == "name"
               and backers & set((ms.gaz.state(m.ent.name) or _NO_ENTRY).info.get("backers") or [])}
+    if not groups:
+        return _backed_umbrella(ms, mods, backers)
     return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _backed_umbrella(ms: Mentions, mods: list[Token], backers: set[str]) -> Ent | None:
+    """'Turkish-backed Syrian opposition forces' where no group is named: the one umbrella group
+    (no parent) of that state's conflict the alias data says the backer backs."""
+    states = {ms.adjective[t.i].name for t in mods if t.i in ms.adjective and ms.adjective[t.i].name not in backers}
+    if len(states) != 1 or not any(t.lower_ in ms.lex.word_set("non_state_modifiers") for t in mods):
+        return None
+    state = next(iter(states))
+    found = [e for e in ms.gaz.entries if e.kind == "Group" and backers & set(e.info.get("backers") or [])
+             and state in (e.info.get("conflicts") or [])]
+    children = Counter(e.info.get("parent") for e in found if e.info.get("parent"))
+    tops = sorted(((children[e.name], e.name, e) for e in found if not e.info.get("parent")), reverse=True)
+    if not tops or tops[0][0] == 0 or len(tops) > 1 and tops[1][0] == tops[0][0]:
+        return None      # no umbrella of the others
+    return ms.entry_ent(tops[0][2])
 
 
 _NO_ENTRY = GazEntry("", "")
