@@ -842,6 +842,25 @@ AGREEMENTS = [
     row("a-treaty-dated-by-its-verb-is-not-an-earlier-dated-one", "The 2020 trilateral statement ended the war in "
         "Karabakh. After years of talks, Armenia and Azerbaijan agreed the text of a peace treaty in March 2025.",
         [("Armenia", "PARTY_TO", "?t")], [("Armenia", "PARTY_TO", KNOWN_AGREEMENT)]),
+    row("a-dated-mention-with-a-descriptor-the-known-one-lacks-is-new", "Shelling eased around Taiz and Ras Isa. "
+        "The Houthis remain committed to the roadmap understandings reached with Riyadh in December.",
+        [("Houthis", "PARTY_TO", "?r"), ("Saudi Arabia", "PARTY_TO", "?r")], [(ANY, ANY, KNOWN_AGREEMENT)]),
+    row("a-kind-modifier-stays-in-the-name", "Georgia and Armenia agreed a humanitarian ceasefire in Sukhumi on "
+        "Monday.",
+        [("Georgia", "PARTY_TO", "Georgia-Armenia humanitarian ceasefire")]),
+    row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
+        [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
+    row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "
+        "foreign ministry, an agreement on the complete cessation of hostilities was reached on Friday between Chad "
+        "and the Front for Change and Concord in Chad.",
+        [("Qatar", "GUARANTEES", "?a"), ("Chad", "PARTY_TO", "?a"), ("Front for Change and Concord in Chad",
+                                                                      "PARTY_TO", "?a")],
+        [("Qatar", "PARTY_TO", ANY)]),
+    row("talks-of-a-verb-stand-for-its-agreement-not-the-sentence's-first", "After the Juba accord, commanders of "
+        "Sudan's army and the SPLM-North signed a declaration on the Nuba Mountains, in talks facilitated by the "
+        "IGAD panel.",
+        [("Intergovernmental Authority on Development", "GUARANTEES", "?d"), ("Sudanese Armed Forces", "PARTY_TO",
+                                                                               "?d")]),
 ]
 
 

@@ -43,6 +43,7 @@ def find_agreements(ms: Mentions) -> None:
             start += 1
         of = _of_what(ms, tok)
         end = of.i + 1 if of is not None else tok.i + 1      # 'a memorandum of understanding'
+        end = max(end, _on_what(ms, tok))          # 'an agreement on the cessation of hostilities'
         ms.add(Mention(start, end, tok.i, c["ent"], "agreement")) or ms.add(
             Mention(tok.i, tok.i + 1, tok.i, c["ent"], "agreement"))
     _dated_join(ms, clusters)
@@ -137,9 +138,9 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
         c = _find(clusters, lambda c: c["date"] == date) or (_find(
             clusters, lambda c: c["primary"] == kind and own_place in c.get("places", ())) if own_place else None)
         if c is None:
-            known = _known_agreement(ms, date)
-            head = "agreement" if kind == "zone" else _head_phrase(ms, tok, word)
             desc = _descriptor(ms, tok, word)
+            known = _known_agreement(ms, date, desc)
+            head = "agreement" if kind == "zone" else _head_phrase(ms, tok, word)
             ent = ms.ent(known, "Agreement") if known else ms.ent(
                 " ".join(w for w in (date, desc, head) if w), "Agreement")
             c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=bool(known))
@@ -181,9 +182,11 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
             c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        name = (f"{parties[0]}-{parties[1]} {head}" if len(parties) == 2
-                else f"{own_place} {head}" if own_place else f"{desc.capitalize()} {head}" if desc
-                else f"{place} {head}" if place else head.capitalize())
+        kind_head = " ".join(a.lower_ for a in tok.lefts if a.dep_ == "amod" and a.lower_ in ms.lex.word_set(
+            "agreement_kind_modifiers")) + " " + head      # 'a humanitarian ceasefire' -> 'X humanitarian ceasefire'
+        name = (f"{parties[0]}-{parties[1]} {kind_head.strip()}" if len(parties) == 2
+                else f"{own_place} {kind_head.strip()}" if own_place else f"{desc.capitalize()} {head}" if desc
+                else f"{place} {kind_head.strip()}" if place else kind_head.strip().capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
             clusters, ms.ent(name, "Agreement"), kind, None, place=place, own=bool(own_place or parties or desc),
             head=head, desc=desc, parties=parties, by_place=f"{place} {head}" if place else None)
@@ -249,9 +252,23 @@ def _talks(ms: Mentions, clusters: list) -> None:
         if tok.lower_ not in talks or tok.i in ms.by_token or tok.pos_ != "NOUN":
             continue
         in_sent = [m for m in ms.mentions if m.ent.kind == "Agreement" and tok.sent.start <= m.start < tok.sent.end]
-        ent = in_sent[0].ent if in_sent else (next(iter(agreements.values())) if len(agreements) == 1 else None)
+        own = _clause_agreement(ms, tok)
+        ent = own.ent if own is not None else in_sent[0].ent if in_sent else (
+            next(iter(agreements.values())) if len(agreements) == 1 else None)
         if ent is not None:
             ms.add(Mention(tok.i, tok.i + 1, tok.i, ent, "talks"))
+
+
+def _clause_agreement(ms: Mentions, tok: Token) -> Mention | None:
+    """'X and Y signed the Nairobi Declaration ..., in talks facilitated by Z': talks in a phrase
+    of a verb stand for the agreement that verb makes (its object or passive subject)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ != "VERB":
+        return None
+    for c in tok.head.head.children:
+        m = ms.by_token.get(c.i) if c.dep_ in ("dobj", "nsubjpass") else None
+        if m is not None and m.ent.kind == "Agreement":
+            return m
+    return None
 
 
 def _parties(ms: Mentions, tok: Token) -> list[str]:
@@ -280,10 +297,12 @@ def _short_name(ms: Mentions, m: Mention) -> str:
         m.ent.name) else m.ent.name
 
 
-def _known_agreement(ms: Mentions, date: str) -> str | None:
+def _known_agreement(ms: Mentions, date: str, desc: str | None = None) -> str | None:
     """'the March 5 ceasefire' in a document about Idlib -> the alias data's agreement of that
     day (month and day, or month, or year) whose places the document names as places and one
-    of whose parties it names: never an agreement of another time or place."""
+    of whose parties it names: never an agreement of another time or place, nor one whose
+    names lack the mention's own descriptor ('the roadmap understandings announced in
+    December' is no December agreement called something else)."""
     parts = date.split()
     month = MONTHS.index(parts[0].lower()) + 1 if parts[0].lower() in MONTHS else None
     day = int(parts[1]) if len(parts) > 1 and len(parts[1]) <= 2 else None
@@ -299,6 +318,8 @@ def _known_agreement(ms: Mentions, date: str) -> str | None:
                 or (year and int(d[:4]) != year):
             continue
         parties = {p.lower() for p in e.info.get("parties", [])}
+        if desc and not any(desc in a.lower() for a in (e.name, *e.aliases)):
+            continue
         if {p.lower() for p in e.info.get("places", [])} & places and (not parties or parties & named):
             found.append(e.name)
     return found[0] if len(found) == 1 else None
@@ -371,6 +392,17 @@ def _of_what(ms: Mentions, tok: Token) -> Token | None:
                     x.dep_ in ("det", "poss", "nummod") for x in p.children):
                 return p
     return None
+
+
+def _on_what(ms: Mentions, tok: Token) -> int:
+    """'an agreement on the complete cessation of hostilities': the end of a content phrase that
+    names what a general agreement stops (a ceasefire word after 'on'), else 0."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i == tok.i + 1:
+            p = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if p is not None and p.lower_ in ms.lex.word_set("ceasefire_words") and p.i not in ms.by_token:
+                return p.right_edge.i + 1
+    return 0
 
 
 def _head_phrase(ms: Mentions, tok: Token, word: str) -> str:

@@ -502,6 +502,24 @@ def gerund_read_as_clause(sent: Span) -> int:
     return 0
 
 
+def sides_hung_on_a_time(sent: Span) -> int:
+    """'a truce was reached at 13:00 between X and Y', 'signed on Friday between X and Y': the
+    parser hangs 'between' on the time ('13:00', 'Friday'), the object of a preposition or a
+    bare time of the verb. A 'between' (or 'among') on a number, a time or a date that hangs on
+    a verb is the verb's."""
+    moved = 0
+    for t in sent:
+        when = t.head
+        if t.lower_ not in ("between", "among") or t.dep_ != "prep" or not (
+                when.pos_ == "NUM" or when.ent_type_ in ("TIME", "DATE")):
+            continue
+        verb = when.head.head if when.dep_ == "pobj" else when.head
+        if verb.pos_ == "VERB" and verb.i != t.i and when.dep_ in ("pobj", "npadvmod"):
+            t.head = verb
+            moved += 1
+    return moved
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -511,7 +529,7 @@ class ParseRepair:
         self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
                         VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
-                        lambda sent: reduced_relative_object(sent, lex), dateline)
+                        sides_hung_on_a_time, lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
