@@ -520,6 +520,27 @@ def sides_hung_on_a_time(sent: Span) -> int:
     return moved
 
 
+def object_conjunct_on_verb(sent: Span) -> int:
+    """'X and Y signed a declaration in July and a framework agreement in November': the parser
+    makes the second object a conjunct of the verb. A noun conjunct of a verb that has an object
+    before it, with no subject or auxiliary of its own, is a conjunct of that object."""
+    moved = 0
+    for n in sent:
+        verb = n.head
+        if n.dep_ != "conj" or n.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or any(
+                c.dep_ in SUBJECTS + ("aux", "auxpass") for c in n.children):
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < n.i]
+        if not objs:
+            continue
+        for cc in verb.children:
+            if cc.dep_ == "cc" and objs[-1].i < cc.i < n.i:
+                cc.head = objs[-1]
+        n.head = objs[-1]
+        moved += 1
+    return moved
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -529,7 +550,7 @@ class ParseRepair:
         self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
                         VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
-                        sides_hung_on_a_time, lambda sent: reduced_relative_object(sent, lex), dateline)
+                        sides_hung_on_a_time, object_conjunct_on_verb, lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
