@@ -550,7 +550,8 @@ class ParseRepair:
         self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
                         VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
-                        sides_hung_on_a_time, object_conjunct_on_verb, lambda sent: reduced_relative_object(sent, lex), dateline)
+                        sides_hung_on_a_time, object_conjunct_on_verb,
+                        lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
