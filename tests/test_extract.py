@@ -864,6 +864,13 @@ AGREEMENTS = [
         [("Qatar", "GUARANTEES", "?a"), ("Chad", "PARTY_TO", "?a"), ("Front for Change and Concord in Chad",
                                                                       "PARTY_TO", "?a")],
         [("Qatar", "PARTY_TO", ANY)]),
+    row("an-arrangement-between-two-sides-that-x-helped-broker", "Troops returned to Abyei under an arrangement "
+        "between Sudan and South Sudan that Ethiopia helped broker.",
+        [("Ethiopia", "GUARANTEES", "Sudan-South Sudan arrangement")], [("Ethiopia", "PARTY_TO", ANY)]),
+    row("a-relative-clause-after-coordinated-names-is-said-of-all", "Delegations of Sudan and Chad signed a border "
+        "truce in Juba on Friday, according to a joint statement by Kenya and Uganda, which facilitated the talks.",
+        [("Kenya", "GUARANTEES", "?t"), ("Uganda", "GUARANTEES", "?t"), ("Sudan", "PARTY_TO", "?t")],
+        [("Kenya", "PARTY_TO", ANY), ("Uganda", "PARTY_TO", ANY)]),
     row("talks-of-a-verb-stand-for-its-agreement-not-the-sentence's-first", "After the Juba accord, commanders of "
         "Sudan's army and the SPLM-North signed a declaration on the Nuba Mountains, in talks facilitated by the "
         "IGAD panel.",

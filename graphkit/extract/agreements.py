@@ -69,7 +69,7 @@ def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, 
             continue         # 'a ceasefire agreement': one mention, at its head
         if word in vague and not (any(c.lower_ in substantive for c in tok.children)
                                   or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))
-                                  or _made(tok, made)):
+                                  or _made(tok, made) or _between_sides(ms, tok)):
             continue
         if word in ("zone", "zones"):
             left = "".join(t.text for t in ms.doc[tok.left_edge.i:tok.i]).lower()
@@ -84,6 +84,14 @@ def _made(tok: Token, made: frozenset[str]) -> bool:
     verb makes is an agreement."""
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in made for c in tok.children) or (
         tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in made)
+
+
+def _between_sides(ms: Mentions, tok: Token) -> bool:
+    """'an arrangement between the SDF and Damascus': a vague head between two sides is an agreement."""
+    sides = [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+             for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
+    found = {m.ent.key for q in sides if (m := ms.by_token.get(q.i)) is not None and m.ent.kind in ("Actor", "Group")}
+    return len(found) >= 2
 
 
 def _known_clusters(ms: Mentions) -> bool:

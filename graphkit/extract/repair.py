@@ -541,6 +541,48 @@ def object_conjunct_on_verb(sent: Span) -> int:
     return moved
 
 
+def helped_verb_read_as_noun(sent: Span, lex: Lexicon) -> int:
+    """'an arrangement that Moscow helped broker': the bare verb after 'help' is tagged as a noun
+    ('broker') and the relative pronoun made the object of 'help'. A trigger verb's plain form
+    right after 'help', hung on it as a noun, is a verb; an object gap before 'help' is its."""
+    fixed = 0
+    for t in sent:
+        helper = t.head
+        if t.dep_ not in ("xcomp", "dobj") or helper.lemma_ != "help" or t.i != helper.i + 1 or t.pos_ != "NOUN" \
+                or not t.tag_ == "NN" or not lex.lookup(t.lower_, "VERB"):
+            continue
+        t.pos_, t.tag_, t.dep_, t.lemma_ = "VERB", "VB", "xcomp", lex.lookup(t.lower_, "VERB")[0].head
+        for rel in helper.children:
+            if rel.dep_ == "dobj" and rel.i < helper.i and rel.lower_ in RELATIVES:
+                rel.head = t
+        fixed += 1
+    return fixed
+
+
+def relative_on_a_side(sent: Span, lex: Lexicon) -> int:
+    """'an arrangement between X and Y that Moscow helped broker', 'the truce between X and Y
+    that Qatar mediated': the relative clause is hung on the last side. An object-gap relative
+    clause whose verb (or the verb it controls) makes an agreement, hung on a side of 'between',
+    is the clause of the noun the sides are between."""
+    makers = lex.agreement_makers
+    moved = 0
+    for v in sent:
+        if v.dep_ != "relcl":
+            continue
+        verbs = [v] + [x for x in v.children if x.dep_ == "xcomp"]
+        if not any(x.lemma_.lower() in makers and any(r.dep_ == "dobj" and r.lower_ in RELATIVES and r.i < v.i
+                                                      for r in x.children) for x in verbs):
+            continue
+        side = v.head
+        while side.dep_ == "conj":
+            side = side.head
+        prep = side.head
+        if side.dep_ == "pobj" and prep.lower_ in ("between", "among") and prep.head.pos_ == "NOUN":
+            v.head = prep.head
+            moved += 1
+    return moved
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -551,6 +593,7 @@ class ParseRepair:
                         VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
                         sides_hung_on_a_time, object_conjunct_on_verb,
+                        lambda sent: helped_verb_read_as_noun(sent, lex), lambda sent: relative_on_a_side(sent, lex),
                         lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
