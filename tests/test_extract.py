@@ -856,6 +856,9 @@ AGREEMENTS = [
     row("a-kind-modifier-stays-in-the-name", "Georgia and Armenia agreed a humanitarian ceasefire in Sukhumi on "
         "Monday.",
         [("Georgia", "PARTY_TO", "Georgia-Armenia humanitarian ceasefire")]),
+    row("a-peace-agreement-keeps-its-kind-noun-in-its-name", "The 2019 thaw between Kenya and Somalia, sealed in a "
+        "peace agreement signed in Djibouti under Qatari and Turkish sponsorship, did not last.",
+        [("Qatar", "GUARANTEES", "Djibouti peace agreement"), ("Turkey", "GUARANTEES", "Djibouti peace agreement")]),
     row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
         [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
     row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "
