@@ -190,7 +190,7 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
             c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        kinds = ms.lex.word_set("agreement_kind_modifiers")     # 'a humanitarian ceasefire' -> 'X humanitarian ceasefire'
+        kinds = ms.lex.word_set("agreement_kind_modifiers")     # "a humanitarian truce" -> "X humanitarian truce"
         kind_head = " ".join(a.lower_ for a in tok.lefts if a.dep_ in ("amod", "compound") and a.lower_ in kinds) \
             + " " + head
         name = (f"{parties[0]}-{parties[1]} {kind_head.strip()}" if len(parties) == 2
