@@ -859,6 +859,14 @@ AGREEMENTS = [
     row("a-peace-agreement-keeps-its-kind-noun-in-its-name", "The 2019 thaw between Kenya and Somalia, sealed in a "
         "peace agreement signed in Djibouti under Qatari and Turkish sponsorship, did not last.",
         [("Qatar", "GUARANTEES", "Djibouti peace agreement"), ("Turkey", "GUARANTEES", "Djibouti peace agreement")]),
+    row("a-headline-truce-a-deal-it-is-in-and-the-first-such-deal-are-one", "Sudan's warring parties agree "
+        "three-week truce in AU-brokered deal. KHARTOUM, May 2 - The army and the RSF have agreed to a three-week "
+        "nationwide truce, the first such deal since 2023, the envoy said. Egypt welcomed the deal.",
+        [("African Union", "GUARANTEES", "?t"), ("Rapid Support Forces", "PARTY_TO", "?t")],
+        [("African Union", "PARTY_TO", ANY)]),
+    row("a-labelled-truce-sharing-no-modifier-with-an-earlier-one-is-another", "Kenya brokered a local truce with "
+        "the herders. Weeks later Uganda brokered a nationwide truce.",
+        [("Kenya", "GUARANTEES", "?a"), ("Uganda", "GUARANTEES", "?b")]),
     row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
         [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
     row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "

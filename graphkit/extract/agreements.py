@@ -139,6 +139,9 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
     if known_as is not None:
         ent = known_as.ent
         return _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=True)
+    same = _same_as(ms, tok)
+    if same is not None and (c := _find(clusters, lambda c: c["ent"] is same.ent)) is not None:
+        return c
     if any(d.lower_ in ("that", "this", "these", "those") for d in tok.children if d.dep_ == "det") and clusters:
         return clusters[-1]
     if date:
@@ -157,9 +160,53 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
         return c
     if wide or distinct:
         label = f"{wide or distinct[0]} {_head_word(ms, word)}"
-        return _find(clusters, lambda c: c.get("label") == label) or _new(
-            clusters, ms.ent(label[0].upper() + label[1:], "Agreement"), kind, None, label=label)
+        c = _find(clusters, lambda c: c.get("label") == label)
+        if c is None:
+            c = _new(clusters, ms.ent(label[0].upper() + label[1:], "Agreement"), kind, None, label=label)
+            _absorb(ms, clusters, c, _modifiers(tok))
+        return c
     return _generic_cluster(ms, clusters, tok, word, kind, doc_place)
+
+
+def _modifiers(tok: Token) -> set[str]:
+    """The words before an agreement head that describe it ('two-month', 'border'), each as written."""
+    return {"".join(t.text for t in c.subtree).lower() for c in tok.lefts
+            if c.dep_ in ("amod", "compound", "nmod") and c.lower_ != "such"}
+
+
+def _absorb(ms: Mentions, clusters: list, c: dict, mods: set[str]) -> None:
+    """'agree two-month truce' (a headline) ... 'a two-month nationwide truce': an earlier plain
+    agreement of the same kind that shares a modifier with a new labelled one, and has no name,
+    date, place or sides of its own, was the same agreement told less fully."""
+    for o in clusters:
+        if o is c or o.get("label") or o.get("named") or o["date"] or o.get("own") or o["primary"] != c["primary"] \
+                or not (o.get("mods", set()) & mods):
+            continue
+        for m in ms.mentions:
+            if m.ent is o["ent"]:
+                m.ent = c["ent"]
+                c["ent"].aliases.add(ms.doc[m.start:m.end].text)
+        ms.entities.pop(o["ent"].key, None)
+        o["ent"] = c["ent"]
+
+
+def _same_as(ms: Mentions, tok: Token) -> Mention | None:
+    """'a two-month truce, the first such deal since 2016' (or in apposition): the agreement
+    mentioned just before in the sentence; 'agree a truce in a UN-brokered deal': the agreement
+    the verb makes."""
+    if tok.dep_ == "appos" or any(c.dep_ == "amod" and c.lower_ == "such" for c in tok.children):
+        before = [m for m in ms.mentions if m.ent.kind == "Agreement" and tok.sent.start <= m.head < tok.i]
+        return max(before, key=lambda m: m.head) if before else None
+    verb = tok.head.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        for arg in [c] if c.dep_ in ("dobj", "nsubjpass") else [p for p in c.children if p.dep_ == "pobj"] if (
+                c.dep_ == "prep" and c.lower_ == "to") else []:
+            m = ms.by_token.get(arg.i)
+            if m is not None and m.ent.kind == "Agreement":
+                return m
+    return None
 
 
 def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: str, doc_place: str | None) -> dict:
@@ -198,7 +245,7 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
                 else f"{place} {kind_head.strip()}" if place else kind_head.strip().capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
             clusters, ms.ent(name, "Agreement"), kind, None, place=place, own=bool(own_place or parties or desc),
-            head=head, desc=desc, parties=parties, by_place=f"{place} {head}" if place else None)
+            head=head, desc=desc, parties=parties, by_place=f"{place} {head}" if place else None, mods=_modifiers(tok))
     return c
 
 
