@@ -867,6 +867,13 @@ AGREEMENTS = [
     row("a-labelled-truce-sharing-no-modifier-with-an-earlier-one-is-another", "Kenya brokered a local truce with "
         "the herders. Weeks later Uganda brokered a nationwide truce.",
         [("Kenya", "GUARANTEES", "?a"), ("Uganda", "GUARANTEES", "?b")]),
+    row("with-the-assistance-of-x-an-agreement-was-made", "Kenya and Somalia signed the border pact with the help "
+        "of Qatar. The rebels violated the truce they reached with the army in May with the assistance of Norway's "
+        "special envoy.",
+        [("Qatar", "GUARANTEES", "?p"), ("Norway", "GUARANTEES", "?t")],
+        [("Qatar", "PARTY_TO", ANY), ("Norway", "PARTY_TO", ANY), ("Norway", "BACKS", ANY)]),
+    row("with-the-help-of-x-in-fighting-is-no-mediation", "Russian troops retook the town with the help of Wagner.",
+        [], [(ANY, "GUARANTEES", ANY)]),
     row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
         [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
     row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "

@@ -241,9 +241,12 @@ class NounArguments:
         return self._received(noun, roles)
 
     def _about_agreement(self, verb: Token | None) -> bool:
-        """The verb is done to an agreement ('signed the deal', 'violated the truce')."""
+        """The verb is done to an agreement ('signed the deal', 'violated the truce', 'the truce
+        it reached')."""
         return verb is not None and any((m := self.m.at(c)) is not None and m.ent.kind == "Agreement"
-                                        for c in verb.children if c.dep_ == "dobj")
+                                        for c in verb.children if c.dep_ == "dobj") or (
+            verb is not None and verb.dep_ == "relcl" and (m := self.m.at(verb.head)) is not None
+            and m.ent.kind == "Agreement" and not any(c.dep_ == "dobj" for c in verb.children))
 
     def _received(self, noun: Token, roles: Roles) -> Roles:
         """'X retains the backing of Y', 'X enjoys the support of Y', 'X won Turkish support': after a
