@@ -874,6 +874,13 @@ AGREEMENTS = [
         [("Qatar", "PARTY_TO", ANY), ("Norway", "PARTY_TO", ANY), ("Norway", "BACKS", ANY)]),
     row("with-the-help-of-x-in-fighting-is-no-mediation", "Russian troops retook the town with the help of Wagner.",
         [], [(ANY, "GUARANTEES", ANY)]),
+    row("condemned-the-move-as-a-violation-of-the-agreement", "Eritrean troops crossed into the demilitarised strip "
+        "near Badme. Kenya and Djibouti condemned the move as a violation of the May truce.",
+        [("Eritrea", "OPPOSES", "May truce"), ("Kenya", "OPPOSES", "Eritrea")], [("Kenya", "OPPOSES", "May truce")]),
+    row("in-defiance-of-the-agreement", "Hundreds of Rwandan soldiers remain deployed at Rubavu in defiance of the "
+        "Luanda ceasefire. The spokesman noted that Ugandan troops remain at Bunia and in Beni in defiance of the "
+        "same truce.",
+        [("Rwanda", "OPPOSES", "?c"), ("Uganda", "OPPOSES", "?c")]),
     row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
         [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
     row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "

@@ -134,6 +134,12 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     # a second object read as a conjunct of the verb is a conjunct of the first object
     ("Kenya and Somalia signed a border protocol in May and a trade accord in June.", "signed", "Kenya",
      {"accord": "protocol"}),
+    # the bare verb after 'help' read as a noun is a verb; the object gap before 'help' its object
+    ("Troops entered the town under an arrangement between Chad and the rebels that Qatar helped broker.",
+     "broker", None, {"that": "broker", "helped": "arrangement"}),
+    # 'in defiance of' hung on a place name is said of the clause
+    ("The spokesman said Ugandan troops remain at Bunia and at Beni in defiance of the Luanda ceasefire agreement.",
+     "remain", "troops", {"in": "remain"}),
 ])
 def test_a_known_misparse_is_mended(nlp, text, verb, subject, heads):
     doc = nlp(text)

@@ -583,6 +583,27 @@ def relative_on_a_side(sent: Span, lex: Lexicon) -> int:
     return moved
 
 
+def breach_phrase_on_a_place(sent: Span, lex: Lexicon) -> int:
+    """'troops remain entrenched at al-Watiya in defiance of the ceasefire': the parser hangs 'in
+    defiance of' (or 'in violation of', 'in breach of') on the name of the place before it. A
+    phrase 'in' + a noun of breaking an agreement + 'of', on a name that is the object of a
+    preposition, is said of the clause: it hangs on that preposition's head."""
+    moved = 0
+    for t in sent:
+        noun = next((c for c in t.children if c.dep_ == "pobj"), None)
+        name = t.head
+        if t.lower_ != "in" or t.dep_ != "prep" or noun is None or name.pos_ != "PROPN" or name.dep_ != "pobj" \
+                or not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
+                or not any(f.cls == "violate_agreement" for f in lex.lookup(noun.lower_, "NOUN")):
+            continue
+        prep = name.head
+        while prep.dep_ == "conj":          # 'at X and in Y in defiance of ...'
+            prep = prep.head
+        t.head = prep.head
+        moved += 1
+    return moved
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -594,6 +615,7 @@ class ParseRepair:
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
                         sides_hung_on_a_time, object_conjunct_on_verb,
                         lambda sent: helped_verb_read_as_noun(sent, lex), lambda sent: relative_on_a_side(sent, lex),
+                        lambda sent: breach_phrase_on_a_place(sent, lex),
                         lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
