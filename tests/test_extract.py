@@ -881,6 +881,10 @@ AGREEMENTS = [
         "Luanda ceasefire. The spokesman noted that Ugandan troops remain at Bunia and in Beni in defiance of the "
         "same truce.",
         [("Rwanda", "OPPOSES", "?c"), ("Uganda", "OPPOSES", "?c")]),
+    row("a-pair-of-mediators-is-no-pair-of-parties", "The truce builds on the May declaration, which Sudan and Chad "
+        "signed under the same Kenyan-Ugandan mediation.",
+        [("Kenya", "GUARANTEES", "?d"), ("Uganda", "GUARANTEES", "?d"), ("Sudan", "PARTY_TO", "?d")],
+        [("Kenya", "PARTY_TO", ANY), ("Uganda", "PARTY_TO", ANY)]),
     row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
         [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
     row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "

@@ -320,8 +320,12 @@ def _clause_agreement(ms: Mentions, tok: Token) -> Mention | None:
     of a verb stand for the agreement that verb makes (its object or passive subject)."""
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ != "VERB":
         return None
-    for c in tok.head.head.children:
-        m = ms.by_token.get(c.i) if c.dep_ in ("dobj", "nsubjpass") else None
+    verb = tok.head.head
+    args = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl" and all(c.lower_ in ("which", "that") for c in args):
+        args = [verb.head]                 # 'the declaration, which X signed under Y's mediation'
+    for c in args:
+        m = ms.by_token.get(c.i)
         if m is not None and m.ent.kind == "Agreement":
             return m
     return None
