@@ -885,6 +885,12 @@ AGREEMENTS = [
         "signed under the same Kenyan-Ugandan mediation.",
         [("Kenya", "GUARANTEES", "?d"), ("Uganda", "GUARANTEES", "?d"), ("Sudan", "PARTY_TO", "?d")],
         [("Kenya", "PARTY_TO", ANY), ("Uganda", "PARTY_TO", ANY)]),
+    row("the-state-speaking-of-its-agreement-with-y-is-the-other-party", "Ruto says the 2019 border agreement "
+        "with Somalia has collapsed. The junta announced it was revoking the defence agreements signed with Russia.",
+        [T("Kenya", "PARTY_TO", "?b", by=ANY), T("Somalia", "PARTY_TO", "?b", by=ANY)]),
+    row("an-organisation-speaking-of-an-agreement-with-y-is-no-party", "The UN envoy said the agreement with the "
+        "rebels had collapsed. Kenya said the truce between Sudan and Chad had collapsed.",
+        [], [(Not("Sudan"), "PARTY_TO", "Sudan-Chad truce"), ("United Nations", "PARTY_TO", ANY)]),
     row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
         [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
     row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from .agreement_constructions import other_side_speaking
 from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .mentions import has_det
@@ -243,6 +244,8 @@ class CandidateFinder:
             out += self._joint(tok)
         if tok.lower_ == "under" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
             out += self._acting_under(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            out += other_side_speaking(self, tok)
         return out
 
     def _acting_under(self, prep: Token) -> list[Candidate]:
