@@ -54,6 +54,8 @@ def _tree(doc):
     "Kenya and Uganda sign border deal",
     "Russian troops, backed by Wagner, captured Bakhmut.",
     "The ceasefire brokered by Qatar held.",
+    "Talks resumed on Friday between Chad and the rebels.",
+    "Kenya signed the accord and the truce held.",
     "Chadian soldiers, stationed there since 2013, fought beside French troops.",
     'The bloc said it "strongly condemns" RSF shelling of camps near Tawila.',
 ])
@@ -127,6 +129,17 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     # a name object before an event noun in '-ing' read as a clause: the noun is the object
     ('Kenya said it "strongly condemns" M23 shelling of displacement camps near Bunia, which killed at least ten '
      'people.', "condemns", "it", {"M23": "shelling", "shelling": "condemns"}),
+    # 'between X and Y' hung on a time of the verb is the verb's
+    ("A truce was agreed at 18:00 between Chad and the rebels.", "agreed", None, {"between": "agreed"}),
+    # a second object read as a conjunct of the verb is a conjunct of the first object
+    ("Kenya and Somalia signed a border protocol in May and a trade accord in June.", "signed", "Kenya",
+     {"accord": "protocol"}),
+    # the bare verb after 'help' read as a noun is a verb; the object gap before 'help' its object
+    ("Troops entered the town under an arrangement between Chad and the rebels that Qatar helped broker.",
+     "broker", None, {"that": "broker", "helped": "arrangement"}),
+    # 'in defiance of' hung on a place name is said of the clause
+    ("The spokesman said Ugandan troops remain at Bunia and at Beni in defiance of the Luanda ceasefire agreement.",
+     "remain", "troops", {"in": "remain"}),
 ])
 def test_a_known_misparse_is_mended(nlp, text, verb, subject, heads):
     doc = nlp(text)

@@ -10,21 +10,24 @@ clustered into the agreements of one document.
   an indefinite one ("a truce in X") is a new agreement of the document ("X truce")
   unless an earlier unnamed one has its kind and place. Neither joins an agreement of
   the alias data that the document does not name or date;
+* "the first such deal" (or an apposition) is the agreement just mentioned; "agree a truce
+  in a UN-brokered deal" is one agreement; a labelled one ("a two-month nationwide truce")
+  takes in an earlier plain one of its kind that shares a modifier (a headline's "two-month
+  truce");
 * talks ("talks mediated by X", "the negotiations") stand for the agreement they
-  produced or discuss: the one named in the sentence, or the document's only one.
+  produced or discuss: the one the verb they hang on makes, else the one named in the
+  sentence, or the document's only one.
+
+Dates, descriptors and the names of new agreements: :mod:`.agreement_names`.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
+from .agreement_names import (agreement_date, descriptor, head_phrase, head_word, known_agreement, mention_modifiers,
+                              of_what, on_what, place_in, side_names, wide_modifier)
 from .mentions import Ent, Mention, Mentions, compound_phrase, has_det, match_phrase
 from .places import main_place
-
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-
 
 def find_agreements(ms: Mentions) -> None:
     heads = ms.lex.word_set("agreement_heads")
@@ -41,8 +44,9 @@ def find_agreements(ms: Mentions) -> None:
                 start = min(start, ch.left_edge.i)
         while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
             start += 1
-        of = _of_what(ms, tok)
+        of = of_what(ms, tok)
         end = of.i + 1 if of is not None else tok.i + 1      # 'a memorandum of understanding'
+        end = max(end, on_what(ms, tok))          # 'an agreement on the cessation of hostilities'
         ms.add(Mention(start, end, tok.i, c["ent"], "agreement")) or ms.add(
             Mention(tok.i, tok.i + 1, tok.i, c["ent"], "agreement"))
     _dated_join(ms, clusters)
@@ -68,7 +72,7 @@ def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, 
             continue         # 'a ceasefire agreement': one mention, at its head
         substantial = any(c.lower_ in substantive for c in tok.children)
         if word in vague and not (substantial or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))
-                                  or _made(tok, made) and word not in tracks):
+                                  or word not in tracks and (_made(tok, made) or _between_sides(ms, tok))):
             continue
         if word in ("zone", "zones"):
             left = "".join(t.text for t in ms.doc[tok.left_edge.i:tok.i]).lower()
@@ -83,6 +87,14 @@ def _made(tok: Token, made: frozenset[str]) -> bool:
     verb makes is an agreement."""
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in made for c in tok.children) or (
         tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in made)
+
+
+def _between_sides(ms: Mentions, tok: Token) -> bool:
+    """'an arrangement between the SDF and Damascus': a vague head between two sides is an agreement."""
+    sides = [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+             for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
+    found = {m.ent.key for q in sides if (m := ms.by_token.get(q.i)) is not None and m.ent.kind in ("Actor", "Group")}
+    return len(found) >= 2
 
 
 def _known_clusters(ms: Mentions) -> bool:
@@ -116,30 +128,33 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
     kind = _kind(ms, tok, tok.lower_ if named is not None else word)
     if named is not None:
         ent = named.ent
-        c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, _date(ms, tok))
+        c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, agreement_date(ms, tok))
         c["named"] = True
         c["sent"] = tok.sent.start
         entry = ms.gaz.state(ent.name)
         c["places"] = set(entry.info.get("places", [])) if entry is not None else set()
         return None
-    date = _date(ms, tok)
+    date = agreement_date(ms, tok)
     known_as = _known_as(ms, tok)
     distinct = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")
                 and c.lower_ in ms.lex.word_set("agreement_distinct_modifiers")]
-    wide = _wide_modifier(tok)
+    wide = wide_modifier(tok)
     if known_as is not None:
         ent = known_as.ent
         return _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=True)
+    same = _same_as(ms, tok)
+    if same is not None and (c := _find(clusters, lambda c: c["ent"] is same.ent)) is not None:
+        return c
     if any(d.lower_ in ("that", "this", "these", "those") for d in tok.children if d.dep_ == "det") and clusters:
         return clusters[-1]
     if date:
-        own_place = _place_in(ms, tok)
+        own_place = place_in(ms, tok)
         c = _find(clusters, lambda c: c["date"] == date) or (_find(
             clusters, lambda c: c["primary"] == kind and own_place in c.get("places", ())) if own_place else None)
         if c is None:
-            known = _known_agreement(ms, date)
-            head = "agreement" if kind == "zone" else _head_phrase(ms, tok, word)
-            desc = _descriptor(ms, tok, word)
+            desc = descriptor(ms, tok, word)
+            known = known_agreement(ms, date, desc)
+            head = "agreement" if kind == "zone" else head_phrase(ms, tok, word)
             ent = ms.ent(known, "Agreement") if known else ms.ent(
                 " ".join(w for w in (date, desc, head) if w), "Agreement")
             c = _find(clusters, lambda c: c["ent"] is ent) or _new(clusters, ent, kind, date, named=bool(known))
@@ -147,10 +162,48 @@ def _cluster_for(ms: Mentions, clusters: list, tok: Token, word: str, named: Men
             c.setdefault("places", set(entry.info.get("places", [])) if entry is not None else set())
         return c
     if wide or distinct:
-        label = f"{wide or distinct[0]} {_head_word(ms, word)}"
-        return _find(clusters, lambda c: c.get("label") == label) or _new(
-            clusters, ms.ent(label[0].upper() + label[1:], "Agreement"), kind, None, label=label)
+        label = f"{wide or distinct[0]} {head_word(ms, word)}"
+        c = _find(clusters, lambda c: c.get("label") == label)
+        if c is None:
+            c = _new(clusters, ms.ent(label[0].upper() + label[1:], "Agreement"), kind, None, label=label)
+            _absorb(ms, clusters, c, mention_modifiers(tok))
+        return c
     return _generic_cluster(ms, clusters, tok, word, kind, doc_place)
+
+
+def _absorb(ms: Mentions, clusters: list, c: dict, mods: set[str]) -> None:
+    """'agree two-month truce' (a headline) ... 'a two-month nationwide truce': an earlier plain
+    agreement of the same kind that shares a modifier with a new labelled one, and has no name,
+    date, place or sides of its own, was the same agreement told less fully."""
+    for o in clusters:
+        if o is c or o.get("label") or o.get("named") or o["date"] or o.get("own") or o["primary"] != c["primary"] \
+                or not (o.get("mods", set()) & mods):
+            continue
+        for m in ms.mentions:
+            if m.ent is o["ent"]:
+                m.ent = c["ent"]
+                c["ent"].aliases.add(ms.doc[m.start:m.end].text)
+        ms.entities.pop(o["ent"].key, None)
+        o["ent"] = c["ent"]
+
+
+def _same_as(ms: Mentions, tok: Token) -> Mention | None:
+    """'a two-month truce, the first such deal since 2016' (or in apposition): the agreement
+    mentioned just before in the sentence; 'agree a truce in a UN-brokered deal': the agreement
+    the verb makes."""
+    if tok.dep_ == "appos" or any(c.dep_ == "amod" and c.lower_ == "such" for c in tok.children):
+        before = [m for m in ms.mentions if m.ent.kind == "Agreement" and tok.sent.start <= m.head < tok.i]
+        return max(before, key=lambda m: m.head) if before else None
+    verb = tok.head.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        for arg in [c] if c.dep_ in ("dobj", "nsubjpass") else [p for p in c.children if p.dep_ == "pobj"] if (
+                c.dep_ == "prep" and c.lower_ == "to") else []:
+            m = ms.by_token.get(arg.i)
+            if m is not None and m.ent.kind == "Agreement":
+                return m
+    return None
 
 
 def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: str, doc_place: str | None) -> dict:
@@ -161,10 +214,10 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
     if same_sentence is not None:
         return same_sentence
     definite = has_det(tok) or any(c.dep_ == "poss" for c in tok.children)
-    own_place = _place_in(ms, tok)
-    head = "ceasefire" if kind == "ceasefire" and _head_word(ms, word) == "agreement" else _head_phrase(ms, tok, word)
-    desc = _descriptor(ms, tok, word)
-    parties = _parties(ms, tok)
+    own_place = place_in(ms, tok)
+    head = "ceasefire" if kind == "ceasefire" and head_word(ms, word) == "agreement" else head_phrase(ms, tok, word)
+    desc = descriptor(ms, tok, word)
+    parties = side_names(ms, tok)
     c = None
     if not definite:
         # "a ceasefire (in X)": a new agreement, or the same as an earlier one of its kind and place
@@ -181,22 +234,17 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
             c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
-        name = (f"{parties[0]}-{parties[1]} {head}" if len(parties) == 2
-                else f"{own_place} {head}" if own_place else f"{desc.capitalize()} {head}" if desc
-                else f"{place} {head}" if place else head.capitalize())
+        kinds = ms.lex.word_set("agreement_kind_modifiers")     # "a humanitarian truce" -> "X humanitarian truce"
+        kind_head = " ".join(a.lower_ for a in tok.lefts if a.dep_ in ("amod", "compound") and a.lower_ in kinds) \
+            + " " + head
+        name = (f"{parties[0]}-{parties[1]} {kind_head.strip()}" if len(parties) == 2
+                else f"{own_place} {kind_head.strip()}" if own_place else f"{desc.capitalize()} {head}" if desc
+                else f"{place} {kind_head.strip()}" if place else kind_head.strip().capitalize())
         c = _find(clusters, lambda c: c["ent"].name == name) or _new(
             clusters, ms.ent(name, "Agreement"), kind, None, place=place, own=bool(own_place or parties or desc),
-            head=head, desc=desc, parties=parties, by_place=f"{place} {head}" if place else None)
+            head=head, desc=desc, parties=parties, by_place=f"{place} {head}" if place else None,
+            mods=mention_modifiers(tok))
     return c
-
-
-def _descriptor(ms: Mentions, tok: Token, word: str) -> str | None:
-    """'an exchange deal', 'the naval base agreement': the common nouns that say what the
-    agreement is about (not its kind: 'ceasefire agreement'; not a named mention)."""
-    skip = set(word.split()) | ms.lex.word_set("ceasefire_words")
-    words = [c.lower_ for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in ms.by_token
-             and c.lower_ not in skip and not any(t.pos_ == "NUM" or t.text == "-" for t in c.subtree)]
-    return " ".join(words) or None
 
 
 def _distinct(ms: Mentions, desc: str | None, clusters: list) -> bool:
@@ -249,94 +297,27 @@ def _talks(ms: Mentions, clusters: list) -> None:
         if tok.lower_ not in talks or tok.i in ms.by_token or tok.pos_ != "NOUN":
             continue
         in_sent = [m for m in ms.mentions if m.ent.kind == "Agreement" and tok.sent.start <= m.start < tok.sent.end]
-        ent = in_sent[0].ent if in_sent else (next(iter(agreements.values())) if len(agreements) == 1 else None)
+        own = _clause_agreement(ms, tok)
+        ent = own.ent if own is not None else in_sent[0].ent if in_sent else (
+            next(iter(agreements.values())) if len(agreements) == 1 else None)
         if ent is not None:
             ms.add(Mention(tok.i, tok.i + 1, tok.i, ent, "talks"))
 
 
-def _parties(ms: Mentions, tok: Token) -> list[str]:
-    """'a ceasefire between X and Y', 'X and Y agreed a truce', 'an arrangement agreed by X and
-    Y': the two sides, by name, for naming a new agreement."""
-    sides = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
-             for p in c.children if p.dep_ == "pobj"]
-    made = ms.lex.agreement_signers       # not its brokers: 'X and Y brokered a truce' names no side
-    if not sides and tok.dep_ == "dobj" and tok.head.lemma_.lower() in made:
-        sides = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    if not sides:
-        sides = [p for v in tok.children if v.dep_ == "acl" and v.lemma_.lower() in made
-                 for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-    names = [_short_name(ms, m) for p in sides for q in [p, *p.conjuncts]
-             if (m := ms.by_token.get(q.i)) is not None and m.ent.kind in ("Actor", "Group")]
-    names = list(dict.fromkeys(names))
-    return names if len(names) == 2 else []
-
-
-def _short_name(ms: Mentions, m: Mention) -> str:
-    """A side as the text names it when that is a shorter proper name ('the ELN' -> 'ELN'),
-    else its canonical name ('the government' -> 'Colombia')."""
-    words = [t for t in ms.doc[m.start:m.end] if t.dep_ != "det"]
-    text = " ".join(t.text for t in words)
-    return text if m.role == "name" and words and all(t.pos_ == "PROPN" for t in words) and len(text) < len(
-        m.ent.name) else m.ent.name
-
-
-def _known_agreement(ms: Mentions, date: str) -> str | None:
-    """'the March 5 ceasefire' in a document about Idlib -> the alias data's agreement of that
-    day (month and day, or month, or year) whose places the document names as places and one
-    of whose parties it names: never an agreement of another time or place."""
-    parts = date.split()
-    month = MONTHS.index(parts[0].lower()) + 1 if parts[0].lower() in MONTHS else None
-    day = int(parts[1]) if len(parts) > 1 and len(parts[1]) <= 2 else None
-    year = int(parts[-1]) if len(parts[-1]) == 4 and parts[-1].isdigit() else None
-    places = {m.ent.name.lower() for m in ms.mentions if m.ent.kind == "Place"}
-    named = {m.ent.name.lower() for m in ms.mentions} | {(m.own.name.lower()) for m in ms.mentions if m.own}
-    found = []
-    for e in ms.gaz.entries:
-        d = e.info.get("date") or ""
-        if e.kind != "Agreement" or len(d) < 4:
-            continue
-        if (month and (len(d) < 7 or int(d[5:7]) != month)) or (day and len(d) >= 10 and int(d[8:10]) != day) \
-                or (year and int(d[:4]) != year):
-            continue
-        parties = {p.lower() for p in e.info.get("parties", [])}
-        if {p.lower() for p in e.info.get("places", [])} & places and (not parties or parties & named):
-            found.append(e.name)
-    return found[0] if len(found) == 1 else None
-
-
-def _date(ms: Mentions, tok: Token) -> str | None:
-    """'the March 5 ceasefire', 'a deal concluded on March 5', 'signed an agreement last September'."""
-    doc = ms.doc
-    cands = [c for c in tok.subtree if c.ent_type_ == "DATE" and c.i != tok.i]
-    arg = tok
-    for _ in range(2):      # 'agreed the text of a treaty in March': the verb over 'the text of'
-        if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ == "NOUN":
-            arg = arg.head.head
-    head = arg.head
-    if arg.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "ADP"):
-        verb = head if head.pos_ == "VERB" else head.head
-        for c in verb.children:
-            if c.dep_ in ("npadvmod", "prep", "advmod") and c.i != arg.i and not (c.i < arg.i < c.right_edge.i + 1):
-                cands += [t for t in c.subtree if t.ent_type_ == "DATE"]
-    for c in tok.children:
-        if c.dep_ == "acl":
-            cands += [t for t in c.subtree if t.ent_type_ == "DATE"]
-    nxt = tok.right_edge.i + 1
-    if nxt < len(doc) and doc[nxt].pos_ == "VERB" and doc[nxt].lemma_ in ms.lex.word_set("agreement_verbs"):
-        cands += [t for t in doc[nxt:nxt + 6] if t.ent_type_ == "DATE"]
-    text = " ".join(t.text for t in sorted(set(cands), key=lambda t: t.i)).lower()
-    m = re.search(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", text)
-    if m:
-        return f"{m.group(1).capitalize()} {int(m.group(2))}"
-    m = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b", text)
-    if m:
-        return f"{m.group(2).capitalize()} {int(m.group(1))}"
-    m = re.search(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4}))?", text)
-    if m:
-        return m.group(1).capitalize() + (f" {m.group(2)}" if m.group(2) else "")
-    year = [c.text for c in tok.lefts
-            if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", c.text)]
-    return year[0] if year else None
+def _clause_agreement(ms: Mentions, tok: Token) -> Mention | None:
+    """'X and Y signed the Nairobi Declaration ..., in talks facilitated by Z': talks in a phrase
+    of a verb stand for the agreement that verb makes (its object or passive subject)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.pos_ != "VERB":
+        return None
+    verb = tok.head.head
+    args = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl" and all(c.lower_ in ("which", "that") for c in args):
+        args = [verb.head]                 # 'the declaration, which X signed under Y's mediation'
+    for c in args:
+        m = ms.by_token.get(c.i)
+        if m is not None and m.ent.kind == "Agreement":
+            return m
+    return None
 
 
 def _known_as(ms: Mentions, tok: Token) -> Mention | None:
@@ -350,46 +331,4 @@ def _known_as(ms: Mentions, tok: Token) -> Mention | None:
             m = ms.by_token.get(c.i)
             if m and m.ent.kind == "Agreement":
                 return m
-    return None
-
-
-def _place_in(ms: Mentions, tok: Token) -> str | None:
-    for t in tok.subtree:
-        m = ms.by_token.get(t.i)
-        if m and m.ent.kind == "Place":
-            return m.ent.name
-    return None
-
-
-def _of_what(ms: Mentions, tok: Token) -> Token | None:
-    """'a memorandum of understanding', 'a declaration of principles': a bare common noun after
-    'of' that says what kind of agreement it is."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
-            p = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if p is not None and p.i == c.i + 1 and p.pos_ == "NOUN" and p.i not in ms.by_token and not any(
-                    x.dep_ in ("det", "poss", "nummod") for x in p.children):
-                return p
-    return None
-
-
-def _head_phrase(ms: Mentions, tok: Token, word: str) -> str:
-    """The head word as a new agreement's name reads it, with what kind it is ('memorandum of understanding')."""
-    of = _of_what(ms, tok)
-    return _head_word(ms, word) + (f" of {of.lower_}" if of is not None else "")
-
-
-def _head_word(ms: Mentions, word: str) -> str:
-    """How an agreement head reads in a new agreement's name: its last word, in its usual form."""
-    w = word.split()[-1]
-    return ms.lex.table("agreement_head_forms").get(w, w)
-
-
-def _wide_modifier(tok: Token) -> str | None:
-    """'a Syria-wide ceasefire' -> 'Syria-wide'; 'nationwide truce' -> 'nationwide'."""
-    for c in tok.children:
-        if c.dep_ == "amod" and c.lower_ == "wide":
-            return "".join(t.text for t in c.subtree)
-        if c.dep_ == "amod" and c.lower_.endswith("wide") and len(c.lower_) > 4:
-            return c.text
     return None

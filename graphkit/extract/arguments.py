@@ -97,7 +97,9 @@ class Arguments:
         out: list[Ref] = []
         is_passive = passive(verb)
         for c in verb.children:
-            if c.dep_ in ("dobj",) and not is_passive:
+            if c.dep_ == "dobj" and c.lower_ in RELATIVE and verb.dep_ == "xcomp" and verb.head.dep_ == "relcl":
+                out += self.r.refs(verb.head.head, conj=False)      # "the deal that X helped broker"
+            elif c.dep_ in ("dobj",) and not is_passive:
                 bare = [r for s in _misparsed_infinitive(c) for r in self.r.target(s)]
                 # "condemned the group's attacks": the event's doer (not after a light verb: 'gave a
                 # response', 'launched an attack' are the subject's own events)
@@ -122,6 +124,8 @@ class Arguments:
                                                     for c in verb.children) and not any(
                 t.lower_ == "whose" for t in verb.subtree):
             out += self.r.refs(verb.head, conj=False)   # "the deal (that) X signed"
+        if not out and not is_passive and _object_gap_of_relative(verb):
+            out += self.r.refs(verb.head.head, conj=False)    # "the deal (that) X helped broker"
         return dedup(out)
 
     def _small_clause_subjects(self, verb: Token) -> list[Ref]:
@@ -148,7 +152,7 @@ class Arguments:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
         for c in own:
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                out += self._head_refs(verb.head)
+                out += self._head_refs(verb.head) + coordinated_heads(self.r, verb, c)
             elif c.lower_ == "each" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
                 # "with Armenia and Azerbaijan each accusing the other": the sides after 'with'
                 out += [r for p in verb.head.children if p.dep_ == "pobj" for r in self.r.refs(p)]
@@ -369,3 +373,27 @@ def modified_noun(tok: Token) -> Token | None:
 
 
 __all__ = ["Arguments", "Roles", "passive", "modified_noun"]
+
+
+def _object_gap_of_relative(verb: Token) -> bool:
+    """'the deal (that) X helped broker': the verb a relative clause's verb controls, in a clause
+    with a subject of its own and no object, takes the clause's noun as its object."""
+    rel = verb.head
+    return verb.dep_ == "xcomp" and rel.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in rel.children) and not any(
+        c.dep_ in ("dobj", "ccomp") for c in rel.children)
+
+
+def coordinated_heads(r: Resolver, verb: Token, rel: Token) -> list[Ref]:
+    """'a statement by Saudi Arabia and the United States, which facilitated the talks': a
+    relative clause after a comma, hung on the last of coordinated names, is said of them all
+    unless its verb is singular ('X and Y, which backs Z' is Y's)."""
+    head = first = verb.head
+    while first.dep_ == "conj":
+        first = first.head
+    sides = (first, *first.conjuncts)
+    if len(sides) < 2 or rel.doc[rel.i - 1].text != "," or not sides[-1].i < rel.i - 1 or any(
+            t.pos_ in ("VERB", "AUX") for t in rel.doc[sides[-1].i:rel.i]) or verb.tag_ == "VBZ" or any(
+            a.dep_ in ("aux", "auxpass") and (a.tag_ == "VBZ" or a.lower_ == "was") for a in verb.children):
+        return []
+    return [x for t in sides if t.i != head.i for x in r.refs(t, conj=False)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from .agreement_constructions import other_side_speaking
 from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .mentions import has_det
@@ -245,12 +246,15 @@ class CandidateFinder:
             out += self._joint(tok)
         if tok.lower_ == "under" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
             out += self._acting_under(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            out += other_side_speaking(self, tok)
         return out
 
     def _acting_under(self, prep: Token) -> list[Candidate]:
         """'Russia and Ukraine returned prisoners under an exchange deal', 'troops withdrew under the
         accord': who acts under an agreement is bound by it (PARTY_TO, weak)."""
-        deals = [r for p in prep.children if p.dep_ == "pobj" for r in self.r.refs(p) if r.ent.kind == "Agreement"]
+        deals = [r for p in prep.children if p.dep_ == "pobj" for r in self.r.refs(p) if r.ent.kind == "Agreement"
+                 and not (r.mention is not None and r.mention.role == "talks")]     # not 'under Qatari mediation'
         if not deals or passive(prep.head) or any(
                 lk.relation == "GUARANTEES" for f in self.frames(prep.head) for lk in f.links):
             return []      # 'X brokered a truce under the Luanda process': a broker is no party
@@ -271,8 +275,11 @@ class CandidateFinder:
         out = []
         if m is not None and m.ent.kind == "Agreement":
             agreement = self.r.ref(m)
+            # 'under Saudi-US mediation': the pair are mediators of the agreement, not its parties
+            rel = "GUARANTEES" if any(lk.relation == "GUARANTEES" and lk.source[0] != "holder"
+                                      for f in self.frames(noun) for lk in f.links) else "PARTY_TO"
             for x in ra + rb:
-                c = self.make(x, "PARTY_TO", agreement, noun, "pair-agreement", "pair-agreement", "pair", "self")
+                c = self.make(x, rel, agreement, noun, "pair-agreement", "pair-agreement", "pair", "self")
                 if c is not None:
                     out.append(c)
         elif noun.lemma_.lower() in self.pair_nouns:

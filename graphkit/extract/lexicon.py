@@ -97,7 +97,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "agreement_heads": WORDS, "vague_agreement_heads": WORDS, "negotiation_tracks": WORDS,
     "substantive_agreement_modifiers": WORDS,
     "zone_modifiers": WORDS, "ceasefire_words": WORDS, "agreement_head_forms": Table("word"),
-    "agreement_distinct_modifiers": WORDS, "agreement_verbs": WORDS, "naming_verbs": WORDS, "talks_nouns": WORDS,
+    "agreement_distinct_modifiers": WORDS,
+    "agreement_kind_modifiers": WORDS, "agreement_verbs": WORDS, "naming_verbs": WORDS, "talks_nouns": WORDS,
     # references (references.py, antecedents.py)
     "number_words": Table("count"), "collective_nouns": WORDS, "collective_lemmas": WORDS,
     "person_collectives": WORDS, "group_plurals": WORDS, "asset_nouns": WORDS, "facility_nouns": WORDS,

@@ -97,12 +97,25 @@ class NounArguments:
             out = self._controller(noun)
         if not out:
             out = self._state_holder(noun)
+        if not out:
+            out = self._predicated_act(noun)
         if not out and self.m.at(noun) is None:
             c = self.carrier(noun)
             if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.framed:
                 # "X announced new sanctions against Y": the subject of the verb that governs the event
                 out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.args.subjects(c.head)]
         return dedup(out)
+
+    def _predicated_act(self, noun: Token) -> list[Ref]:
+        """'condemned the move as a violation of the agreement': an event said of a verb's object
+        with 'as' is done by the doer of that object's act."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "as":
+            return []
+        host = prep.head        # the verb, or its object ('condemned [the move as a violation]')
+        objs = [host] if host.dep_ == "dobj" else [c for c in host.children if c.dep_ == "dobj" and c.i < prep.i] \
+            if host.pos_ == "VERB" else []
+        return [r for c in objs for r in self.args.event_agents(c)]
 
     def _state_holder(self, noun: Token) -> list[Ref]:
         """'X is at war with Y', 'X, itself at odds with Y', 'X remains in conflict with Y': a
@@ -170,6 +183,9 @@ class NounArguments:
         if c.dep_ != "pobj" or c.head.dep_ != "prep":
             return []
         gov = c.head.head
+        if gov.dep_ == "acomp" and (gov.pos_ == "ADJ" or gov.tag_ == "VBN") and c.head.lower_ == "in" and not any(
+                ch.dep_ == "prep" and ch.lower_ in ("from", "by") for ch in noun.children):
+            return self.args.subjects(gov.head)   # "X remain entrenched in defiance of the truce"
         if gov.lemma_.lower() in self.responsibility and gov.head.pos_ in ("VERB", "AUX"):
             return self.args.subjects(gov.head)
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.object_control:
@@ -241,9 +257,12 @@ class NounArguments:
         return self._received(noun, roles)
 
     def _about_agreement(self, verb: Token | None) -> bool:
-        """The verb is done to an agreement ('signed the deal', 'violated the truce')."""
+        """The verb is done to an agreement ('signed the deal', 'violated the truce', 'the truce
+        it reached')."""
         return verb is not None and any((m := self.m.at(c)) is not None and m.ent.kind == "Agreement"
-                                        for c in verb.children if c.dep_ == "dobj")
+                                        for c in verb.children if c.dep_ == "dobj") or (
+            verb is not None and verb.dep_ == "relcl" and (m := self.m.at(verb.head)) is not None
+            and m.ent.kind == "Agreement" and not any(c.dep_ == "dobj" for c in verb.children))
 
     def _received(self, noun: Token, roles: Roles) -> Roles:
         """'X retains the backing of Y', 'X enjoys the support of Y', 'X won Turkish support': after a

@@ -502,6 +502,108 @@ def gerund_read_as_clause(sent: Span) -> int:
     return 0
 
 
+def sides_hung_on_a_time(sent: Span) -> int:
+    """'a truce was reached at 13:00 between X and Y', 'signed on Friday between X and Y': the
+    parser hangs 'between' on the time ('13:00', 'Friday'), the object of a preposition or a
+    bare time of the verb. A 'between' (or 'among') on a number, a time or a date that hangs on
+    a verb is the verb's."""
+    moved = 0
+    for t in sent:
+        when = t.head
+        if t.lower_ not in ("between", "among") or t.dep_ != "prep" or not (
+                when.pos_ == "NUM" or when.ent_type_ in ("TIME", "DATE")):
+            continue
+        verb = when.head.head if when.dep_ == "pobj" else when.head
+        if verb.pos_ == "VERB" and verb.i != t.i and when.dep_ in ("pobj", "npadvmod"):
+            t.head = verb
+            moved += 1
+    return moved
+
+
+def object_conjunct_on_verb(sent: Span) -> int:
+    """'X and Y signed a declaration in July and a framework agreement in November': the parser
+    makes the second object a conjunct of the verb. A noun conjunct of a verb that has an object
+    before it, with no subject or auxiliary of its own, is a conjunct of that object."""
+    moved = 0
+    for n in sent:
+        verb = n.head
+        if n.dep_ != "conj" or n.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or any(
+                c.dep_ in SUBJECTS + ("aux", "auxpass") for c in n.children):
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < n.i]
+        if not objs:
+            continue
+        for cc in verb.children:
+            if cc.dep_ == "cc" and objs[-1].i < cc.i < n.i:
+                cc.head = objs[-1]
+        n.head = objs[-1]
+        moved += 1
+    return moved
+
+
+def helped_verb_read_as_noun(sent: Span, lex: Lexicon) -> int:
+    """'an arrangement that Moscow helped broker': the bare verb after 'help' is tagged as a noun
+    ('broker') and the relative pronoun made the object of 'help'. A trigger verb's plain form
+    right after 'help', hung on it as a noun, is a verb; an object gap before 'help' is its."""
+    fixed = 0
+    for t in sent:
+        helper = t.head
+        if t.dep_ not in ("xcomp", "dobj") or helper.lemma_ != "help" or t.i != helper.i + 1 or t.pos_ != "NOUN" \
+                or not t.tag_ == "NN" or not lex.lookup(t.lower_, "VERB"):
+            continue
+        t.pos_, t.tag_, t.dep_, t.lemma_ = "VERB", "VB", "xcomp", lex.lookup(t.lower_, "VERB")[0].head
+        for rel in helper.children:
+            if rel.dep_ == "dobj" and rel.i < helper.i and rel.lower_ in RELATIVES:
+                rel.head = t
+        fixed += 1
+    return fixed
+
+
+def relative_on_a_side(sent: Span, lex: Lexicon) -> int:
+    """'an arrangement between X and Y that Moscow helped broker', 'the truce between X and Y
+    that Qatar mediated': the relative clause is hung on the last side. An object-gap relative
+    clause whose verb (or the verb it controls) makes an agreement, hung on a side of 'between',
+    is the clause of the noun the sides are between."""
+    makers = lex.agreement_makers
+    moved = 0
+    for v in sent:
+        if v.dep_ != "relcl":
+            continue
+        verbs = [v] + [x for x in v.children if x.dep_ == "xcomp"]
+        if not any(x.lemma_.lower() in makers and any(r.dep_ == "dobj" and r.lower_ in RELATIVES and r.i < v.i
+                                                      for r in x.children) for x in verbs):
+            continue
+        side = v.head
+        while side.dep_ == "conj":
+            side = side.head
+        prep = side.head
+        if side.dep_ == "pobj" and prep.lower_ in ("between", "among") and prep.head.pos_ == "NOUN":
+            v.head = prep.head
+            moved += 1
+    return moved
+
+
+def breach_phrase_on_a_place(sent: Span, lex: Lexicon) -> int:
+    """'troops remain entrenched at al-Watiya in defiance of the ceasefire': the parser hangs 'in
+    defiance of' (or 'in violation of', 'in breach of') on the name of the place before it. A
+    phrase 'in' + a noun of breaking an agreement + 'of', on a name that is the object of a
+    preposition, is said of the clause: it hangs on that preposition's head."""
+    moved = 0
+    for t in sent:
+        noun = next((c for c in t.children if c.dep_ == "pobj"), None)
+        name = t.head
+        if t.lower_ != "in" or t.dep_ != "prep" or noun is None or name.pos_ != "PROPN" or name.dep_ != "pobj" \
+                or not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
+                or not any(f.cls == "violate_agreement" for f in lex.lookup(noun.lower_, "NOUN")):
+            continue
+        prep = name.head
+        while prep.dep_ == "conj":          # 'at X and in Y in defiance of ...'
+            prep = prep.head
+        t.head = prep.head
+        moved += 1
+    return moved
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -511,6 +613,9 @@ class ParseRepair:
         self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
                         VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
+                        sides_hung_on_a_time, object_conjunct_on_verb,
+                        lambda sent: helped_verb_read_as_noun(sent, lex), lambda sent: relative_on_a_side(sent, lex),
+                        lambda sent: breach_phrase_on_a_place(sent, lex),
                         lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
