@@ -900,6 +900,9 @@ AGREEMENTS = [
     row("an-organisation-speaking-of-an-agreement-with-y-is-no-party", "The UN envoy said the agreement with the "
         "rebels had collapsed. Kenya said the truce between Sudan and Chad had collapsed.",
         [], [(Not("Sudan"), "PARTY_TO", "Sudan-Chad truce"), ("United Nations", "PARTY_TO", ANY)]),
+    row("a-relation-between-two-sides-sealed-in-an-agreement", "The 2019 thaw between Kenya and Somalia, sealed in "
+        "a peace agreement signed in Djibouti, did not last.",
+        [T("Kenya", "PARTY_TO", "?a", hedged=None), T("Somalia", "PARTY_TO", "?a", hedged=None)]),
     row("sides-between-after-a-time", "A ceasefire was agreed at 18:00 between Armenia and Azerbaijan.",
         [("Armenia", "PARTY_TO", "?c"), ("Azerbaijan", "PARTY_TO", "?c")]),
     row("an-agreement-on-the-cessation-of-hostilities-through-mediation", "Through the mediation of the Qatari "

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from .agreement_constructions import other_side_speaking
+from .agreement_constructions import other_side_speaking, sealed_between
 from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .mentions import has_det
@@ -248,6 +248,8 @@ class CandidateFinder:
             out += self._acting_under(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             out += other_side_speaking(self, tok)
+        elif tok.dep_ == "acl":
+            out += sealed_between(self, tok)
         return out
 
     def _acting_under(self, prep: Token) -> list[Candidate]:
