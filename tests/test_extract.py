@@ -1530,3 +1530,28 @@ def test_a_date_triggers_nothing(ex):
     assert any(t.lower_ == "march" and t.ent_type_ == "DATE" for t in doc)
     _, cands = ex.candidates(doc)
     assert cands and not [c for c in cands if c.trigger.lower_ == "march"]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Oman and Qatar are guarantors of a Yemen-wide ceasefire.", "Yemen"),
+    ("A Libya-wide truce took hold on Friday, and Egypt welcomed it.", "Libya"),
+], ids=["hyphenated-scope-word", "hyphenated-scope-word-subject"])
+def test_broad_candidates_skip_a_hyphenated_scope_word(ex, text, subject):
+    """A name inside a hyphenated scope word ('a Yemen-wide ceasefire') is no party to the
+    agreement: no broad (path) candidate links it to the agreement."""
+    from graphkit.extract.pipeline import prepare
+    _, cands = ex.candidates(ex.nlp(prepare(text)))
+    assert cands
+    wrong = [c for c in cands if c.cls.startswith("path:") and c.object.ent.kind == "Agreement"
+             and subject in c.subject.text]
+    assert not wrong, [(c.subject.text, c.relation, c.object.ent.name, c.cls) for c in wrong]
+
+
+def test_talks_stand_for_the_deal_not_its_zone(ex):
+    from graphkit.extract.pipeline import prepare
+    doc = ex.nlp(prepare("Russian and Turkish officers agreed on a new ceasefire in the Idlib de-escalation zone "
+                         "after four days of talks in Ankara."))
+    mentions, _ = ex.candidates(doc)
+    talks = [m for m in mentions.mentions if doc[m.head].lower_ == "talks"]
+    deal = [m for m in mentions.mentions if doc[m.head].lower_ == "ceasefire"]
+    assert talks and deal and talks[0].ent is deal[0].ent

@@ -231,6 +231,8 @@ def _generic_cluster(ms: Mentions, clusters: list, tok: Token, word: str, kind: 
         c = desc and _find(clusters, lambda c: c.get("desc") == desc)
         if c is None and not _distinct(ms, desc, clusters):
             c = _find(clusters, lambda c: not c.get("label") and c["primary"] == kind)
+            # ('the agreements' is no de-escalation zone, which is an agreement's place)
+            c = c or _find(clusters, lambda c: not c.get("label") and (c["primary"] != "zone" or kind == "zone"))
             c = c or _find(clusters, lambda c: not c.get("label"))
     if c is None:
         place = own_place or doc_place
@@ -296,7 +298,9 @@ def _talks(ms: Mentions, clusters: list) -> None:
     for tok in ms.doc:
         if tok.lower_ not in talks or tok.i in ms.by_token or tok.pos_ != "NOUN":
             continue
-        in_sent = [m for m in ms.mentions if m.ent.kind == "Agreement" and tok.sent.start <= m.start < tok.sent.end]
+        in_sent = sorted((m for m in ms.mentions if m.ent.kind == "Agreement" and
+                          tok.sent.start <= m.start < tok.sent.end),   # a zone is a deal's place, not the deal
+                         key=lambda m: (ms.doc[m.head].lower_ in ("zone", "zones"), m.start))
         own = _clause_agreement(ms, tok)
         ent = own.ent if own is not None else in_sent[0].ent if in_sent else (
             next(iter(agreements.values())) if len(agreements) == 1 else None)

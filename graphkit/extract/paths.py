@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .references import Ref
+from .mentions import hyphen_after
 
 if TYPE_CHECKING:
     from .candidates import Candidate, CandidateFinder
@@ -94,6 +95,8 @@ def _argument_tokens(finder: "CandidateFinder", sent: Span) -> list[tuple[Token,
         if m is None and (tok.pos_ not in ("PRON", "NOUN", "PROPN") or tok.pos_ != "PRON" and not any(
                 c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in tok.children)):
             continue      # a noun refers through what it is of or whose it is ('its fighters', 'dozens of X')
+        if hyphen_after(tok) and tok.head.pos_ in ("ADJ", "VERB") and tok.head.i > tok.i:
+            continue      # 'a Syria-wide ceasefire', 'Iran-backed': the hyphenated word's (frames read 'X-backed')
         refs = finder.r.refs(tok, conj=False)
         if refs:
             out.append((tok, refs))
