@@ -305,6 +305,8 @@ VERBS = [
         [("Eritrea", "BACKS", "Ethiopia")]),
     row("intervened-on-behalf-of", "Rwanda intervened on behalf of the M23.",
         [("Rwanda", "BACKS", "M23")]),
+    row("on-a-possessors-behalf", "Kenya accuses Iran of flying armed drones on al-Shabaab's behalf.",
+        [("Iran", "BACKS", "al-Shabaab")]),
     row("sided-with", "Eritrea sided with Ethiopia.",
         [("Eritrea", "BACKS", "Ethiopia")], [("Ethiopia", "BACKS", "Eritrea")]),
     row("supply-x-with-weapons", "Rwanda supplies the M23 with weapons.",
@@ -315,6 +317,9 @@ VERBS = [
         [("United States", "OPPOSES", "Houthis")]),
     row("designated-small-clause", "Washington designated the Houthis a terrorist organisation.",
         [("United States", "OPPOSES", "Houthis")]),
+    row("designated-relative-object", "Hezbollah, which the Canadian government designated a terrorist "
+        "organisation in 2002, fired rockets.",
+        [("Canada", "OPPOSES", "Hezbollah")], [("Canada", "OPPOSES", "militants")]),
     row("sent-troops-to-help", "Rwanda sent troops to help the M23 capture Goma.",
         [("Rwanda", "BACKS", "M23")]),
     row("helped-x-do-y-bare-infinitive", "Rwanda helped the M23 take Goma.",

@@ -96,6 +96,10 @@ class Arguments:
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []
         is_passive = passive(verb)
+        gap = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE] if verb.dep_ == "relcl" else []
+        if gap and not is_passive:
+            # "X, which Y designated a terrorist group": the relative is the object, the other noun its predicate
+            return self.r.refs(verb.head, conj=False)
         for c in verb.children:
             if c.dep_ in ("dobj",) and not is_passive:
                 bare = [r for s in _misparsed_infinitive(c) for r in self.r.target(s)]

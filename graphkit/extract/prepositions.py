@@ -37,6 +37,8 @@ class Prepositions:
                 # "fought on the LNA's front lines", "on Russia's side": for that side
                 roles.setdefault("for", []).extend(owners)
                 continue
+            if self._possessive_complex(c, roles):
+                continue
             if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
                     c.lower_ in PREPOSITION_ROLES):
                 self._simple(c, roles)
@@ -74,6 +76,19 @@ class Prepositions:
                 for q in p.children:
                     if q.dep_ == "pobj":
                         roles.setdefault(p.lower_, []).extend(self.r.target(q))
+
+    def _possessive_complex(self, c: Token, roles: "Roles") -> bool:
+        """'on Haftar's behalf', 'in Kyiv's defence': a complex preposition ('on behalf of') whose
+        object stands as the possessor of its noun."""
+        if c.dep_ != "prep":
+            return False
+        for n in c.children:
+            role = self.table.get(f"{c.lower_} {n.lower_} of") if n.dep_ == "pobj" else None
+            owners = [r for q in n.children if q.dep_ == "poss" for r in self.r.refs(q)] if role else []
+            if owners:
+                roles.setdefault(role, []).extend(owners)    # type: ignore[arg-type]
+                return True
+        return False
 
     def _complex(self, c: Token, roles: "Roles") -> bool:
         """'on behalf of X', 'in support of X', 'together with X': a complex preposition."""
