@@ -251,9 +251,18 @@ class Resolver:
                 out += self.antecedents.antecedent(c)
             elif c.lower_ in FIRST_PERSON and self.speaker is not None:
                 out.append(self.synthetic(c, self.speaker.ent, "first-person"))
+            elif c.lower_ == "whose":
+                out += self._whose(noun)
         if noun.i in self.m.owner_mark:
             out.append(self.synthetic(noun, self.m.owner_mark[noun.i], "owner"))
         return dedup(out)
+
+    def _whose(self, noun: Token) -> list[Ref]:
+        """'Turkey, whose backing proved decisive': the relative clause's antecedent owns the noun."""
+        t = noun
+        while t.dep_ != "relcl" and t.head.i != t.i and t.head.i <= noun.i + 8:
+            t = t.head
+        return self.refs(t.head, conj=False) if t.dep_ == "relcl" and t.head.i < noun.i else []
 
     def target(self, tok: Token) -> list[Ref]:
         """What an act is aimed at: the entity, the owner or holder of an asset, or the place."""
