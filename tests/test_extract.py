@@ -1142,6 +1142,13 @@ SCOPE = [
         [T("Iran", "OPPOSES", "United States", by="Iran")]),
     row("speaker-vows-a-side-will-pay", "Kenya vowed that al-Shabaab would pay a heavy price.",
         [("Kenya", "OPPOSES", "al-Shabaab")]),
+    row("speaker-before-a-colon", 'Erdogan: "The PKK will pay dearly for this attack."',
+        [T("Turkey", "OPPOSES", "Kurdistan Workers' Party", by="Turkey")]),
+    row("speaker-says-a-side-took-sides", 'Serbia called the sanctions "unjust" and said Berlin had "taken sides."',
+        [T("Serbia", "OPPOSES", "Germany", by="Serbia")]),
+    row("speaker-of-a-coordinated-speech-verb", 'Kenya called the raid "cowardly" and said its troops would stay. '
+        '"Our soldiers will crush al-Shabaab."',
+        [T("Kenya", "OPPOSES", "al-Shabaab", by="Kenya")]),
     row("quoted-threat-with-parenthetical-speaker", "Hamas will bear the consequences, the Israeli army said.",
         [T("Israel", "OPPOSES", "Hamas", by=ANY)]),
     row("speaker-says-a-side-breached-the-truce", "Kyiv said Moscow had breached the Easter truce.",
