@@ -326,6 +326,10 @@ VERBS = [
     row("designated-relative-object", "Hezbollah, which the Canadian government designated a terrorist "
         "organisation in 2002, fired rockets.",
         [("Canada", "OPPOSES", "Hezbollah")], [("Canada", "OPPOSES", "militants")]),
+    row("sent-foreign-fighters-to-fight-for", "Iran has sent Afghan fighters to fight for Assad.",
+        [("Iran", "BACKS", "Syria")]),
+    row("sent-mercenaries-to-attack-is-no-backing", "Turkey sent Syrian mercenaries to attack Armenian positions.",
+        [], [("Turkey", "BACKS", "Syria"), ("Syria", "BACKS", "Turkey")]),
     row("sent-troops-to-help", "Rwanda sent troops to help the M23 capture Goma.",
         [("Rwanda", "BACKS", "M23")]),
     row("helped-x-do-y-bare-infinitive", "Rwanda helped the M23 take Goma.",

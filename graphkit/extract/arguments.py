@@ -42,6 +42,7 @@ class Arguments:
         self.copulas = lex.word_set("copulas")
         self.listing = lex.word_set("listing_verbs")
         self.object_predicates = lex.word_set("object_predicates")
+        self.motion, self.personnel = lex.word_set("motion_verbs"), lex.word_set("personnel_nouns")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
         self._acts = lex.word_set("act_nouns")
@@ -72,6 +73,7 @@ class Arguments:
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
+        roles["sender"] = self.senders(verb)
         if not roles["patient"] and not passive(verb):
             # "drove the group out of X", "pushed X back": the object is inside a particle phrase
             for c in verb.children:
@@ -226,6 +228,16 @@ class Arguments:
                 out = self.subjects(head.head, depth + 2)   # "..., after the truce took effect, accusing X"
             return out
         return []
+
+    def senders(self, verb: Token) -> list[Ref]:
+        """'X sent Syrian mercenaries to fight for Y': who sent the people who do it (X), when
+        they are sent (``motion_verbs``) people (``personnel_nouns``) to do it."""
+        head = verb.head
+        if verb.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in self.motion or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.personnel for c in head.children):
+            return []
+        return self.subjects(head)
 
     def _head_refs(self, noun: Token) -> list[Ref]:
         """The noun a clause describes; a common noun that names nobody is the list it is said to

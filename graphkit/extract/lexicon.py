@@ -29,7 +29,7 @@ from ..model import ENTITY_KINDS, RELATION_TYPES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-NAMED_ROLES = frozenset({"agent", "coagent", "patient", "recipient", "holder", "owner", "self", "speaker"})
+NAMED_ROLES = frozenset({"agent", "coagent", "patient", "recipient", "holder", "owner", "self", "speaker", "sender"})
 PREPOSITION_ROLES = frozenset({
     "on", "against", "at", "upon", "in", "with", "to", "for", "between", "from", "into", "alongside", "behind",
     "over", "toward", "towards", "among", "of", "under", "through", "across", "onto", "inside", "near", "around",
