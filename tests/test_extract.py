@@ -326,6 +326,10 @@ VERBS = [
     row("designated-relative-object", "Hezbollah, which the Canadian government designated a terrorist "
         "organisation in 2002, fired rockets.",
         [("Canada", "OPPOSES", "Hezbollah")], [("Canada", "OPPOSES", "militants")]),
+    row("supplied-drones-that-helped", "Russia has supplied attack helicopters that helped the Malian army to retake Kidal.",
+        [("Russia", "BACKS", "Mali")]),
+    row("supply-allowed-a-side-to", "Turkey's deliveries of drones enabled Ethiopia to turn the tide.",
+        [("Turkey", "BACKS", "Ethiopia")]),
     row("sent-foreign-fighters-to-fight-for", "Iran has sent Afghan fighters to fight for Assad.",
         [("Iran", "BACKS", "Syria")]),
     row("sent-mercenaries-to-attack-is-no-backing", "Turkey sent Syrian mercenaries to attack Armenian positions.",

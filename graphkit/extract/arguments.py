@@ -42,6 +42,7 @@ class Arguments:
         self.copulas = lex.word_set("copulas")
         self.listing = lex.word_set("listing_verbs")
         self.object_predicates = lex.word_set("object_predicates")
+        self.enabling = lex.word_set("enabling_verbs")
         self.motion, self.personnel = lex.word_set("motion_verbs"), lex.word_set("personnel_nouns")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
@@ -55,8 +56,29 @@ class Arguments:
         if key not in self._cache:
             finder = {"VERB": self.verb_roles, "NOUN": self.nouns.noun_roles, "PART": self.participle_roles,
                       "ADJ": self.adjective_roles, "ROLE": self.role_args.role_noun_roles}[pos]
-            self._cache[key] = {k: dedup(v) for k, v in finder(tok).items() if v}
+            found = finder(tok)
+            if pos in ("VERB", "NOUN"):
+                found.setdefault("recipient", []).extend(self.enabled(tok, pos))
+            self._cache[key] = {k: dedup(v) for k, v in found.items() if v}
         return self._cache[key]
+
+    def enabled(self, tok: Token, pos: str) -> list[Ref]:
+        """Who what is given lets do something (``enabling_verbs``): 'supplied drones that helped the
+        army recapture X', 'Tehran's supply of missiles has allowed the movement to strike'."""
+        if pos == "VERB":
+            verbs = [v for c in tok.children if c.dep_ == "dobj" for v in c.children if v.dep_ == "relcl"
+                     and any(s.dep_ == "nsubj" and s.lower_ in RELATIVE for s in v.children)]
+        else:
+            c = self.nouns.carrier(tok)
+            verbs = [c.head] + [v for v in c.head.children if v.dep_ == "conj" and not any(
+                s.dep_ in ("nsubj", "nsubjpass") for s in v.children)] if c.dep_ == "nsubj" else []
+        out: list[Ref] = []
+        for v in verbs:
+            if v.lemma_.lower() in self.enabling:
+                out += [r for c in v.children if c.dep_ == "dobj" for r in self.r.refs(c)] or [
+                    r for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+                    if s.dep_ == "nsubj" for r in self.r.refs(s)]
+        return out
 
     # ---- verbs ----------------------------------------------------------------------------
     def verb_roles(self, verb: Token) -> Roles:

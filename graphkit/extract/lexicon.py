@@ -73,7 +73,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "combat_modifiers": WORDS,
     "copulas": WORDS, "listing_verbs": WORDS,
     "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
-    "gratitude_verbs": WORDS,
+    "gratitude_verbs": WORDS, "enabling_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
     "pair_nouns": WORDS, "counter_terror_modifiers": WORDS,
