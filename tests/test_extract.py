@@ -177,6 +177,9 @@ VERBS = [
         [("Israel", "ATTACKED", "Hezbollah")]),
     row("active-condemned-for", "France condemned Russia for the strikes.",
         [("France", "OPPOSES", "Russia")], [("Russia", "OPPOSES", "France")]),
+    row("rejected-a-statement-by", "Israel seized the buffer zone. Baku rejected a biased statement by Paris "
+        "condemning the move.",
+        [("Azerbaijan", "OPPOSES", "France"), ("France", "OPPOSES", "Israel")], [("Azerbaijan", "OPPOSES", "Israel")]),
     row("active-reject-plan-not-actor", "Sudan's army rejected the plan put forward by the Rapid Support Forces.",
         [], [("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces")]),
     # passive

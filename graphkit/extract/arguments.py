@@ -43,6 +43,7 @@ class Arguments:
         self.listing = lex.word_set("listing_verbs")
         self.object_predicates = lex.word_set("object_predicates")
         self.enabling = lex.word_set("enabling_verbs")
+        self.statements = lex.word_set("speech_nouns") | lex.word_set("claim_nouns")
         self.motion, self.personnel = lex.word_set("motion_verbs"), lex.word_set("personnel_nouns")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
@@ -244,7 +245,7 @@ class Arguments:
             return self._head_refs(head)     # a finite clause the parser hung on a noun
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
-                return self._head_refs(head)
+                return self._head_refs(head) or self.author(head)
             out = self.subjects(head, depth + 1)
             if out and not any(r.ent.kind in ACTOR_KINDS for r in out) and head.dep_ not in ("ROOT",):
                 out = self.subjects(head.head, depth + 2)   # "..., after the truce took effect, accusing X"
@@ -260,6 +261,14 @@ class Arguments:
                 c.dep_ == "dobj" and c.lemma_.lower() in self.personnel for c in head.children):
             return []
         return self.subjects(head)
+
+    def author(self, noun: Token) -> list[Ref]:
+        """Who made a statement (``speech_nouns``, ``claim_nouns``): 'a statement by France condemning
+        X', 'Moscow's claims that ...'."""
+        if noun.lemma_.lower() not in self.statements and noun.lower_ not in self.statements:
+            return []
+        return self.r.owner(noun) + [r for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in (
+            "by", "from") for p in c.children if p.dep_ == "pobj" for r in self.r.refs(p)]
 
     def _head_refs(self, noun: Token) -> list[Ref]:
         """The noun a clause describes; a common noun that names nobody is the list it is said to
@@ -278,6 +287,8 @@ class Arguments:
             return []
         if noun.lemma_.lower() in self._acts:
             return self._last_actor(noun)
+        if noun.lemma_.lower() in self.statements:      # 'rejected a statement by France': France's
+            return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.author(noun)]
         if noun.lemma_.lower() not in self._events:
             return []
         return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.nouns.noun_agents(noun)]
