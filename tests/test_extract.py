@@ -306,6 +306,11 @@ VERBS = [
         [("Chad", "BACKS", "Rapid Support Forces")]),
     row("fought-alongside-a-leaders-forces", "Eritrean troops fought alongside Abiy Ahmed's forces in Tigray.",
         [("Eritrea", "BACKS", "Ethiopia")]),
+    row("in-coordination-with-after-the-subject", "The Somali National Army, in coordination with Jubaland forces, "
+        "has inflicted heavy losses on al-Shabaab.",
+        [("Jubaland", "BACKS", "Somalia")], [("al-Shabaab", "BACKS", ANY)]),
+    row("clashed-with-is-no-partner", "The Tatmadaw clashed with the KIA near Bhamo.",
+        [], [("Kachin Independence Army", "BACKS", ANY), ("Myanmar", "BACKS", ANY)]),
     row("intervened-on-behalf-of", "Rwanda intervened on behalf of the M23.",
         [("Rwanda", "BACKS", "M23")]),
     row("thanked-for-its-support", "The Somali army thanked the Kenyan army for its unwavering support.",

@@ -96,6 +96,7 @@ class Arguments:
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
+        self.preps.subject_adjuncts(verb, roles)
         roles["sender"] = self.senders(verb)
         if not roles["patient"] and not passive(verb):
             # "drove the group out of X", "pushed X back": the object is inside a particle phrase

@@ -51,6 +51,20 @@ class Prepositions:
                     if k != "of":
                         roles.setdefault(k, []).extend(v)
 
+    def subject_adjuncts(self, verb: Token, roles: "Roles") -> None:
+        """'X, in coordination with Y, inflicted losses': a complex preposition set off by commas
+        after the subject (where spaCy hangs it) is the verb's."""
+        for subj in verb.children:
+            if subj.dep_ != "nsubj" or subj.i > verb.i:
+                continue
+            for c in verb.doc[subj.i + 2:verb.i]:
+                # on the subject or on the comma after it
+                if c.dep_ == "prep" and c.nbor(-1).text == "," and (c.head.i == subj.i or c.head.text == ","):
+                    extra: "Roles" = {}
+                    if self._complex(c, extra):
+                        for k, v in extra.items():
+                            roles.setdefault(k, []).extend(v)
+
     def _with_as_role(self, c: Token) -> bool:
         """'signed ..., with Cuba and Norway as guarantors', 'with X among the guarantor countries':
         the role noun says what X is, not the 'with' (X is no co-signer)."""
