@@ -1187,6 +1187,10 @@ SCOPE = [
         [T("Uganda", "BACKS", "Rapid Support Forces", by=ANY)]),
     row("never", "Qatar has never funded Hamas, its foreign minister said.",
         [T("Qatar", "BACKS", "Hamas", negated=True, hedged=None, by=ANY)], [("Qatar", "BACKS", "Hamas")]),
+    row("stopped-supporting", "Rwanda stopped supporting the M23 in 2013.",
+        [T("Rwanda", "BACKS", "M23", negated=True, hedged=None)], [("Rwanda", "BACKS", "M23")]),
+    row("must-stop-supporting-takes-it-for-granted", "The Armenian leadership must stop supporting the separatists "
+        "in Karabakh.", [T("Armenia", "BACKS", "Republic of Artsakh", hedged=None)]),
     row("no-longer", "Moscow no longer supplies weapons to Armenia.",
         [T("Russia", "BACKS", "Armenia", negated=True, hedged=None)], [("Russia", "BACKS", "Armenia")]),
     row("neither-nor-subjects", "Neither Russia nor Iran attacked Israel.",

@@ -57,6 +57,7 @@ class ScopeReader:
         self.hedge_adverbs, self.hedge_adjectives = lex.word_set("hedge_adverbs"), lex.word_set("hedge_adjectives")
         self.neg_words, self.neg_verbs = lex.word_set("negation_words"), lex.word_set("negating_verbs")
         self.negatable, self.denials = lex.word_set("negatable_adverbs"), lex.word_set("denial_verbs")
+        self.cessation = lex.word_set("cessation_verbs")
         self.claim_nouns, self.contrast = lex.word_set("claim_nouns"), lex.word_set("contrast_conjunctions")
         self.cond, self.temporal = lex.word_set("conditional_marks"), lex.word_set("temporal_marks")
 
@@ -109,6 +110,8 @@ class ScopeReader:
             lem = t.lemma_.lower()
             if own_neg and (lem in self.denials or lem in self.speech):
                 return Scope(hedged=True)             # 'did not deny', 'did not confirm striking': unconfirmed
+            if lem in self.cessation and t.tag_ == "VB" and not own_neg:
+                return Scope(hedged=cond)             # 'must stop supporting X', 'urged Y to stop arming X': it goes on
             if lem in self.denials and not _free_relative(came) or lem in self.neg_verbs and not (
                     lem == "fail" and rel == "PARTY_TO"):
                 negated = not negated
