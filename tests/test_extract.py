@@ -200,6 +200,8 @@ VERBS = [
         [("Wagner Group", "BACKS", "Central African Republic")]),
     row("phrasal-cut-ties-with", "Mali cut ties with Ukraine after the ambush at Tinzaouaten.",
         [("Mali", "OPPOSES", "Ukraine")]),
+    row("recalled-their-own-ambassadors", "Rwanda and Uganda recalled their ambassadors after the vote.",
+        [], [("Rwanda", "OPPOSES", "Uganda"), ("Uganda", "OPPOSES", "Rwanda")]),
     row("phrasal-stand-by", "Belarus will stand by Russia whatever happens, Minsk said.",
         [T("Belarus", "BACKS", "Russia", hedged=None)]),
     # control and raising

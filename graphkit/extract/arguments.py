@@ -103,7 +103,21 @@ class Arguments:
             for c in verb.children:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
+        self._own_object(verb, roles)
         return roles
+
+    def _own_object(self, verb: Token, roles: Roles) -> None:
+        """'the three states recalled their ambassadors (from X)': their own, not one another's; the
+        object's prepositions are the verb's."""
+        own = {r.ent.key for r in roles["agent"]}
+        for c in verb.children:
+            if own and c.dep_ == "dobj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children):
+                roles["patient"] = [r for r in roles["patient"] if r.ent.key not in own]
+                extra: Roles = {}
+                self.preps.read(c, extra, inner=False)
+                for k, v in extra.items():
+                    if k != "of" and not roles.get(k):
+                        roles[k] = v
 
     def _misparsed_dative(self, verb: Token) -> list[Ref]:
         """'shipped Moscow millions of shells': a name right after the verb that spaCy hangs as a
