@@ -1156,6 +1156,9 @@ def test_names_only_spacy_knows(ex, text, present, absent):
 
 SCOPE = [
     # blame and threats said of a side: the speaker opposes it
+    row("speaker-blames-in-a-gerund-after-the-content", "The Iraqi army said the militants were getting rockets from "
+        "Tehran, holding Iran responsible for the attacks.",
+        [("Iraq", "OPPOSES", "Iran")], [("militants", "OPPOSES", "Iran")]),
     row("speaker-says-a-side-bears-responsibility", "Tehran said Washington bore full responsibility for the raid.",
         [T("Iran", "OPPOSES", "United States", by="Iran")]),
     row("speaker-vows-a-side-will-pay", "Kenya vowed that al-Shabaab would pay a heavy price.",

@@ -43,6 +43,7 @@ class Arguments:
         self.listing = lex.word_set("listing_verbs")
         self.object_predicates = lex.word_set("object_predicates")
         self.enabling = lex.word_set("enabling_verbs")
+        self.speech = lex.word_set("speech_verbs")
         self.statements = lex.word_set("speech_nouns") | lex.word_set("claim_nouns")
         self.motion, self.personnel = lex.word_set("motion_verbs"), lex.word_set("personnel_nouns")
         self._cache: dict[tuple[int, str], Roles] = {}
@@ -240,6 +241,10 @@ class Arguments:
             if passive(head):
                 # "X was expected to observe the truce", "X was asked to withdraw"
                 return [r for c in head.children if c.dep_ == "nsubjpass" for r in self.r.refs(c)]
+            if verb.tag_ == "VBG" and self._blame_act(verb) and head.dep_ == "ccomp" and (
+                    head.head.lemma_.lower() in self.speech):
+                # "X affirmed that the groups receive arms from Y, holding Ankara responsible": X blames
+                return self.subjects(head.head, depth + 1)
             return self.subjects(head, depth + 1)
         if verb.dep_ == "conj":
             return self.subjects(head, depth + 1)
@@ -284,6 +289,12 @@ class Arguments:
             return []
         return self.r.owner(noun) + [r for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in (
             "by", "from") for p in c.children if p.dep_ == "pobj" for r in self.r.refs(p)]
+
+    def _blame_act(self, verb: Token) -> bool:
+        """A speech act of blame: 'accusing X', 'blaming X', 'holding X responsible'."""
+        return verb.lemma_.lower() in self.object_control or any(
+            c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lemma_.lower() in self.object_predicates
+            for c in verb.children)
 
     def _head_refs(self, noun: Token) -> list[Ref]:
         """The noun a clause describes; a common noun that names nobody is the list it is said to
