@@ -177,6 +177,10 @@ VERBS = [
         [("Israel", "ATTACKED", "Hezbollah")]),
     row("active-condemned-for", "France condemned Russia for the strikes.",
         [("France", "OPPOSES", "Russia")], [("Russia", "OPPOSES", "France")]),
+    row("a-move-a-side-opposed", "Kenya has offered troops to the new AU mission in Somalia - a move Addis Ababa opposed.",
+        [("Ethiopia", "OPPOSES", "Kenya")], [("Ethiopia", "OPPOSES", "AMISOM")]),
+    row("itself-at-odds-with", "Sudan has moved closer to Egypt, itself at odds with Ethiopia over the dam.",
+        [("Egypt", "OPPOSES", "Ethiopia")], [("Sudan", "OPPOSES", "Ethiopia")]),
     row("rejected-a-statement-by", "Israel seized the buffer zone. Baku rejected a biased statement by Paris "
         "condemning the move.",
         [("Azerbaijan", "OPPOSES", "France"), ("France", "OPPOSES", "Israel")], [("Azerbaijan", "OPPOSES", "Israel")]),

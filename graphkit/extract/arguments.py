@@ -166,7 +166,9 @@ class Arguments:
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
                                                     for c in verb.children) and not any(
                 t.lower_ == "whose" for t in verb.subtree):
-            out += self.r.refs(verb.head, conj=False)   # "the deal (that) X signed"
+            # "the deal (that) X signed"; "X sent troops - a move Y opposed": the move's doer
+            act = verb.head.lemma_.lower() in self._acts and self.m.at(verb.head) is None
+            out += (self.event_agents(verb.head) if act else []) or self.r.refs(verb.head, conj=False)
         return dedup(out)
 
     def _small_clause_subjects(self, verb: Token) -> list[Ref]:
@@ -312,7 +314,7 @@ class Arguments:
         if self.m.at(noun) is not None:
             return []
         if noun.lemma_.lower() in self._acts:
-            return self._last_actor(noun)
+            return self._last_actor(noun) or self._summarized(noun)
         if noun.lemma_.lower() in self.statements:      # 'rejected a statement by France': France's
             return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.author(noun)]
         if noun.lemma_.lower() not in self._events:
@@ -331,6 +333,18 @@ class Arguments:
         root = prev[0].root
         return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.subjects(root)
                 if r.ent.kind != "Agreement"]
+
+    def _summarized(self, noun: Token) -> list[Ref]:
+        """'Kenya offered troops to the mission - a move Addis Ababa opposed': an act noun set off
+        after a clause sums it up; its doer is that clause's subject."""
+        left = noun.left_edge
+        if noun.dep_ not in ("appos", "npadvmod", "dep") or left.i == 0 or left.nbor(-1).text not in ("-", "—", "–", ","):
+            return []
+        verb = noun.head
+        while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl")) and verb.head.i != verb.i:
+            verb = verb.head          # the clause it sums up, not a relative clause inside it
+        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.subjects(verb)
+                if r.ent.kind != "Agreement"] if verb.pos_ in ("VERB", "AUX") else []
 
     def agent_of(self, tok: Token) -> list[Ref]:
         """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""

@@ -113,6 +113,9 @@ class NounArguments:
                 c.dep_ in ("det", "poss") for c in noun.children):
             return []
         prep, host = noun.head, noun.head.head
+        before = noun.doc[prep.i - 3:prep.i] if prep.i >= 3 else None
+        if before is not None and before[2].lower_ in ("itself", "themselves") and before[1].text == ",":
+            return self.r.refs(before[0], conj=False)    # '..., Egypt, itself at odds with Y': the noun before
         if host.pos_ in ("AUX", "VERB") and (host.lemma_.lower() in self.copulas or prep.i < host.i and any(
                 c.dep_ == "nsubj" and c.i < prep.i for c in host.children)):
             return self.args.subjects(host)     # a copula, or set between subject and verb ('X, at odds with Y, ...')
