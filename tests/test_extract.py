@@ -476,6 +476,8 @@ def test_parse_repairs(ex, text, present, absent):
 # ---- 2. nominal events -------------------------------------------------------------------
 
 NOMINALS = [
+    row("a-sum-in-aid", "Japan has committed more than $5 billion in military aid to Ukraine since 2022.",
+        [("Japan", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Japan")]),
     row("fighting-in-an-adjunct-is-the-subject's", "The RSF took Wad Madani after days of clashes with the Sudanese "
         "army.",
         [("Rapid Support Forces", "ATTACKED", "Sudanese Armed Forces")]),

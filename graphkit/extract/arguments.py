@@ -338,7 +338,8 @@ class Arguments:
         """'Kenya offered troops to the mission - a move Addis Ababa opposed': an act noun set off
         after a clause sums it up; its doer is that clause's subject."""
         left = noun.left_edge
-        if noun.dep_ not in ("appos", "npadvmod", "dep") or left.i == 0 or left.nbor(-1).text not in ("-", "—", "–", ","):
+        if noun.dep_ not in ("appos", "npadvmod", "dep") or left.i == 0 or (
+                left.nbor(-1).text not in ("-", "—", "–", ",")):
             return []
         verb = noun.head
         while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl")) and verb.head.i != verb.i:

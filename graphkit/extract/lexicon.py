@@ -65,7 +65,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "speech_verbs": WORDS, "speech_nouns": WORDS, "speaker_nouns": WORDS,
     "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
-    "denial_verbs": WORDS, "cessation_verbs": WORDS, "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
+    "denial_verbs": WORDS, "cessation_verbs": WORDS,
+    "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
     "claim_nouns": WORDS,
     "contrast_conjunctions": WORDS,
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)

@@ -48,10 +48,11 @@ class NounArguments:
 
     # ---- event nouns ----------------------------------------------------------------------
     def carrier(self, noun: Token) -> Token:
-        """'a series of airstrikes', 'dozens of raids': the measure noun carries the event."""
+        """'a series of airstrikes', 'dozens of raids', '$5 billion in aid': the measure noun carries the event."""
         c = noun
-        while c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.lemma_.lower() in self.wrappers:
-            c = c.head.head
+        while c.dep_ == "pobj" and (c.head.lower_ == "of" and c.head.head.lemma_.lower() in self.wrappers or (
+                c.head.lower_ in ("of", "in") and c.head.head.tag_ == "CD")):
+            c = c.head.head       # also a sum: '$5 billion in military aid', 'millions of dollars of aid'
         return c
 
     def light_verb(self, noun: Token) -> Token | None:
