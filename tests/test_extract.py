@@ -888,6 +888,9 @@ def test_agreements(ex, text, present, absent):
 # ---- 6. references ----------------------------------------------------------------------
 
 REFERENCES = [
+    row("it-after-an-acronym-tagged-plural", "The KNU, which fought alongside the KIA last year, says it rejects the "
+        "election and accuses the Tatmadaw of airstrikes.",
+        [("Karen National Union", "OPPOSES", "Myanmar")], [("Kachin Independence Army", "OPPOSES", "Myanmar")]),
     # state-media epithets are aliases of the state they name
     row("epithet-zionist-enemy", "State television said the Zionist enemy shelled southern Lebanon.",
         [T("Israel", "ATTACKED", ANY, by=ANY)]),
