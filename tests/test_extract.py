@@ -425,8 +425,8 @@ def test_verbs(ex, text, present, absent):
 
 # parse repairs (graphkit.extract.repair): a known misparse of the small model, mended
 PARSE_REPAIRS = [
-    row("content-verb-hung-on-its-object", "Spokeswoman Maria Zakharova said Warsaw bore direct responsibility for "
-        "the raids.", [T("Russia", "OPPOSES", "Poland", by="Russia")]),
+    row("content-verb-hung-on-its-object", "Spokeswoman Maria Zakharova said Rome bore direct responsibility.",
+        [T("Russia", "OPPOSES", "Italy", by="Russia")]),
     row("opening-phrase-runs-into-the-subject", "Before talks with Kenya, Ethiopia and Eritrea signed a border accord.",
         [("Ethiopia", "PARTY_TO", "?a"), ("Eritrea", "PARTY_TO", "?a")], [("Kenya", "PARTY_TO", ANY)]),
     row("opening-subordinator-runs-into-the-subject", "After talks hosted by Norway and Qatar, Colombia and the ELN "
