@@ -274,6 +274,8 @@ VERBS = [
         "Chad.",
         [("United Arab Emirates", "BACKS", "Rapid Support Forces"), ("Chad", "BACKS", "Rapid Support Forces")]),
     row("flew-weapons-to", "Egypt flew weapons to the Somali army.", [("Egypt", "BACKS", "Somalia")]),
+    row("sent-fuel-trucks-to", "Chad and Niger say they have sent fuel trucks to Sudan.",
+        [T("Chad", "BACKS", "Sudan", by=ANY), T("Niger", "BACKS", "Sudan", by=ANY)]),
     row("sent-fuel-to", "Chad sent fuel to the RSF.", [("Chad", "BACKS", "Rapid Support Forces")]),
     row("materiel-sent-to-a-state-is-given-to-it", "Poland has sent tanks to Ukraine.",
         [("Poland", "BACKS", "Ukraine")]),
