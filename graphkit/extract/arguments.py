@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .antecedents import previous_sentences
 from .lexicon import Lexicon
-from .mentions import has_det
 from .noun_arguments import NounArguments
+from .clause_roles import ClauseRoles
 from .prepositions import Prepositions
 from .references import RELATIVE, Ref, Resolver, dedup
 from .refs import reciprocal
@@ -42,16 +41,13 @@ class Arguments:
         self.copulas = lex.word_set("copulas")
         self.listing = lex.word_set("listing_verbs")
         self.object_predicates = lex.word_set("object_predicates")
-        self.enabling = lex.word_set("enabling_verbs")
-        self.speech = lex.word_set("speech_verbs")
-        self.statements = lex.word_set("speech_nouns") | lex.word_set("claim_nouns")
-        self.motion, self.personnel = lex.word_set("motion_verbs"), lex.word_set("personnel_nouns")
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
         self._acts = lex.word_set("act_nouns")
         self.nouns = NounArguments(self, lex)     # event nouns
         self.role_args = RoleNounArguments(self, lex)     # role nouns
         self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
+        self.clause = ClauseRoles(self, lex)      # roles the wider clause gives
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
@@ -60,27 +56,9 @@ class Arguments:
                       "ADJ": self.adjective_roles, "ROLE": self.role_args.role_noun_roles}[pos]
             found = finder(tok)
             if pos in ("VERB", "NOUN"):
-                found.setdefault("recipient", []).extend(self.enabled(tok, pos))
+                found.setdefault("recipient", []).extend(self.clause.enabled(tok, pos))
             self._cache[key] = {k: dedup(v) for k, v in found.items() if v}
         return self._cache[key]
-
-    def enabled(self, tok: Token, pos: str) -> list[Ref]:
-        """Who what is given lets do something (``enabling_verbs``): 'supplied drones that helped the
-        army recapture X', 'Tehran's supply of missiles has allowed the movement to strike'."""
-        if pos == "VERB":
-            verbs = [v for c in tok.children if c.dep_ == "dobj" for v in c.children if v.dep_ == "relcl"
-                     and any(s.dep_ == "nsubj" and s.lower_ in RELATIVE for s in v.children)]
-        else:
-            c = self.nouns.carrier(tok)
-            verbs = [c.head] + [v for v in c.head.children if v.dep_ == "conj" and not any(
-                s.dep_ in ("nsubj", "nsubjpass") for s in v.children)] if c.dep_ == "nsubj" else []
-        out: list[Ref] = []
-        for v in verbs:
-            if v.lemma_.lower() in self.enabling:
-                out += [r for c in v.children if c.dep_ == "dobj" for r in self.r.refs(c)] or [
-                    r for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
-                    if s.dep_ == "nsubj" for r in self.r.refs(s)]
-        return out
 
     # ---- verbs ----------------------------------------------------------------------------
     def verb_roles(self, verb: Token) -> Roles:
@@ -98,27 +76,14 @@ class Arguments:
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
         self.preps.subject_adjuncts(verb, roles)
-        roles["sender"] = self.senders(verb)
+        roles["sender"] = self.clause.senders(verb)
         if not roles["patient"] and not passive(verb):
             # "drove the group out of X", "pushed X back": the object is inside a particle phrase
             for c in verb.children:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
-        self._own_object(verb, roles)
+        self.clause.own_object(verb, roles)
         return roles
-
-    def _own_object(self, verb: Token, roles: Roles) -> None:
-        """'the three states recalled their ambassadors (from X)': their own, not one another's; the
-        object's prepositions are the verb's."""
-        own = {r.ent.key for r in roles["agent"]}
-        for c in verb.children:
-            if own and c.dep_ == "dobj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children):
-                roles["patient"] = [r for r in roles["patient"] if r.ent.key not in own]
-                extra: Roles = {}
-                self.preps.read(c, extra, inner=False)
-                for k, v in extra.items():
-                    if k != "of" and not roles.get(k):
-                        roles[k] = v
 
     def _misparsed_dative(self, verb: Token) -> list[Ref]:
         """'shipped Moscow millions of shells': a name right after the verb that spaCy hangs as a
@@ -243,8 +208,8 @@ class Arguments:
             if passive(head):
                 # "X was expected to observe the truce", "X was asked to withdraw"
                 return [r for c in head.children if c.dep_ == "nsubjpass" for r in self.r.refs(c)]
-            if verb.tag_ == "VBG" and self._blame_act(verb) and head.dep_ == "ccomp" and (
-                    head.head.lemma_.lower() in self.speech):
+            if verb.tag_ == "VBG" and self.clause.blame_act(verb) and head.dep_ == "ccomp" and (
+                    head.head.lemma_.lower() in self.clause.speech):
                 # "X affirmed that the groups receive arms from Y, holding Ankara responsible": X blames
                 return self.subjects(head.head, depth + 1)
             return self.subjects(head, depth + 1)
@@ -267,36 +232,12 @@ class Arguments:
             return self._head_refs(head)     # a finite clause the parser hung on a noun
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
-                return self._head_refs(head) or self.author(head)
+                return self._head_refs(head) or self.clause.author(head)
             out = self.subjects(head, depth + 1)
             if out and not any(r.ent.kind in ACTOR_KINDS for r in out) and head.dep_ not in ("ROOT",):
                 out = self.subjects(head.head, depth + 2)   # "..., after the truce took effect, accusing X"
             return out
         return []
-
-    def senders(self, verb: Token) -> list[Ref]:
-        """'X sent Syrian mercenaries to fight for Y': who sent the people who do it (X), when
-        they are sent (``motion_verbs``) people (``personnel_nouns``) to do it."""
-        head = verb.head
-        if verb.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in self.motion or not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in self.personnel for c in head.children):
-            return []
-        return self.subjects(head)
-
-    def author(self, noun: Token) -> list[Ref]:
-        """Who made a statement (``speech_nouns``, ``claim_nouns``): 'a statement by France condemning
-        X', 'Moscow's claims that ...'."""
-        if noun.lemma_.lower() not in self.statements and noun.lower_ not in self.statements:
-            return []
-        return self.r.owner(noun) + [r for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in (
-            "by", "from") for p in c.children if p.dep_ == "pobj" for r in self.r.refs(p)]
-
-    def _blame_act(self, verb: Token) -> bool:
-        """A speech act of blame: 'accusing X', 'blaming X', 'holding X responsible'."""
-        return verb.lemma_.lower() in self.object_control or any(
-            c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lemma_.lower() in self.object_predicates
-            for c in verb.children)
 
     def _head_refs(self, noun: Token) -> list[Ref]:
         """The noun a clause describes; a common noun that names nobody is the list it is said to
@@ -314,38 +255,12 @@ class Arguments:
         if self.m.at(noun) is not None:
             return []
         if noun.lemma_.lower() in self._acts:
-            return self._last_actor(noun) or self._summarized(noun)
-        if noun.lemma_.lower() in self.statements:      # 'rejected a statement by France': France's
-            return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.author(noun)]
+            return self.clause.last_actor(noun) or self.clause.summarized(noun)
+        if noun.lemma_.lower() in self.clause.statements:      # 'rejected a statement by France': France's
+            return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.clause.author(noun)]
         if noun.lemma_.lower() not in self._events:
             return []
         return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.nouns.noun_agents(noun)]
-
-    def _last_actor(self, noun: Token) -> list[Ref]:
-        """'Israel seized the buffer zone. Egypt condemned the move': a definite act noun with no
-        owner of its own (``act_nouns``) is the act the sentence before told; its doer is that
-        sentence's subject."""
-        if self.r.owner(noun) or not has_det(noun, ("the", "this", "that")):
-            return []
-        prev = previous_sentences(noun.sent, 1)
-        if not prev:
-            return []
-        root = prev[0].root
-        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.subjects(root)
-                if r.ent.kind != "Agreement"]
-
-    def _summarized(self, noun: Token) -> list[Ref]:
-        """'Kenya offered troops to the mission - a move Addis Ababa opposed': an act noun set off
-        after a clause sums it up; its doer is that clause's subject."""
-        left = noun.left_edge
-        if noun.dep_ not in ("appos", "npadvmod", "dep") or left.i == 0 or (
-                left.nbor(-1).text not in ("-", "—", "–", ",")):
-            return []
-        verb = noun.head
-        while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl")) and verb.head.i != verb.i:
-            verb = verb.head          # the clause it sums up, not a relative clause inside it
-        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.subjects(verb)
-                if r.ent.kind != "Agreement"] if verb.pos_ in ("VERB", "AUX") else []
 
     def agent_of(self, tok: Token) -> list[Ref]:
         """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""
