@@ -480,6 +480,9 @@ def test_parse_repairs(ex, text, present, absent):
 # ---- 2. nominal events -------------------------------------------------------------------
 
 NOMINALS = [
+    row("in-support-of-a-gerund-by", "Near Raqqa, US strikes destroyed ISIS fighting positions in support of clearing "
+        "operations by the Syrian Democratic Forces.",
+        [("United States", "BACKS", "Syrian Democratic Forces")], [("United States", "BACKS", "Islamic State")]),
     row("a-sum-in-aid", "Japan has committed more than $5 billion in military aid to Ukraine since 2022.",
         [("Japan", "BACKS", "Ukraine")], [("Ukraine", "BACKS", "Japan")]),
     row("fighting-in-an-adjunct-is-the-subject's", "The RSF took Wad Madani after days of clashes with the Sudanese "

@@ -14,6 +14,7 @@ from .lexicon import PREPOSITION_ROLES, Lexicon
 
 if TYPE_CHECKING:
     from .arguments import Arguments, Roles
+    from .refs import Ref
 
 
 class Prepositions:
@@ -83,7 +84,9 @@ class Prepositions:
         objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
                 for p in q.children if p.dep_ in ("pobj", "pcomp")]
         for p in objs:
-            roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p))
+            # "in support of clearing operations by X": the doer of the gerund's event
+            roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p) or (
+                self._gerund_doers(p) if p.dep_ == "pcomp" and p.tag_ == "VBG" else []))
         # "out of X", "away from X": a particle then a preposition
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ in PREPOSITION_ROLES:
@@ -103,6 +106,13 @@ class Prepositions:
                 roles.setdefault(role, []).extend(owners)    # type: ignore[arg-type]
                 return True
         return False
+
+    def _gerund_doers(self, ger: Token) -> list["Ref"]:
+        """'in support of clearing operations by X': who does the gerund's event ('by X' on the
+        gerund or on its object)."""
+        by = [r for d in ger.children if d.dep_ in ("prep", "agent") and d.lower_ == "by"
+              for q in d.children if q.dep_ == "pobj" for r in self.r.refs(q)]
+        return by or [r for d in ger.children if d.dep_ == "dobj" for r in self.args.event_agents(d)]
 
     def _complex(self, c: Token, roles: "Roles") -> bool:
         """'on behalf of X', 'in support of X', 'together with X': a complex preposition."""
