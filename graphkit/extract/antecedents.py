@@ -263,7 +263,8 @@ class Antecedents:
     def is_plural(self, r: Ref) -> bool:
         if r.mention is None:
             return r.ent.plural
-        plural_tag = self.doc[r.mention.head].tag_ in ("NNS", "NNPS")
+        head = self.doc[r.mention.head]
+        plural_tag = head.tag_ in ("NNS", "NNPS") and not head.text.isupper()    # 'TNLA' tagged NNS is one group
         if r.mention.role in ("name", "capital", "seat", "leader", "ner", "agreement"):
             # "the United States" takes 'it'; "the Houthis" take 'they'
             return plural_tag and r.ent.kind == "Group"

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .antecedents import previous_sentences
 from .lexicon import Lexicon
-from .mentions import has_det
 from .noun_arguments import NounArguments
+from .clause_roles import ClauseRoles
 from .prepositions import Prepositions
 from .references import RELATIVE, Ref, Resolver, dedup
 from .refs import reciprocal
@@ -48,13 +47,17 @@ class Arguments:
         self.nouns = NounArguments(self, lex)     # event nouns
         self.role_args = RoleNounArguments(self, lex)     # role nouns
         self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
+        self.clause = ClauseRoles(self, lex)      # roles the wider clause gives
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
         if key not in self._cache:
             finder = {"VERB": self.verb_roles, "NOUN": self.nouns.noun_roles, "PART": self.participle_roles,
                       "ADJ": self.adjective_roles, "ROLE": self.role_args.role_noun_roles}[pos]
-            self._cache[key] = {k: dedup(v) for k, v in finder(tok).items() if v}
+            found = finder(tok)
+            if pos in ("VERB", "NOUN"):
+                found.setdefault("recipient", []).extend(self.clause.enabled(tok, pos))
+            self._cache[key] = {k: dedup(v) for k, v in found.items() if v}
         return self._cache[key]
 
     # ---- verbs ----------------------------------------------------------------------------
@@ -72,11 +75,14 @@ class Arguments:
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
         self.prepositions(verb, roles)
+        self.preps.subject_adjuncts(verb, roles)
+        roles["sender"] = self.clause.senders(verb)
         if not roles["patient"] and not passive(verb):
             # "drove the group out of X", "pushed X back": the object is inside a particle phrase
             for c in verb.children:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
+        self.clause.own_object(verb, roles)
         return roles
 
     def _misparsed_dative(self, verb: Token) -> list[Ref]:
@@ -96,6 +102,10 @@ class Arguments:
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []
         is_passive = passive(verb)
+        gap = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE] if verb.dep_ == "relcl" else []
+        if gap and not is_passive:
+            # "X, which Y designated a terrorist group": the relative is the object, the other noun its predicate
+            return self.r.refs(verb.head, conj=False)
         for c in verb.children:
             if c.dep_ == "dobj" and c.lower_ in RELATIVE and verb.dep_ == "xcomp" and verb.head.dep_ == "relcl":
                 out += self.r.refs(verb.head.head, conj=False)      # "the deal that X helped broker"
@@ -123,7 +133,9 @@ class Arguments:
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
                                                     for c in verb.children) and not any(
                 t.lower_ == "whose" for t in verb.subtree):
-            out += self.r.refs(verb.head, conj=False)   # "the deal (that) X signed"
+            # "the deal (that) X signed"; "X sent troops - a move Y opposed": the move's doer
+            act = verb.head.lemma_.lower() in self._acts and self.m.at(verb.head) is None
+            out += (self.event_agents(verb.head) if act else []) or self.r.refs(verb.head, conj=False)
         if not out and not is_passive and _object_gap_of_relative(verb):
             out += self.r.refs(verb.head.head, conj=False)    # "the deal (that) X helped broker"
         return dedup(out)
@@ -200,6 +212,10 @@ class Arguments:
             if passive(head):
                 # "X was expected to observe the truce", "X was asked to withdraw"
                 return [r for c in head.children if c.dep_ == "nsubjpass" for r in self.r.refs(c)]
+            if verb.tag_ == "VBG" and self.clause.blame_act(verb) and head.dep_ == "ccomp" and (
+                    head.head.lemma_.lower() in self.clause.speech):
+                # "X affirmed that the groups receive arms from Y, holding Ankara responsible": X blames
+                return self.subjects(head.head, depth + 1)
             return self.subjects(head, depth + 1)
         if verb.dep_ == "conj":
             return self.subjects(head, depth + 1)
@@ -220,7 +236,7 @@ class Arguments:
             return self._head_refs(head)     # a finite clause the parser hung on a noun
         if verb.dep_ in GERUND_HEADS and verb.tag_ == "VBG":
             if verb.dep_ == "acl":
-                return self._head_refs(head)
+                return self._head_refs(head) or self.clause.author(head)
             out = self.subjects(head, depth + 1)
             if out and not any(r.ent.kind in ACTOR_KINDS for r in out) and head.dep_ not in ("ROOT",):
                 out = self.subjects(head.head, depth + 2)   # "..., after the truce took effect, accusing X"
@@ -243,23 +259,12 @@ class Arguments:
         if self.m.at(noun) is not None:
             return []
         if noun.lemma_.lower() in self._acts:
-            return self._last_actor(noun)
+            return self.clause.last_actor(noun) or self.clause.summarized(noun)
+        if noun.lemma_.lower() in self.clause.statements:      # 'rejected a statement by France': France's
+            return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.clause.author(noun)]
         if noun.lemma_.lower() not in self._events:
             return []
         return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.nouns.noun_agents(noun)]
-
-    def _last_actor(self, noun: Token) -> list[Ref]:
-        """'Israel seized the buffer zone. Egypt condemned the move': a definite act noun with no
-        owner of its own (``act_nouns``) is the act the sentence before told; its doer is that
-        sentence's subject."""
-        if self.r.owner(noun) or not has_det(noun, ("the", "this", "that")):
-            return []
-        prev = previous_sentences(noun.sent, 1)
-        if not prev:
-            return []
-        root = prev[0].root
-        return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.subjects(root)
-                if r.ent.kind != "Agreement"]
 
     def agent_of(self, tok: Token) -> list[Ref]:
         """A subject that is an event ('Syrian offensives', 'the assault') stands for its agent."""

@@ -29,7 +29,7 @@ from ..model import ENTITY_KINDS, RELATION_TYPES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-NAMED_ROLES = frozenset({"agent", "coagent", "patient", "recipient", "holder", "owner", "self", "speaker"})
+NAMED_ROLES = frozenset({"agent", "coagent", "patient", "recipient", "holder", "owner", "self", "speaker", "sender"})
 PREPOSITION_ROLES = frozenset({
     "on", "against", "at", "upon", "in", "with", "to", "for", "between", "from", "into", "alongside", "behind",
     "over", "toward", "towards", "among", "of", "under", "through", "across", "onto", "inside", "near", "around",
@@ -68,7 +68,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "speaker_nouns": WORDS,
     "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
-    "denial_verbs": WORDS, "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
+    "denial_verbs": WORDS, "cessation_verbs": WORDS,
+    "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
     "claim_nouns": WORDS,
     "contrast_conjunctions": WORDS,
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
@@ -76,6 +77,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "combat_modifiers": WORDS,
     "copulas": WORDS, "listing_verbs": WORDS,
     "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
+    "gratitude_verbs": WORDS, "enabling_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
     "pair_nouns": WORDS, "counter_terror_modifiers": WORDS,

@@ -144,8 +144,10 @@ class Mentions:
     def _materiel_sent(self, verb: Token) -> bool:
         """'sent tanks to X', 'brought weapons to X': X receives them (sending people to X is
         still going there: 'sent troops to X')."""
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.transfer_objects
-                   and c.lemma_.lower() not in self._personnel for c in verb.children)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() not in self._personnel and (
+            c.lemma_.lower() in self.lex.transfer_objects or any(     # 'sent fuel trucks to X'
+                x.dep_ == "compound" and x.lemma_.lower() in self.lex.transfer_objects for x in c.children))
+            for c in verb.children)
 
     def _stance_noun(self, tok: Token) -> bool:
         """'support from Australia', 'criticism from Washington': after a noun that names backing,

@@ -36,6 +36,7 @@ class NounArguments:
         self.copulas = lex.word_set("copulas")
         self.blame, self.responsibility = lex.word_set("blame_verbs"), lex.word_set("responsibility_nouns")
         self.receiving = lex.word_set("receiving_verbs")
+        self.grateful = lex.word_set("gratitude_verbs")
         self._visiting: set[int] = set()
         # verbs with a relation of their own judge, report or act on an event rather than do it:
         # 'X condemned the strikes', 'X targeted the hideouts' (a light verb does the event: 'X launched strikes')
@@ -47,10 +48,11 @@ class NounArguments:
 
     # ---- event nouns ----------------------------------------------------------------------
     def carrier(self, noun: Token) -> Token:
-        """'a series of airstrikes', 'dozens of raids': the measure noun carries the event."""
+        """'a series of airstrikes', 'dozens of raids', '$5 billion in aid': the measure noun carries the event."""
         c = noun
-        while c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.lemma_.lower() in self.wrappers:
-            c = c.head.head
+        while c.dep_ == "pobj" and (c.head.lower_ == "of" and c.head.head.lemma_.lower() in self.wrappers or (
+                c.head.lower_ in ("of", "in") and c.head.head.tag_ == "CD")):
+            c = c.head.head       # also a sum: '$5 billion in military aid', 'millions of dollars of aid'
         return c
 
     def light_verb(self, noun: Token) -> Token | None:
@@ -125,6 +127,9 @@ class NounArguments:
                 c.dep_ in ("det", "poss") for c in noun.children):
             return []
         prep, host = noun.head, noun.head.head
+        before = noun.doc[prep.i - 3:prep.i] if prep.i >= 3 else None
+        if before is not None and before[2].lower_ in ("itself", "themselves") and before[1].text == ",":
+            return self.r.refs(before[0], conj=False)    # '..., Egypt, itself at odds with Y': the noun before
         if host.pos_ in ("AUX", "VERB") and (host.lemma_.lower() in self.copulas or prep.i < host.i and any(
                 c.dep_ == "nsubj" and c.i < prep.i for c in host.children)):
             return self.args.subjects(host)     # a copula, or set between subject and verb ('X, at odds with Y, ...')
@@ -254,7 +259,21 @@ class NounArguments:
                 roles.setdefault(k, []).extend(v)
             if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
-        return self._received(noun, roles)
+        return self._thanked(noun, self._received(noun, roles))
+
+    def _thanked(self, noun: Token, roles: Roles) -> Roles:
+        """'X thanked Y for its support', 'X thanked Y, whose backing proved decisive': the support
+        Y is thanked for (``gratitude_verbs``) went to X, when it names no one else it went to."""
+        if not roles.get("agent") or any(roles.get(k) for k in ("patient", "to", "for", "recipient")):
+            return roles
+        c = self.carrier(noun)
+        gov = c.head.head if c.dep_ == "pobj" and c.head.lower_ == "for" else (
+            c.head.head if c.dep_ == "nsubj" and c.head.dep_ == "relcl" else None)
+        while gov is not None and gov.dep_ in ("dobj", "conj") and gov.pos_ in ("NOUN", "PROPN"):
+            gov = gov.head        # 'thanked X, whose backing ...', 'thanks X for ..., and Y for ...'
+        if gov is None or gov.pos_ != "VERB" or gov.lemma_.lower() not in self.grateful:
+            return roles
+        return {**roles, "patient": self.args.subjects(gov)}
 
     def _about_agreement(self, verb: Token | None) -> bool:
         """The verb is done to an agreement ('signed the deal', 'violated the truce', 'the truce

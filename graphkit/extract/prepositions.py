@@ -14,6 +14,7 @@ from .lexicon import PREPOSITION_ROLES, Lexicon
 
 if TYPE_CHECKING:
     from .arguments import Arguments, Roles
+    from .refs import Ref
 
 
 class Prepositions:
@@ -37,6 +38,8 @@ class Prepositions:
                 # "fought on the LNA's front lines", "on Russia's side": for that side
                 roles.setdefault("for", []).extend(owners)
                 continue
+            if self._possessive_complex(c, roles):
+                continue
             if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
                     c.lower_ in PREPOSITION_ROLES):
                 self._simple(c, roles)
@@ -48,6 +51,20 @@ class Prepositions:
                 for k, v in extra.items():
                     if k != "of":
                         roles.setdefault(k, []).extend(v)
+
+    def subject_adjuncts(self, verb: Token, roles: "Roles") -> None:
+        """'X, in coordination with Y, inflicted losses': a complex preposition set off by commas
+        after the subject (where spaCy hangs it) is the verb's."""
+        for subj in verb.children:
+            if subj.dep_ != "nsubj" or subj.i > verb.i:
+                continue
+            for c in verb.doc[subj.i + 2:verb.i]:
+                # on the subject or on the comma after it
+                if c.dep_ == "prep" and c.nbor(-1).text == "," and (c.head.i == subj.i or c.head.text == ","):
+                    extra: "Roles" = {}
+                    if self._complex(c, extra):
+                        for k, v in extra.items():
+                            roles.setdefault(k, []).extend(v)
 
     def _with_as_role(self, c: Token) -> bool:
         """'signed ..., with Cuba and Norway as guarantors', 'with X among the guarantor countries':
@@ -67,13 +84,35 @@ class Prepositions:
         objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
                 for p in q.children if p.dep_ in ("pobj", "pcomp")]
         for p in objs:
-            roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p))
+            # "in support of clearing operations by X": the doer of the gerund's event
+            roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p) or (
+                self._gerund_doers(p) if p.dep_ == "pcomp" and p.tag_ == "VBG" else []))
         # "out of X", "away from X": a particle then a preposition
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ in PREPOSITION_ROLES:
                 for q in p.children:
                     if q.dep_ == "pobj":
                         roles.setdefault(p.lower_, []).extend(self.r.target(q))
+
+    def _possessive_complex(self, c: Token, roles: "Roles") -> bool:
+        """'on Haftar's behalf', 'in Kyiv's defence': a complex preposition ('on behalf of') whose
+        object stands as the possessor of its noun."""
+        if c.dep_ != "prep":
+            return False
+        for n in c.children:
+            role = self.table.get(f"{c.lower_} {n.lower_} of") if n.dep_ == "pobj" else None
+            owners = [r for q in n.children if q.dep_ == "poss" for r in self.r.refs(q)] if role else []
+            if owners:
+                roles.setdefault(role, []).extend(owners)    # type: ignore[arg-type]
+                return True
+        return False
+
+    def _gerund_doers(self, ger: Token) -> list["Ref"]:
+        """'in support of clearing operations by X': who does the gerund's event ('by X' on the
+        gerund or on its object)."""
+        by = [r for d in ger.children if d.dep_ in ("prep", "agent") and d.lower_ == "by"
+              for q in d.children if q.dep_ == "pobj" for r in self.r.refs(q)]
+        return by or [r for d in ger.children if d.dep_ == "dobj" for r in self.args.event_agents(d)]
 
     def _complex(self, c: Token, roles: "Roles") -> bool:
         """'on behalf of X', 'in support of X', 'together with X': a complex preposition."""

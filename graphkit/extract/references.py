@@ -263,6 +263,8 @@ class Resolver:
                 out += self.antecedents.antecedent(c)
             elif c.lower_ in FIRST_PERSON:
                 out += self.first_person(c)
+            elif c.lower_ == "whose" and (head := _whose_antecedent(noun)) is not None:
+                out += self.refs(head, conj=False)      # "Turkey, whose backing proved decisive"
         if noun.i in self.m.owner_mark:
             out.append(self.synthetic(noun, self.m.owner_mark[noun.i], "owner"))
         return dedup(out)
@@ -437,3 +439,11 @@ def document_state(ms: Mentions) -> Ent | None:
         return None
     best = ms.gaz.state(max(counts, key=lambda k: (counts[k], -first[k])))
     return ms.state_ent(best) if best is not None else None
+
+
+def _whose_antecedent(noun: Token) -> Token | None:
+    """'Turkey, whose backing proved decisive': the relative clause's antecedent owns the noun."""
+    t = noun
+    while t.dep_ != "relcl" and t.head.i != t.i and t.head.i <= noun.i + 8:
+        t = t.head
+    return t.head if t.dep_ == "relcl" and t.head.i < noun.i else None

@@ -604,6 +604,27 @@ def breach_phrase_on_a_place(sent: Span, lex: Lexicon) -> int:
     return moved
 
 
+def content_verb_read_as_modifier(sent: Span) -> int:
+    """'Zakharova said London bore direct responsibility': the parser hangs the content clause's
+    finite verb, with its subject, as a modifier on its own object, and makes that object the
+    speech verb's. A finite verb with a subject of its own, hung as a modifier on the noun after
+    it that is a verb's object, is that verb's clause; the noun is the clause verb's object."""
+    doc = sent.doc
+    for verb in sent:
+        noun = verb.head
+        if verb.tag_ not in FINITE_VERB or verb.pos_ != "VERB" or verb.dep_ not in ("nmod", "amod", "compound") \
+                or noun.i <= verb.i or noun.dep_ != "dobj" or noun.head.pos_ != "VERB" \
+                or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            continue
+        arr = doc.to_array([HEAD, DEP]).astype("int64")     # head offsets are signed
+        dep = doc.vocab.strings
+        arr[verb.i] = (noun.head.i - verb.i, dep.add("ccomp"))
+        arr[noun.i] = (verb.i - noun.i, dep.add("dobj"))
+        doc.from_array([HEAD, DEP], arr.astype("uint64"))
+        return 1
+    return 0
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -616,6 +637,7 @@ class ParseRepair:
                         sides_hung_on_a_time, object_conjunct_on_verb,
                         lambda sent: helped_verb_read_as_noun(sent, lex), lambda sent: relative_on_a_side(sent, lex),
                         lambda sent: breach_phrase_on_a_place(sent, lex),
+                        content_verb_read_as_modifier,
                         lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:

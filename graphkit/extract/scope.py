@@ -57,6 +57,7 @@ class ScopeReader:
         self.hedge_adverbs, self.hedge_adjectives = lex.word_set("hedge_adverbs"), lex.word_set("hedge_adjectives")
         self.neg_words, self.neg_verbs = lex.word_set("negation_words"), lex.word_set("negating_verbs")
         self.negatable, self.denials = lex.word_set("negatable_adverbs"), lex.word_set("denial_verbs")
+        self.cessation = lex.word_set("cessation_verbs")
         self.claim_nouns, self.contrast = lex.word_set("claim_nouns"), lex.word_set("contrast_conjunctions")
         self.cond, self.temporal = lex.word_set("conditional_marks"), lex.word_set("temporal_marks")
 
@@ -109,6 +110,8 @@ class ScopeReader:
             lem = t.lemma_.lower()
             if own_neg and (lem in self.denials or lem in self.speech):
                 return Scope(hedged=True)             # 'did not deny', 'did not confirm striking': unconfirmed
+            if lem in self.cessation and t.tag_ == "VB" and not own_neg:
+                return Scope(hedged=cond)             # 'must stop supporting X', 'urged Y to stop arming X': it goes on
             if lem in self.denials and not _free_relative(came) or lem in self.neg_verbs and not (
                     lem == "fail" and rel == "PARTY_TO"):
                 negated = not negated
@@ -225,14 +228,17 @@ class ScopeReader:
     # ---- attribution ----------------------------------------------------------------------
     def attribution(self, pred: Token) -> str | None:
         sent = pred.sent
+        head = _colon_speaker(sent)
         return (self._according_to(sent) or self._speech_above(pred) or self._parenthetical(pred, sent)
+                or (self.speaker_name(head) if head is not None else None)
                 or (self.r.speaker.ent.name if sent.text.lstrip().startswith('"') and self.r.speaker else None))
 
     def speaker_of(self, pred: Token) -> list[Ref]:
         """Who says the clause of ``pred`` ('X said Y bore responsibility', '..., X said', a quote
         or statement of X's), as references; [] when nobody known says it."""
         sent = pred.sent
-        subj = self._speech_subject(pred, threats=True) or self._parenthetical_subject(pred, sent)
+        subj = self._speech_subject(pred, threats=True) or self._parenthetical_subject(pred, sent) or (
+            _colon_speaker(sent))
         if subj is not None:
             return self.speaker_refs(subj)
         quoted = sent.text.lstrip().startswith('"') or any(t.lower_ in FIRST_PERSON for t in sent)
@@ -321,11 +327,26 @@ class ScopeReader:
         speakers: list[Ref] = []
         for tok in sent:
             if tok.lemma_.lower() in self.speech and tok.pos_ == "VERB":
-                subj = [c for c in _subjects(tok) if c.dep_ == "nsubj"]    # ('X welcomed it but said ...')
+                subj = [c for c in _subjects(tok) if c.dep_ == "nsubj"]     # also 'X called ... and said'
                 if subj:
                     speakers += self.speaker_refs(subj[0])
+        colon = _colon_speaker(sent)
+        speakers += self.speaker_refs(colon) if colon is not None else []
         if speakers:
             self.r.speaker = next((r for r in speakers if r.ent.kind != "Organization"), speakers[0])
+
+
+def _colon_speaker(sent: Span) -> Token | None:
+    """'Netanyahu: "Iran made a big mistake"': a short name before a colon that opens a quote
+    says the quote."""
+    doc = sent.doc
+    for t in sent:
+        if t.text != ":" or t.i + 1 >= sent.end or doc[t.i + 1].text not in ('"', "“", "'"):
+            continue
+        before = [x for x in doc[sent.start:t.i] if x.pos_ != "PUNCT" and x.dep_ != "nummod" and not x.like_num]
+        if 0 < len(before) <= 5 and doc[t.i - 1].pos_ in ("PROPN", "NOUN"):
+            return doc[t.i - 1]
+    return None
 
 
 def _subjects(verb: Token) -> list[Token]:
