@@ -148,7 +148,8 @@ class Arguments:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
         for c in own:
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                out += self._head_refs(verb.head)
+                # "an ambush that killed X": an event noun stands for its doer
+                out += self._head_refs(verb.head) or self.event_agents(verb.head)
             elif c.lower_ == "each" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
                 # "with Armenia and Azerbaijan each accusing the other": the sides after 'with'
                 out += [r for p in verb.head.children if p.dep_ == "pobj" for r in self.r.refs(p)]
@@ -263,7 +264,7 @@ class Arguments:
         if r:
             return r
         if tok.lemma_.lower() in self._events and self.m.at(tok) is None:
-            return self.r.owner(tok)
+            return self.nouns.noun_agents(tok)      # 'attacks by the rebels have killed X'
         return []
 
     def prepositions(self, tok: Token, roles: Roles, inner: bool = True) -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 class NounArguments:
     def __init__(self, args: "Arguments", lex: Lexicon):
         self.args = args
+        self.lex = lex
         self.r = args.r
         self.m = args.m
         self.object_control = lex.object_control
@@ -184,7 +185,14 @@ class NounArguments:
         if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("after", "during", "amid", "following") and not own_doer \
                 and any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in noun.children):
             return self.args.subjects(gov)        # "X took the town after fighting with Y": X fought Y
+        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ == "during" and not own_doer and self._violent(gov):
+            return self.args.subjects(gov)        # "X killed dozens during a raid on Y": X's raid
         return []
+
+    def _violent(self, verb: Token) -> bool:
+        """The verb is itself an attack ('killed', 'shelled'), so an attack it happens during is its doer's."""
+        return any(lk.relation == "ATTACKED" for form in (verb.lower_, verb.lemma_.lower())
+                   for fr in self.lex.lookup(form, "VERB") for lk in fr.links)
 
     def noun_roles(self, noun: Token) -> Roles:
         m = self.m.at(noun)

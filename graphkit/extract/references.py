@@ -385,12 +385,18 @@ _WHERE = frozenset({"in", "of", "inside", "within", "at", "across", "throughout"
 
 def _inside_of(t: Token, top: Token) -> bool:
     """t names where top is ('areas in X district', 'the village of X', 'villages near X', 'bases
-    across X'), not what it is for or from ('a base for X', 'convoys from X')."""
+    across X') or which ones it is ('towns including X', 'towns such as X'), not what it is for or
+    from ('a base for X', 'convoys from X')."""
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ not in _WHERE:
+        if t.dep_ == "pobj" and t.head.lower_ not in _WHERE and not _listing(t.head):
             return False
         t = t.head
     return t.i == top.i
+
+
+def _listing(prep: Token) -> bool:
+    """'including' or 'such as': the preposition names members of the noun it hangs on."""
+    return prep.lower_ == "including" or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
 
 
 def _hyphenated(t: Token) -> bool:
