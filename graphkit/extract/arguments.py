@@ -62,6 +62,9 @@ class Arguments:
         roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
         if any(reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
             roles["patient"] = list(roles["agent"])     # "both sides accused each other": each the other
+            for c in verb.children:
+                if c.dep_ == "prep" and reciprocal(c):
+                    roles[c.lower_] = list(roles["agent"])     # "fired at each other"
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
         # "gave X weapons"; "supplied weapons to X" (spaCy labels that 'to' dative too)

@@ -41,7 +41,7 @@ class Resolver:
         self.collective, self.collective_lemmas = lex.word_set("collective_nouns"), lex.word_set("collective_lemmas")
         self.group_plurals = lex.word_set("group_plurals")
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
-        self.holding = lex.word_set("holding_verbs")
+        self.holding, self.routes = lex.word_set("holding_verbs"), lex.word_set("route_nouns")
         self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = lex.heads("ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
@@ -257,8 +257,10 @@ class Resolver:
 
     def target(self, tok: Token) -> list[Ref]:
         """What an act is aimed at: the entity, the owner or holder of an asset, or the place."""
-        r = self.refs(tok)
         lemma = tok.lemma_.lower()
+        if lemma in self.routes and self.m.at(tok) is None:
+            return []      # 'columns on the X-Y highway': the places a road joins are not hit
+        r = self.refs(tok)
         if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
             return dedup(r + self._places_in(tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
         if r:
