@@ -201,6 +201,8 @@ VERBS = [
         [("United States", "ATTACKED", "al-Shabaab")], [("United States", "ATTACKED", "Somalia")]),
     row("places-a-road-joins-are-not-hit", "Ethiopian drones struck TPLF convoys on the Mekelle-Adigrat road.",
         [("Ethiopia", "ATTACKED", "Tigray People's Liberation Front")], [(ANY, "ATTACKED", "Mekelle")]),
+    row("listing-names-the-targets", "The Houthis fired drones at Saudi targets, including Aramco's Jizan depot.",
+        [("Houthis", "ATTACKED", "Saudi Aramco")]),
     row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
         [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
     row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",
@@ -472,6 +474,12 @@ NOMINALS = [
         [("Chad", "ATTACKED", "Bama")]),
     row("raid-during-a-visit-is-not-the-visitor's", "Chad's president visited Bol during a raid on the village of Bama.",
         [], [("Chad", "ATTACKED", "Bama")]),
+    row("owner-before-a-weapon-compound", "Chad condemned the Boko Haram drone attacks on Maiduguri.",
+        [("Boko Haram", "ATTACKED", "Maiduguri")]),
+    row("place-in-front-of-an-attack-noun", "Ansar Dine claimed the Gao attack in a statement on Sunday.",
+        [("Ansar Dine", "ATTACKED", "Gao")]),
+    row("place-in-front-of-talks-is-no-target", "Ansar Dine joined the Algiers talks in a statement on Sunday.",
+        [], [(ANY, "ATTACKED", ANY)]),
     row("adjective-bombardment-of", "The Russian bombardment of Kharkiv continued for a third night.",
         [("Russia", "ATTACKED", "Kharkiv")]),
     row("attacks-on-by", "Attacks on Malian army posts by Jama'at Nusrat al-Islam wal-Muslimin have doubled since June.",
@@ -1153,6 +1161,9 @@ def test_names_only_spacy_knows(ex, text, present, absent):
 
 SCOPE = [
     # blame and threats said of a side: the speaker opposes it
+    row("negation-stops-at-a-when-clause", "Kenya blamed the bloc for failing to act when Somali troops pushed into "
+        "Kenyan territory.",
+        [("Somalia", "ATTACKED", "Kenya")], [T("Somalia", "ATTACKED", "Kenya", negated=True, hedged=None)]),
     row("speaker-says-a-side-bears-responsibility", "Tehran said Washington bore full responsibility for the raid.",
         [T("Iran", "OPPOSES", "United States", by="Iran")]),
     row("speaker-vows-a-side-will-pay", "Kenya vowed that al-Shabaab would pay a heavy price.",

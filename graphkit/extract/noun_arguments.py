@@ -222,6 +222,8 @@ class NounArguments:
             # "X bombed Z with the help of Y", "with the support of Y": Y's help, given to X
             roles["agent"], roles["of"], own_doer = roles["of"], [], True
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
+        if m is None and not any(roles.get(k) for k in ("patient", "on", "against", "at", "into")):
+            roles["patient"] += self._place_modifiers(noun)      # "the Komanda attack", "the Marib offensive"
         if roles["agent"] and not roles["patient"] and own_doer:
             # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
             host = self.adjunct_head(noun)
@@ -247,6 +249,17 @@ class NounArguments:
             if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
         return self._received(noun, roles)
+
+    def _place_modifiers(self, noun: Token) -> list[Ref]:
+        """A place named in front of an event noun, where the event happened ('the Komanda attack')."""
+        doc = noun.doc
+        out = []
+        for c in noun.children:
+            m = self.m.at(c)
+            if c.dep_ == "compound" and c.i < noun.i and m is not None and m.ent.kind == "Place" and (
+                    c.i == m.head) and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):
+                out.append(self.r.ref(m, "place"))
+        return out
 
     def _about_agreement(self, verb: Token | None) -> bool:
         """The verb is done to an agreement ('signed the deal', 'violated the truce')."""

@@ -237,6 +237,9 @@ class Resolver:
         out: list[Ref] = []
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         mods += [x for c in mods for x in c.conjuncts if x.i < noun.i]   # "Hamas and Islamic Jihad targets"
+        # "the RSF drone attacks": the owner in front of a compound that names no one
+        mods += [g for c in mods if c.dep_ == "compound" and self.m.at(c) is None
+                 for g in c.children if g.dep_ in ("poss", "amod", "compound") and g.i < c.i]
         for c in mods:
             if _hyphenated(c):
                 continue
@@ -256,7 +259,13 @@ class Resolver:
         return dedup(out)
 
     def target(self, tok: Token) -> list[Ref]:
-        """What an act is aimed at: the entity, the owner or holder of an asset, or the place."""
+        """What an act is aimed at: the entity, the owner or holder of an asset, or the place; and
+        the ones a listing names ('Emirati targets, including ADNOC's depot')."""
+        listed = [x for c in tok.children if c.dep_ == "prep" and _listing(c)
+                  for p in c.children if p.dep_ == "pobj" for x in self._target1(p)]
+        return dedup(self._target1(tok) + listed) if listed else self._target1(tok)
+
+    def _target1(self, tok: Token) -> list[Ref]:
         lemma = tok.lemma_.lower()
         if lemma in self.routes and self.m.at(tok) is None:
             return []      # 'columns on the X-Y highway': the places a road joins are not hit
@@ -300,7 +309,7 @@ class Resolver:
                     for p in c.children:
                         if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets
                                                  or p.lemma_.lower() in self.facilities):
-                            out += [x for x in self.target(p) if x.via == "owner" or x.ent.kind != "Place"]
+                            out += [x for x in self._target1(p) if x.via == "owner" or x.ent.kind != "Place"]
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             # "Syria's security", "the terrorist acts of the EMC": whose it is
             out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "of") for c in tok.children if c.dep_ == "poss"

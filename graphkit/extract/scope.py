@@ -220,7 +220,9 @@ class ScopeReader:
             return True
         if t.dep_ in ("nsubj", "nsubjpass", "appos"):
             return True
-        return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.temporal for c in t.children)
+        # 'after X attacked'; 'when X attacked' (spaCy hangs a wh-adverb 'when' as advmod)
+        return t.dep_ == "advcl" and any((c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i)
+                                         and c.lower_ in self.temporal for c in t.children)
 
     # ---- attribution ----------------------------------------------------------------------
     def attribution(self, pred: Token) -> str | None:
