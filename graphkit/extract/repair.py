@@ -296,21 +296,29 @@ class VerbHomographs(Reparse):
 
 class InitialAcronym(Reparse):
     """'ECOWAS imposed sanctions on Niger', 'IGAD mediated talks': an acronym that opens the
-    sentence is read as a verb, an adverb or an auxiliary, and the clause loses its subject. The
-    sentence is parsed again with a one-word country name in its place; the new parse is kept if
-    the stand-in is a name in the subject (or a modifier of it)."""
+    sentence is read as a verb, an adverb or an auxiliary, and the clause loses its subject;
+    'Army repels AA attacks, destroys camps': an acronym inside the sentence read as a verb
+    leaves a noun phrase split and the next verb with the wrong subject. The sentence is parsed
+    again with a one-word country name in its place; the new parse is kept if the stand-in is a
+    name in a nominal role (the subject, or a modifier of a noun)."""
 
     def __call__(self, sent: Span) -> int:
         first = sent[0]
-        if not _acronym(first) or first.pos_ in ("PROPN", "NOUN") or first.dep_ in NOMINAL_ROLES \
-                or len(sent) < 3 or sent[1].is_punct:
+        found = [t for t in sent[1:] if _acronym(t) and t.pos_ in ("VERB", "AUX") and t.i + 1 < sent.end
+                 and sent.doc[t.i + 1].pos_ in ("NOUN", "ADJ", "PROPN") and not sent.text.isupper()]
+        if _acronym(first) and first.pos_ not in ("PROPN", "NOUN") and first.dep_ not in NOMINAL_ROLES \
+                and len(sent) >= 3 and not sent[1].is_punct:
+            found.insert(0, first)
+        if not found:
             return 0
-        alt = self.reparse(sent, {first.i: NAME_STAND_IN})
-        if alt is None or alt[0].pos_ != "PROPN" or alt[0].dep_ not in NOMINAL_ROLES:
+        alt = self.reparse(sent, {t.i: NAME_STAND_IN for t in found})
+        if alt is None or any(alt[t.i - sent.start].pos_ != "PROPN" or alt[t.i - sent.start].dep_ not in NOMINAL_ROLES
+                              for t in found):
             return 0
         self.adopt(sent, alt)
-        first.lemma_ = first.text
-        return 1
+        for t in found:
+            t.lemma_ = t.text
+        return len(found)
 
 
 class PerfectParticiple(Reparse):
