@@ -439,6 +439,9 @@ PARSE_REPAIRS = [
     row("dateline-phrase-after-the-dash-is-the-subject", "KISMAYO, June 3 (Wire) - Al-Shabaab militants stormed "
         "a Kenyan army camp at Afmadow on Sunday, the group said.",
         [("al-Shabaab", "ATTACKED", "Afmadow")]),
+    row("subject-hung-on-the-auxiliary", "Russian forces have for months pressed an offensive on the city of "
+        "Avdiivka.",
+        [("Russia", "ATTACKED", "Avdiivka")]),
     row("opening-acronym-read-as-a-verb", "ECOWAS imposed sanctions on the junta in Niger.",
         [("ECOWAS", "OPPOSES", "Niger")]),
     row("have-since-participle", "Turkish forces have since advanced on the town of Tal Abyad.",

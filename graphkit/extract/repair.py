@@ -375,6 +375,20 @@ def _participle(t: Token) -> bool:
     return bool(lemma) and t.lower_ in (f.lower() for f in getInflection(lemma[0], tag="VBN"))
 
 
+def subject_on_auxiliary(sent: Span) -> int:
+    """'The rebels have for months pressed an offensive': with a phrase between the auxiliary and
+    the verb, the parser hangs the subject on the auxiliary and the verb has none. The subject is
+    the verb's."""
+    moved = 0
+    for t in sent:
+        aux = t.head
+        if t.dep_ in SUBJECTS and aux.dep_ in ("aux", "auxpass") and aux.i > t.i and aux.head.i > aux.i and not any(
+                c.dep_ in SUBJECTS + ("expl", "csubj") for c in aux.head.children):
+            t.head = aux.head
+            moved += 1
+    return moved
+
+
 def plural_subject_read_as_verb(sent: Span) -> int:
     """'U.S. airstrikes against al-Qaida killed two leaders': a plural noun that heads the subject
     is tagged as a verb with its modifier for a subject. Where the word is a noun (and no verb),
@@ -517,7 +531,8 @@ class ParseRepair:
         lex = load_lexicon()
         # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
         self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
-                        VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
+                        VerbHomographs(nlp, lex), subject_on_auxiliary, plural_subject_read_as_verb,
+                        coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
                         lambda sent: reduced_relative_object(sent, lex), dateline)
 
