@@ -483,6 +483,9 @@ NOMINALS = [
         [("Ansar Dine", "ATTACKED", "Gao")]),
     row("place-in-front-of-talks-is-no-target", "Ansar Dine joined the Algiers talks in a statement on Sunday.",
         [], [(ANY, "ATTACKED", ANY)]),
+    row("accused-of-strikes-on-target-hung-on-the-verb", "The KNU accused the Myanmar army of air strikes on "
+        "villages near Hpapun that killed nine farmers.",
+        [("Myanmar", "ATTACKED", "Hpapun")]),
     row("adjective-bombardment-of", "The Russian bombardment of Kharkiv continued for a third night.",
         [("Russia", "ATTACKED", "Kharkiv")]),
     row("attacks-on-by", "Attacks on Malian army posts by Jama'at Nusrat al-Islam wal-Muslimin have doubled since June.",

@@ -248,7 +248,25 @@ class NounArguments:
                 roles.setdefault(k, []).extend(v)
             if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
+        accuser = self._accusing_verb(noun)
+        if accuser is not None and not any(roles.get(k) for k in ("patient", "on", "against", "at", "into")):
+            # "accused X of airstrikes on Y" with 'on Y' hung on the verb: the target is the event's
+            tmp: Roles = {}
+            self.args.prepositions(accuser, tmp, inner=False)
+            for k in ("on", "against", "at", "into"):
+                roles.setdefault(k, []).extend(tmp.get(k, []))
         return self._received(noun, roles)
+
+    def _accusing_verb(self, noun: Token) -> Token | None:
+        """The verb that accuses or blames someone of or for the event ('accused X of airstrikes')."""
+        c = self.carrier(noun)
+        if c.dep_ != "pobj" or c.head.lower_ not in ("of", "for"):
+            return None
+        gov = c.head.head
+        if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
+            gov = gov.head
+        lemma = gov.lemma_.lower()
+        return gov if gov.pos_ == "VERB" and (lemma in self.object_control or lemma in self.blame) else None
 
     def _place_modifiers(self, noun: Token) -> list[Ref]:
         """A place named in front of an event noun, where the event happened ('the Komanda attack')."""
