@@ -442,6 +442,8 @@ PARSE_REPAIRS = [
     row("subject-hung-on-the-auxiliary", "Russian forces have for months pressed an offensive on the city of "
         "Avdiivka.",
         [("Russia", "ATTACKED", "Avdiivka")]),
+    row("opening-preposition-read-as-a-name", "-- Near Menaka, one strike destroyed an ISGS vehicle.",
+        [], [(ANY, "ATTACKED", ANY)]),
     row("opening-acronym-read-as-a-verb", "ECOWAS imposed sanctions on the junta in Niger.",
         [("ECOWAS", "OPPOSES", "Niger")]),
     row("have-since-participle", "Turkish forces have since advanced on the town of Tal Abyad.",

@@ -33,6 +33,7 @@ def _tree(doc):
     "ECOWAS: the bloc will act.",
     "Forces of the AU and ECOWAS repelled the attack.",
     "The rebels have for weeks been shelling the town.",
+    "Near Mosul, three strikes destroyed an ISIL tunnel.",
     # 'since' read right after 'have', or a preposition with its object
     "Rwanda has since sent troops to Goma.",
     "Kenya has since 2019 backed the mission.",
@@ -96,6 +97,8 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
     ("ECOWAS imposed sanctions on Niger.", "imposed", "ECOWAS", {"sanctions": "imposed"}),
     ("IGAD mediated talks between the two sides.", "mediated", "IGAD", {}),
     ("UNITAMS left Sudan.", "left", "UNITAMS", {}),
+    # a capitalised preposition opening the sentence read as a name, the place after it as the subject
+    ("-- Near Menaka, one strike destroyed an ISGS vehicle.", "destroyed", "strike", {"Near": "destroyed"}),
     # a subject hung on the auxiliary when a phrase stands between it and the verb
     ("Russian forces have for months pressed an offensive on the city of Avdiivka.", "pressed", "forces", {}),
     # ... and one inside a headline read as a verb, which splits its noun phrase and the clauses

@@ -321,6 +321,28 @@ class InitialAcronym(Reparse):
         return len(found)
 
 
+class OpeningPreposition(Reparse):
+    """'Near Baiji, four strikes destroyed X': a capitalised preposition opening the sentence is
+    read as a name and the place after it as the subject. The sentence is parsed again with the
+    preposition in lower case; the new parse is kept if it is a preposition there."""
+
+    def __init__(self, nlp: Language, lex: Lexicon):
+        super().__init__(nlp, lex)
+        self.preps = lex.word_set("locative_prepositions")
+
+    def __call__(self, sent: Span) -> int:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or first.lower_ not in self.preps or not first.is_title or first.pos_ != "PROPN" \
+                or first.dep_ == "prep" or first.i + 1 >= sent.end:
+            return 0
+        alt = self.reparse(sent, {first.i: first.lower_})
+        if alt is None or alt[first.i - sent.start].pos_ != "ADP" or alt[first.i - sent.start].dep_ != "prep":
+            return 0
+        self.adopt(sent, alt)
+        first.lemma_ = first.lower_
+        return 1
+
+
 class PerfectParticiple(Reparse):
     """'Pashinyan has since frozen Armenia's participation', 'forces have since advanced on the
     town': 'since' between an auxiliary 'have' and a participle is read as a preposition, and the
@@ -530,7 +552,8 @@ class ParseRepair:
     def __init__(self, nlp: Language):
         lex = load_lexicon()
         # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
-        self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
+        self.repairs = (InitialAcronym(nlp, lex), OpeningPreposition(nlp, lex), PerfectParticiple(nlp, lex),
+                        fronted_phrase_subject,
                         VerbHomographs(nlp, lex), subject_on_auxiliary, plural_subject_read_as_verb,
                         coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
