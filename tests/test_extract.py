@@ -190,6 +190,9 @@ VERBS = [
         [("Ansar Dine", "ATTACKED", "Mali")]),
     row("event-subject-by-doer", "Attacks by Boko Haram over the past week have killed 13 Chadian soldiers.",
         [("Boko Haram", "ATTACKED", "Chad")]),
+    row("structures-of-a-group-are-the-group", "The Estado Mayor Central broke the truce, and since then its "
+        "structures have attacked police stations in Cali.",
+        [("Estado Mayor Central", "ATTACKED", "Cali")]),
     row("factions-of-a-group-are-the-group", "Factions of the Free Syrian Army launched an offensive against Hezbollah.",
         [("Free Syrian Army", "ATTACKED", "Hezbollah")]),
     row("fired-at-target-not-the-weapon", "Russia fired an Iskander missile at a power plant in Kharkiv on Monday.",
@@ -1169,6 +1172,12 @@ def test_names_only_spacy_knows(ex, text, present, absent):
 
 SCOPE = [
     # blame and threats said of a side: the speaker opposes it
+    row("will-continue-an-offensive-is-under-way", "The Karen National Union will continue its offensive on "
+        "Hpapun, a spokesman said.",
+        [("Karen National Union", "ATTACKED", "Hpapun")]),
+    row("will-launch-an-offensive-is-hedged", "The Karen National Union will launch an offensive on Hpapun, a "
+        "spokesman said.",
+        [], [("Karen National Union", "ATTACKED", "Hpapun")]),
     row("negation-stops-at-a-when-clause", "Kenya blamed the bloc for failing to act when Somali troops pushed into "
         "Kenyan territory.",
         [("Somalia", "ATTACKED", "Kenya")], [T("Somalia", "ATTACKED", "Kenya", negated=True, hedged=None)]),

@@ -63,7 +63,7 @@ WORDS = Words()
 WORD_CLASSES: dict[str, Words | Table] = {
     # scope and attribution (scope.py)
     "speech_verbs": WORDS, "speech_nouns": WORDS, "speaker_nouns": WORDS,
-    "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
+    "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "continuing_verbs": WORDS, "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
     "denial_verbs": WORDS, "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
     "claim_nouns": WORDS,
