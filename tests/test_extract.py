@@ -491,6 +491,9 @@ NOMINALS = [
     row("accused-of-strikes-on-target-hung-on-the-verb", "The KNU accused the Myanmar army of air strikes on "
         "villages near Hpapun that killed nine farmers.",
         [("Myanmar", "ATTACKED", "Hpapun")]),
+    row("blamed-for-attacks-through-a-relative-pronoun", "Nairobi has pressed Mogadishu to act against al-Shabaab, "
+        "which it blames for most attacks on its border posts.",
+        [("al-Shabaab", "ATTACKED", "Kenya")], [("Kenya", "ATTACKED", ANY)]),
     row("adjective-bombardment-of", "The Russian bombardment of Kharkiv continued for a third night.",
         [("Russia", "ATTACKED", "Kharkiv")]),
     row("attacks-on-by", "Attacks on Malian army posts by Jama'at Nusrat al-Islam wal-Muslimin have doubled since June.",

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .mentions import has_det
-from .refs import Ref, dedup
+from .refs import RELATIVE, Ref, dedup
 
 if TYPE_CHECKING:
     from .arguments import Arguments, Roles
@@ -174,7 +174,9 @@ class NounArguments:
         if gov.lemma_.lower() in self.responsibility and gov.head.pos_ in ("VERB", "AUX"):
             return self.args.subjects(gov.head)
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.object_control:
-            return [r for d in gov.children if d.dep_ == "dobj" for r in self.r.refs(d)]
+            # "the group, which X blames for the attacks": the relative pronoun stands for the group
+            return [r for d in gov.children if d.dep_ == "dobj" for r in (
+                self.r.refs(gov.head, conj=False) if d.lower_ in RELATIVE and gov.dep_ == "relcl" else self.r.refs(d))]
         if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and gov.head.lemma_.lower() in self.object_control:
             return self.r.refs(gov)          # "blamed terrorists based in Idlib for the attack"
         if gov.dep_ == "acl" and gov.head.dep_ == "dobj" and gov.head.head.lemma_.lower() in self.object_control:
