@@ -206,6 +206,12 @@ VERBS = [
         [("Ethiopia", "ATTACKED", "Tigray People's Liberation Front")], [(ANY, "ATTACKED", "Mekelle")]),
     row("listing-names-the-targets", "The Houthis fired drones at Saudi targets, including Aramco's Jizan depot.",
         [("Houthis", "ATTACKED", "Saudi Aramco")]),
+    row("the-city-is-the-place-last-named", "The army declared a curfew in Goma hours after M23 fighters seized "
+        "the city from government troops.",
+        [("M23", "ATTACKED", "Goma")]),
+    row("the-city-with-a-name-of-its-own-is-not-the-last", "The army declared a curfew in Goma hours after M23 "
+        "fighters seized the city of Bukavu.",
+        [("M23", "ATTACKED", "Bukavu")], [("M23", "ATTACKED", "Goma")]),
     row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
         [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
     row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",

@@ -42,6 +42,7 @@ class Resolver:
         self.group_plurals = lex.word_set("group_plurals")
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
         self.holding, self.routes = lex.word_set("holding_verbs"), lex.word_set("route_nouns")
+        self.settlements = lex.word_set("settlement_nouns")
         self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = lex.heads("ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
@@ -302,7 +303,7 @@ class Resolver:
                 if o:
                     return o
         # "residential areas in the Tal Tamr district", "targets at 16 Houthi locations"
-        out = self._places_in(tok)
+        out = self._places_in(tok) or self._this_place(tok)
         if not out:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "of"):
@@ -318,6 +319,17 @@ class Resolver:
                           if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
                           for r in self.refs(p)]
         return dedup(out)
+
+    def _this_place(self, tok: Token) -> list[Ref]:
+        """'... a truce in Manbij, after X seized the city': a bare definite 'the city' or 'the town'
+        is the place last named, in its sentence or the one before."""
+        if tok.lower_ not in self.settlements or [c.lower_ for c in tok.children] != ["the"]:
+            return []
+        for t in reversed(self.doc[window_start(tok.sent):tok.i]):
+            m = self.m.at(t)
+            if m is not None and m.ent.kind == "Place" and t.i == m.head:
+                return [self.synthetic(tok, m.ent, "description")]
+        return []
 
     def _places_in(self, tok: Token) -> list[Ref]:
         out = []
