@@ -87,7 +87,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     # ships' names (names.py)
     "civil_ship_prefixes": WORDS,
     # places (places.py, mentions.py)
-    "place_nouns": WORDS, "route_nouns": WORDS, "settlement_nouns": WORDS, "locative_prepositions": WORDS, "motion_verbs": WORDS,
+    "place_nouns": WORDS, "route_nouns": WORDS, "settlement_nouns": WORDS, "locative_prepositions": WORDS,
+    "motion_verbs": WORDS,
     "personnel_nouns": WORDS,
     "place_of_nouns": WORDS, "place_possessed_nouns": WORDS,
     # agreements (agreements.py)
