@@ -500,6 +500,9 @@ NOMINALS = [
     row("blamed-for-attacks-through-a-relative-pronoun", "Nairobi has pressed Mogadishu to act against al-Shabaab, "
         "which it blames for most attacks on its border posts.",
         [("al-Shabaab", "ATTACKED", "Kenya")], [("Kenya", "ATTACKED", ANY)]),
+    row("forces-engaged-in-operations-against", "The strike was conducted in support of Kenyan army forces engaged "
+        "in offensive operations against al-Shabaab in the Lower Juba region.",
+        [("Kenya", "ATTACKED", "al-Shabaab")]),
     row("adjective-bombardment-of", "The Russian bombardment of Kharkiv continued for a third night.",
         [("Russia", "ATTACKED", "Kharkiv")]),
     row("attacks-on-by", "Attacks on Malian army posts by Jama'at Nusrat al-Islam wal-Muslimin have doubled since June.",

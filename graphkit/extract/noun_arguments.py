@@ -92,7 +92,9 @@ class NounArguments:
                     out += self.r.refs(p)
         if not out:
             verb = self.light_verb(noun)
-            if verb is not None:
+            if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+                out = self.r.refs(verb.head, conj=False)     # "forces engaged in operations against X"
+            elif verb is not None:
                 out = self.args.subjects(verb)
         if not out:
             out = self._controller(noun)
