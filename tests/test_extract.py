@@ -212,6 +212,9 @@ VERBS = [
     row("the-city-with-a-name-of-its-own-is-not-the-last", "The army declared a curfew in Goma hours after M23 "
         "fighters seized the city of Bukavu.",
         [("M23", "ATTACKED", "Bukavu")], [("M23", "ATTACKED", "Goma")]),
+    row("convoy-of-trucks-escorted-by", "Ansar Dine militants ambushed a convoy of fuel trucks escorted by "
+        "Malian soldiers near Gao.",
+        [("Ansar Dine", "ATTACKED", "Mali")]),
     row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
         [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
     row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",

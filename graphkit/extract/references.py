@@ -204,7 +204,10 @@ class Resolver:
                     if adj is not None:
                         out.append(adj)
         if not out:
-            for c in tok.children:
+            # "positions held by X", "a convoy of tankers escorted by X": whoever holds them
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            for c in [c for t in [tok, *of] for c in t.children]:
                 if c.dep_ == "acl" and c.lemma_ in self.holding:
                     for a in c.children:
                         if a.dep_ == "agent":
