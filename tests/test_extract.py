@@ -215,6 +215,9 @@ VERBS = [
     row("convoy-of-trucks-escorted-by", "Ansar Dine militants ambushed a convoy of fuel trucks escorted by "
         "Malian soldiers near Gao.",
         [("Ansar Dine", "ATTACKED", "Mali")]),
+    row("fought-an-object-is-the-subject's-attack", "The Karen National Union is still fighting government forces "
+        "in Kayin state, which the truce does not cover.",
+        [("Karen National Union", "ATTACKED", "Myanmar")], [("Myanmar", "ATTACKED", "Karen National Union")]),
     row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
         [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
     row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",
