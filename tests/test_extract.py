@@ -218,6 +218,12 @@ VERBS = [
     row("fought-an-object-is-the-subject's-attack", "The Karen National Union is still fighting government forces "
         "in Kayin state, which the truce does not cover.",
         [("Karen National Union", "ATTACKED", "Myanmar")], [("Myanmar", "ATTACKED", "Karen National Union")]),
+    row("clashed-openly-is-a-clash-of-words", "Rome clashed openly with Paris over migration last year.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("a-trade-war-is-no-attack", "Washington waged a trade war against Beijing for two years.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("clashed-with-troops-is-an-attack", "Israeli troops clashed with Hamas fighters in Rafah.",
+        [("Israel", "ATTACKED", "Hamas")]),
     row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
         [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
     row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",

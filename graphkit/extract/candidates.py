@@ -87,7 +87,7 @@ class CandidateFinder:
         self.args = Arguments(resolver, lex)
         self.scopes = ScopeReader(resolver, lex)
         self.anti = lex.word_set("anti_prefixes")
-        self.combat = lex.word_set("combat_modifiers")
+        self.combat, self.unarmed = lex.word_set("combat_modifiers"), lex.word_set("unarmed_modifiers")
         self.materiel = lex.transfer_objects
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
@@ -155,7 +155,13 @@ class CandidateFinder:
         armed = frame.pos == "NOUN" and frame.cls.endswith("_weak") and any(
             c.dep_ in ("amod", "compound") and (c.lemma_.lower() in self.combat or c.lower_ in self.combat)
             for c in tok.children)
+        # ('waged a trade war': the modifier of a multi-word trigger's object counts too)
+        near = [*tok.children, *(g for c in tok.children if frame.rest and c.dep_ == "dobj" for g in c.children)]
+        unarmed = any(c.dep_ in ("advmod", "amod", "compound") and (c.lower_ in self.unarmed or c.lemma_.lower() in (
+            self.unarmed)) for c in near)
         for link in frame.links:
+            if unarmed and link.relation == "ATTACKED":
+                continue       # 'clashed openly with X', 'a trade war with X': no attack
             if armed and link.relation == "ATTACKED":
                 link = replace(link, weight=max(link.weight, 0.9))     # 'offensive operations against X'
             for src in link.source:

@@ -70,7 +70,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "contrast_conjunctions": WORDS,
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
     "light_verbs": WORDS, "causal_verbs": WORDS, "receiving_verbs": WORDS, "act_nouns": WORDS,
-    "combat_modifiers": WORDS,
+    "combat_modifiers": WORDS, "unarmed_modifiers": WORDS,
     "copulas": WORDS, "listing_verbs": WORDS,
     "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
     "responsibility_nouns": WORDS, "fellow_modifiers": WORDS, "wrapper_nouns": WORDS, "measure_nouns": WORDS,
