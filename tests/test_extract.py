@@ -224,6 +224,9 @@ VERBS = [
         [], [(ANY, "ATTACKED", ANY)]),
     row("clashed-with-troops-is-an-attack", "Israeli troops clashed with Hamas fighters in Rafah.",
         [("Israel", "ATTACKED", "Hamas")]),
+    row("on-the-front-lines-is-where", "Chad says Wagner mercenaries are fighting alongside Sudanese troops on the "
+        "western front lines.",
+        [], [("Wagner Group", "ATTACKED", ANY)]),
     row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
         [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
     row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",

@@ -37,6 +37,8 @@ class Prepositions:
                 # "fought on the LNA's front lines", "on Russia's side": for that side
                 roles.setdefault("for", []).extend(owners)
                 continue
+            if side:
+                continue      # "fighting on the southern front lines": where, not against whom
             if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
                     c.lower_ in PREPOSITION_ROLES):
                 self._simple(c, roles)
