@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from .arguments import Arguments, Roles
 
 
+TARGETS = ("patient", "on", "against", "at", "into")     # the roles that name an event's target
+
+
 class NounArguments:
     def __init__(self, args: "Arguments", lex: Lexicon):
         self.args = args
@@ -226,8 +229,6 @@ class NounArguments:
             # "X bombed Z with the help of Y", "with the support of Y": Y's help, given to X
             roles["agent"], roles["of"], own_doer = roles["of"], [], True
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
-        if m is None and not any(roles.get(k) for k in ("patient", "on", "against", "at", "into")):
-            roles["patient"] += self._place_modifiers(noun)      # "the Komanda attack", "the Marib offensive"
         if roles["agent"] and not roles["patient"] and own_doer:
             # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
             host = self.adjunct_head(noun)
@@ -252,14 +253,20 @@ class NounArguments:
                 roles.setdefault(k, []).extend(v)
             if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
+        if m is None and not any(roles.get(k) for k in TARGETS):
+            self._target_elsewhere(noun, roles)
+        return self._received(noun, roles)
+
+    def _target_elsewhere(self, noun: Token, roles: Roles) -> None:
+        """An event with no target of its own: a place named in front of it ('the Komanda attack'),
+        or 'on Y' hung on the verb that accuses someone of it ('accused X of airstrikes on Y')."""
+        roles["patient"] = roles.get("patient", []) + self._place_modifiers(noun)
         accuser = self._accusing_verb(noun)
-        if accuser is not None and not any(roles.get(k) for k in ("patient", "on", "against", "at", "into")):
-            # "accused X of airstrikes on Y" with 'on Y' hung on the verb: the target is the event's
+        if accuser is not None and not roles["patient"]:
             tmp: Roles = {}
             self.args.prepositions(accuser, tmp, inner=False)
-            for k in ("on", "against", "at", "into"):
+            for k in TARGETS[1:]:
                 roles.setdefault(k, []).extend(tmp.get(k, []))
-        return self._received(noun, roles)
 
     def _accusing_verb(self, noun: Token) -> Token | None:
         """The verb that accuses or blames someone of or for the event ('accused X of airstrikes')."""

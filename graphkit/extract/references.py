@@ -23,6 +23,7 @@ from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .repair import dateline_dash
+from .places_named import WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
 from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -265,7 +266,7 @@ class Resolver:
     def target(self, tok: Token) -> list[Ref]:
         """What an act is aimed at: the entity, the owner or holder of an asset, or the place; and
         the ones a listing names ('Emirati targets, including ADNOC's depot')."""
-        listed = [x for c in tok.children if c.dep_ == "prep" and _listing(c)
+        listed = [x for c in tok.children if c.dep_ == "prep" and listing(c)
                   for p in c.children if p.dep_ == "pobj" for x in self._target1(p)]
         return dedup(self._target1(tok) + listed) if listed else self._target1(tok)
 
@@ -275,38 +276,38 @@ class Resolver:
             return []      # 'columns on the X-Y highway': the places a road joins are not hit
         r = self.refs(tok)
         if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
-            return dedup(r + self._places_in(tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
+            return dedup(r + places_in(self, tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
         if r:
             return r
         held = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.holding
                 for a in c.children if a.dep_ == "agent" for p in a.children for r in self.refs(p)]
         if held:
             # "villages held by the KNU": the side holding them (and the places named in them)
-            return dedup(self.as_(tok, held, "owner") + self._places_in(tok))
+            return dedup(self.as_(tok, held, "owner") + places_in(self, tok))
         lemma = tok.lemma_.lower()
         if lemma in self.assets or tok.lower_ in self.assets or lemma in self.facilities:
             o = self.owner(tok)
             if o:
                 owned = self.as_(tok, o, "owner") if not o[0].resolved else o
-                return dedup(owned + self._places_in(tok))
+                return dedup(owned + places_in(self, tok))
             if any(c.lower_ in self.state_forces for c in tok.lefts):
                 # "an army base in northern Burkina Faso", "overran army bases across X": the state's own forces
-                around = [t for c in tok.head.children if tok.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ in _WHERE
+                around = [t for c in tok.head.children if tok.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ in WHERE
                           for t in c.subtree]
                 states = [m.ent for t in [*tok.subtree, *around] for m in [self.m.at(t)]
                           if m is not None and m.locative and m.ent.kind == "Actor" and t.i == m.head
-                          and _inside_of(t, tok.head if t in around else tok)]
+                          and inside_of(t, tok.head if t in around else tok)]
                 if states:
                     return dedup([self.synthetic(tok, e, "owner") for e in states])
-            inside = self._places_in(tok)
+            inside = places_in(self, tok)
             if inside:
                 return inside
             if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
-                o = self._recent_asset_owner(tok)
+                o = recent_asset_owner(self, tok)
                 if o:
                     return o
         # "residential areas in the Tal Tamr district", "targets at 16 Houthi locations"
-        out = self._places_in(tok) or self._this_place(tok)
+        out = places_in(self, tok) or this_place(self, tok)
         if not out:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "of"):
@@ -322,36 +323,6 @@ class Resolver:
                           if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
                           for r in self.refs(p)]
         return dedup(out)
-
-    def _this_place(self, tok: Token) -> list[Ref]:
-        """'... a truce in Manbij, after X seized the city': a bare definite 'the city' or 'the town'
-        is the place last named, in its sentence or the one before."""
-        if tok.lower_ not in self.settlements or [c.lower_ for c in tok.children] != ["the"]:
-            return []
-        for t in reversed(self.doc[window_start(tok.sent):tok.i]):
-            m = self.m.at(t)
-            if m is not None and m.ent.kind == "Place" and t.i == m.head:
-                return [self.synthetic(tok, m.ent, "description")]
-        return []
-
-    def _places_in(self, tok: Token) -> list[Ref]:
-        out = []
-        for t in tok.subtree:
-            if t.i == tok.i or abs(t.i - tok.i) > 12:
-                continue
-            m = self.m.at(t)
-            if m and m.ent.kind == "Place" and t.i == m.head and _inside_of(t, tok):
-                out.append(self.ref(m, "place"))
-        return out
-
-    def _recent_asset_owner(self, tok: Token) -> list[Ref]:
-        """'the targets' -> the owner of the last asset named before ('militant hideouts')."""
-        for t in reversed(self.doc[window_start(tok.sent):tok.sent.start]):
-            if (t.lower_ in self.assets or t.lemma_.lower() in self.assets) and self.m.at(t) is None:
-                o = self.owner(t)
-                if o:
-                    return self.as_(tok, o)
-        return []
 
 
 def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
@@ -404,25 +375,6 @@ def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
     while t.dep_ == "conj":
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in group_plurals | {"members"}
-
-
-_WHERE = frozenset({"in", "of", "inside", "within", "at", "across", "throughout", "near", "around", "outside"})
-
-
-def _inside_of(t: Token, top: Token) -> bool:
-    """t names where top is ('areas in X district', 'the village of X', 'villages near X', 'bases
-    across X') or which ones it is ('towns including X', 'towns such as X'), not what it is for or
-    from ('a base for X', 'convoys from X')."""
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ not in _WHERE and not _listing(t.head):
-            return False
-        t = t.head
-    return t.i == top.i
-
-
-def _listing(prep: Token) -> bool:
-    """'including' or 'such as': the preposition names members of the noun it hangs on."""
-    return prep.lower_ == "including" or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
 
 
 def _hyphenated(t: Token) -> bool:
