@@ -187,6 +187,53 @@ VERBS = [
     row("active-reject-plan-not-actor", "Sudan's army rejected the plan put forward by the Rapid Support Forces.",
         [], [("Sudanese Armed Forces", "ATTACKED", "Rapid Support Forces")]),
     # passive
+    row("places-named-by-including", "Boko Haram has launched attacks on towns including Maiduguri, Konduga and Bama.",
+        [("Boko Haram", "ATTACKED", "Maiduguri"), ("Boko Haram", "ATTACKED", "Bama")]),
+    row("places-named-by-such-as", "Al-Shabaab militants raided border towns such as Mandera and Lamu last year.",
+        [("al-Shabaab", "ATTACKED", "Mandera"), ("al-Shabaab", "ATTACKED", "Lamu")]),
+    row("including-under-from-is-no-target", "Boko Haram attacked convoys from towns including Maiduguri and Bama.",
+        [], [(ANY, "ATTACKED", "Maiduguri"), (ANY, "ATTACKED", "Bama")]),
+    row("event-that-killed-is-its-doers", "Ansar Dine claimed an ambush that killed 12 Malian soldiers near Gao.",
+        [("Ansar Dine", "ATTACKED", "Mali")]),
+    row("event-subject-by-doer", "Attacks by Boko Haram over the past week have killed 13 Chadian soldiers.",
+        [("Boko Haram", "ATTACKED", "Chad")]),
+    row("structures-of-a-group-are-the-group", "The Estado Mayor Central broke the truce, and since then its "
+        "structures have attacked police stations in Cali.",
+        [("Estado Mayor Central", "ATTACKED", "Cali")]),
+    row("factions-of-a-group-are-the-group", "Factions of the Free Syrian Army launched an offensive against Hezbollah.",
+        [("Free Syrian Army", "ATTACKED", "Hezbollah")]),
+    row("fired-at-target-not-the-weapon", "Russia fired an Iskander missile at a power plant in Kharkiv on Monday.",
+        [("Russia", "ATTACKED", "Kharkiv")]),
+    row("fired-someone-is-no-attack", "Ukraine's president fired the commander of the Russian-held sector on Friday.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("at-the-request-of-is-no-target", "At the request of the Somali government, U.S. Africa Command conducted an "
+        "airstrike against al-Shabaab.",
+        [("United States", "ATTACKED", "al-Shabaab")], [("United States", "ATTACKED", "Somalia")]),
+    row("places-a-road-joins-are-not-hit", "Ethiopian drones struck TPLF convoys on the Mekelle-Adigrat road.",
+        [("Ethiopia", "ATTACKED", "Tigray People's Liberation Front")], [(ANY, "ATTACKED", "Mekelle")]),
+    row("listing-names-the-targets", "The Houthis fired drones at Saudi targets, including Aramco's Jizan depot.",
+        [("Houthis", "ATTACKED", "Saudi Aramco")]),
+    row("the-city-is-the-place-last-named", "The army declared a curfew in Goma hours after M23 fighters seized "
+        "the city from government troops.",
+        [("M23", "ATTACKED", "Goma")]),
+    row("the-city-with-a-name-of-its-own-is-not-the-last", "The army declared a curfew in Goma hours after M23 "
+        "fighters seized the city of Bukavu.",
+        [("M23", "ATTACKED", "Bukavu")], [("M23", "ATTACKED", "Goma")]),
+    row("convoy-of-trucks-escorted-by", "Ansar Dine militants ambushed a convoy of fuel trucks escorted by "
+        "Malian soldiers near Gao.",
+        [("Ansar Dine", "ATTACKED", "Mali")]),
+    row("fought-an-object-is-the-subject's-attack", "The Karen National Union is still fighting government forces "
+        "in Kayin state, which the truce does not cover.",
+        [("Karen National Union", "ATTACKED", "Myanmar")], [("Myanmar", "ATTACKED", "Karen National Union")]),
+    row("clashed-openly-is-a-clash-of-words", "Rome clashed openly with Paris over migration last year.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("a-trade-war-is-no-attack", "Washington waged a trade war against Beijing for two years.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("clashed-with-troops-is-an-attack", "Israeli troops clashed with Hamas fighters in Rafah.",
+        [("Israel", "ATTACKED", "Hamas")]),
+    row("on-the-front-lines-is-where", "Chad says Wagner mercenaries are fighting alongside Sudanese troops on the "
+        "western front lines.",
+        [], [("Wagner Group", "ATTACKED", ANY)]),
     row("passive-with-agent", "The M23 rebels were shelled by the Congolese army overnight.",
         [("Democratic Republic of the Congo", "ATTACKED", "M23")]),
     row("passive-with-agent-group", "A Kenyan army convoy was ambushed by al-Shabaab militants near Lamu.",
@@ -461,6 +508,11 @@ PARSE_REPAIRS = [
     row("dateline-phrase-after-the-dash-is-the-subject", "KISMAYO, June 3 (Wire) - Al-Shabaab militants stormed "
         "a Kenyan army camp at Afmadow on Sunday, the group said.",
         [("al-Shabaab", "ATTACKED", "Afmadow")]),
+    row("subject-hung-on-the-auxiliary", "Russian forces have for months pressed an offensive on the city of "
+        "Avdiivka.",
+        [("Russia", "ATTACKED", "Avdiivka")]),
+    row("opening-preposition-read-as-a-name", "-- Near Menaka, one strike destroyed an ISGS vehicle.",
+        [], [(ANY, "ATTACKED", ANY)]),
     row("opening-acronym-read-as-a-verb", "ECOWAS imposed sanctions on the junta in Niger.",
         [("ECOWAS", "OPPOSES", "Niger")]),
     row("have-since-participle", "Turkish forces have since advanced on the town of Tal Abyad.",
@@ -496,6 +548,26 @@ NOMINALS = [
     row("fighting-in-an-adjunct-is-the-subject's", "The RSF took Wad Madani after days of clashes with the Sudanese "
         "army.",
         [("Rapid Support Forces", "ATTACKED", "Sudanese Armed Forces")]),
+    row("raid-during-a-killing-is-the-killers'", "Investigators accused Chadian troops of killing 300 people during "
+        "a raid on the village of Bama.",
+        [("Chad", "ATTACKED", "Bama")]),
+    row("raid-during-a-visit-is-not-the-visitor's", "Chad's president visited Bol during a raid on the village of Bama.",
+        [], [("Chad", "ATTACKED", "Bama")]),
+    row("owner-before-a-weapon-compound", "Chad condemned the Boko Haram drone attacks on Maiduguri.",
+        [("Boko Haram", "ATTACKED", "Maiduguri")]),
+    row("place-in-front-of-an-attack-noun", "Ansar Dine claimed the Gao attack in a statement on Sunday.",
+        [("Ansar Dine", "ATTACKED", "Gao")]),
+    row("place-in-front-of-talks-is-no-target", "Ansar Dine joined the Algiers talks in a statement on Sunday.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("accused-of-strikes-on-target-hung-on-the-verb", "The KNU accused the Myanmar army of air strikes on "
+        "villages near Hpapun that killed nine farmers.",
+        [("Myanmar", "ATTACKED", "Hpapun")]),
+    row("blamed-for-attacks-through-a-relative-pronoun", "Nairobi has pressed Mogadishu to act against al-Shabaab, "
+        "which it blames for most attacks on its border posts.",
+        [("al-Shabaab", "ATTACKED", "Kenya")], [("Kenya", "ATTACKED", ANY)]),
+    row("forces-engaged-in-operations-against", "The strike was conducted in support of Kenyan army forces engaged "
+        "in offensive operations against al-Shabaab in the Lower Juba region.",
+        [("Kenya", "ATTACKED", "al-Shabaab")]),
     row("adjective-bombardment-of", "The Russian bombardment of Kharkiv continued for a third night.",
         [("Russia", "ATTACKED", "Kharkiv")]),
     row("attacks-on-by", "Attacks on Malian army posts by Jama'at Nusrat al-Islam wal-Muslimin have doubled since June.",
@@ -1314,6 +1386,15 @@ SCOPE = [
     row("speaker-blames-in-a-gerund-after-the-content", "The Iraqi army said the militants were getting rockets from "
         "Tehran, holding Iran responsible for the attacks.",
         [("Iraq", "OPPOSES", "Iran")], [("militants", "OPPOSES", "Iran")]),
+    row("will-continue-an-offensive-is-under-way", "The Karen National Union will continue its offensive on "
+        "Hpapun, a spokesman said.",
+        [("Karen National Union", "ATTACKED", "Hpapun")]),
+    row("will-launch-an-offensive-is-hedged", "The Karen National Union will launch an offensive on Hpapun, a "
+        "spokesman said.",
+        [], [("Karen National Union", "ATTACKED", "Hpapun")]),
+    row("negation-stops-at-a-when-clause", "Kenya blamed the bloc for failing to act when Somali troops pushed into "
+        "Kenyan territory.",
+        [("Somalia", "ATTACKED", "Kenya")], [T("Somalia", "ATTACKED", "Kenya", negated=True, hedged=None)]),
     row("speaker-says-a-side-bears-responsibility", "Tehran said Washington bore full responsibility for the raid.",
         [T("Iran", "OPPOSES", "United States", by="Iran")]),
     row("speaker-vows-a-side-will-pay", "Kenya vowed that al-Shabaab would pay a heavy price.",

@@ -65,6 +65,9 @@ class Arguments:
         roles: Roles = {"agent": self.subjects(verb), "patient": self.verb_objects(verb)}
         if any(reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")):
             roles["patient"] = list(roles["agent"])     # "both sides accused each other": each the other
+            for c in verb.children:
+                if c.dep_ == "prep" and reciprocal(c):
+                    roles[c.lower_] = list(roles["agent"])     # "fired at each other"
         if len(roles["agent"]) > 1:
             roles["coagent"] = list(roles["agent"])     # "X and Y clashed": each with the other
         # "gave X weapons"; "supplied weapons to X" (spaCy labels that 'to' dative too)
@@ -164,7 +167,8 @@ class Arguments:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
         for c in own:
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
-                out += self._head_refs(verb.head) + coordinated_heads(self.r, verb, c)
+                # "an ambush that killed X": an event noun stands for its doer
+                out += (self._head_refs(verb.head) or self.event_agents(verb.head)) + coordinated_heads(self.r, verb, c)
             elif c.lower_ == "each" and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
                 # "with Armenia and Azerbaijan each accusing the other": the sides after 'with'
                 out += [r for p in verb.head.children if p.dep_ == "pobj" for r in self.r.refs(p)]
@@ -272,7 +276,7 @@ class Arguments:
         if r:
             return r
         if tok.lemma_.lower() in self._events and self.m.at(tok) is None:
-            return self.r.owner(tok)
+            return self.nouns.noun_agents(tok)      # 'attacks by the rebels have killed X'
         return []
 
     def prepositions(self, tok: Token, roles: Roles, inner: bool = True) -> None:

@@ -88,7 +88,7 @@ class CandidateFinder:
         self.args = Arguments(resolver, lex)
         self.scopes = ScopeReader(resolver, lex)
         self.anti = lex.word_set("anti_prefixes")
-        self.combat = lex.word_set("combat_modifiers")
+        self.combat, self.unarmed = lex.word_set("combat_modifiers"), lex.word_set("unarmed_modifiers")
         self.materiel = lex.transfer_objects
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
@@ -156,7 +156,11 @@ class CandidateFinder:
         armed = frame.pos == "NOUN" and frame.cls.endswith("_weak") and any(
             c.dep_ in ("amod", "compound") and (c.lemma_.lower() in self.combat or c.lower_ in self.combat)
             for c in tok.children)
+        # ('waged a trade war', 'launched a diplomatic campaign': the modifier of the verb's object counts too)
+        unarmed = self.unarmed_at(tok, objects=frame.pos == "VERB")
         for link in frame.links:
+            if unarmed and link.relation == "ATTACKED":
+                continue       # 'clashed openly with X', 'a trade war with X': no attack
             if armed and link.relation == "ATTACKED":
                 link = replace(link, weight=max(link.weight, 0.9))     # 'offensive operations against X'
             for src in link.source:
@@ -175,6 +179,13 @@ class CandidateFinder:
         if attacks:
             self.last_attack = [c.object for c in attacks]
         return out
+
+    def unarmed_at(self, tok: Token, objects: bool = False) -> bool:
+        """A fight of words, law or trade ('clashed openly', 'a trade war', 'launched a diplomatic
+        campaign'): a modifier of the word, or with ``objects`` of its direct object."""
+        near = [*tok.children, *(g for c in tok.children if objects and c.dep_ == "dobj" for g in c.children)]
+        return any(c.dep_ in ("advmod", "amod", "compound") and (
+            c.lower_ in self.unarmed or c.lemma_.lower() in self.unarmed) for c in near)
 
     def _same_attack(self, noun: Token, roles: dict) -> dict:
         """'... attacked a police station in X. Boko Haram claimed the attack': a definite attack

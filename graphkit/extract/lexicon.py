@@ -66,7 +66,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "evaluative_modifiers": WORDS,
     "speech_nouns": WORDS,
     "speaker_nouns": WORDS,
-    "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "threat_verbs": WORDS,
+    "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "continuing_verbs": WORDS,
+    "threat_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
     "denial_verbs": WORDS, "cessation_verbs": WORDS,
     "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,
@@ -74,7 +75,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "contrast_conjunctions": WORDS,
     # argument roles and candidates (arguments.py, noun_arguments.py, candidates.py)
     "light_verbs": WORDS, "causal_verbs": WORDS, "receiving_verbs": WORDS, "act_nouns": WORDS,
-    "combat_modifiers": WORDS,
+    "combat_modifiers": WORDS, "unarmed_modifiers": WORDS,
     "copulas": WORDS, "listing_verbs": WORDS,
     "object_predicates": WORDS, "describing_verbs": WORDS, "blame_verbs": WORDS,
     "gratitude_verbs": WORDS, "enabling_verbs": WORDS,
@@ -92,7 +93,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     # ships' names (names.py)
     "civil_ship_prefixes": WORDS,
     # places (places.py, mentions.py)
-    "place_nouns": WORDS, "route_nouns": WORDS, "locative_prepositions": WORDS, "motion_verbs": WORDS,
+    "place_nouns": WORDS, "route_nouns": WORDS, "settlement_nouns": WORDS, "locative_prepositions": WORDS,
+    "motion_verbs": WORDS,
     "personnel_nouns": WORDS,
     "place_of_nouns": WORDS, "place_possessed_nouns": WORDS,
     # agreements (agreements.py)

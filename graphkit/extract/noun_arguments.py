@@ -18,15 +18,19 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .mentions import has_det
-from .refs import Ref, dedup
+from .refs import RELATIVE, Ref, dedup
 
 if TYPE_CHECKING:
     from .arguments import Arguments, Roles
 
 
+TARGETS = ("patient", "on", "against", "at", "into")     # the roles that name an event's target
+
+
 class NounArguments:
     def __init__(self, args: "Arguments", lex: Lexicon):
         self.args = args
+        self.lex = lex
         self.r = args.r
         self.m = args.m
         self.object_control = lex.object_control
@@ -93,7 +97,9 @@ class NounArguments:
                     out += self.r.refs(p)
         if not out:
             verb = self.light_verb(noun)
-            if verb is not None:
+            if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+                out = self.r.refs(verb.head, conj=False)     # "forces engaged in operations against X"
+            elif verb is not None:
                 out = self.args.subjects(verb)
         if not out:
             out = self._controller(noun)
@@ -194,7 +200,9 @@ class NounArguments:
         if gov.lemma_.lower() in self.responsibility and gov.head.pos_ in ("VERB", "AUX"):
             return self.args.subjects(gov.head)
         if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.object_control:
-            return [r for d in gov.children if d.dep_ == "dobj" for r in self.r.refs(d)]
+            # "the group, which X blames for the attacks": the relative pronoun stands for the group
+            return [r for d in gov.children if d.dep_ == "dobj" for r in (
+                self.r.refs(gov.head, conj=False) if d.lower_ in RELATIVE and gov.dep_ == "relcl" else self.r.refs(d))]
         if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and gov.head.lemma_.lower() in self.object_control:
             return self.r.refs(gov)          # "blamed terrorists based in Idlib for the attack"
         if gov.dep_ == "acl" and gov.head.dep_ == "dobj" and gov.head.head.lemma_.lower() in self.object_control:
@@ -205,7 +213,14 @@ class NounArguments:
         if gov.pos_ in ("VERB", "AUX") and c.head.lower_ in ("after", "during", "amid", "following") and not own_doer \
                 and any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in noun.children):
             return self.args.subjects(gov)        # "X took the town after fighting with Y": X fought Y
+        if gov.pos_ in ("VERB", "AUX") and c.head.lower_ == "during" and not own_doer and self._violent(gov):
+            return self.args.subjects(gov)        # "X killed dozens during a raid on Y": X's raid
         return []
+
+    def _violent(self, verb: Token) -> bool:
+        """The verb is itself an attack ('killed', 'shelled'), so an attack it happens during is its doer's."""
+        return any(lk.relation == "ATTACKED" for form in (verb.lower_, verb.lemma_.lower())
+                   for fr in self.lex.lookup(form, "VERB") for lk in fr.links)
 
     def noun_roles(self, noun: Token) -> Roles:
         m = self.m.at(noun)
@@ -259,6 +274,8 @@ class NounArguments:
                 roles.setdefault(k, []).extend(v)
             if noun.dep_ != "dobj" and not roles.get("with"):    # 'in coordination with X' names its partner
                 roles["patient"] += [r for c in verb.children if c.dep_ == "dobj" for r in self.r.target(c)]
+        if m is None and not any(roles.get(k) for k in TARGETS):
+            self._target_elsewhere(noun, roles)
         return self._thanked(noun, self._received(noun, roles))
 
     def _thanked(self, noun: Token, roles: Roles) -> Roles:
@@ -274,6 +291,39 @@ class NounArguments:
         if gov is None or gov.pos_ != "VERB" or gov.lemma_.lower() not in self.grateful:
             return roles
         return {**roles, "patient": self.args.subjects(gov)}
+
+    def _target_elsewhere(self, noun: Token, roles: Roles) -> None:
+        """An event with no target of its own: a place named in front of it ('the Komanda attack'),
+        or 'on Y' hung on the verb that accuses someone of it ('accused X of airstrikes on Y')."""
+        roles["patient"] = roles.get("patient", []) + self._place_modifiers(noun)
+        accuser = self._accusing_verb(noun)
+        if accuser is not None and not roles["patient"]:
+            tmp: Roles = {}
+            self.args.prepositions(accuser, tmp, inner=False)
+            for k in TARGETS[1:]:
+                roles.setdefault(k, []).extend(tmp.get(k, []))
+
+    def _accusing_verb(self, noun: Token) -> Token | None:
+        """The verb that accuses or blames someone of or for the event ('accused X of airstrikes')."""
+        c = self.carrier(noun)
+        if c.dep_ != "pobj" or c.head.lower_ not in ("of", "for"):
+            return None
+        gov = c.head.head
+        if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj":
+            gov = gov.head
+        lemma = gov.lemma_.lower()
+        return gov if gov.pos_ == "VERB" and (lemma in self.object_control or lemma in self.blame) else None
+
+    def _place_modifiers(self, noun: Token) -> list[Ref]:
+        """A place named in front of an event noun, where the event happened ('the Komanda attack')."""
+        doc = noun.doc
+        out = []
+        for c in noun.children:
+            m = self.m.at(c)
+            if c.dep_ == "compound" and c.i < noun.i and m is not None and m.ent.kind == "Place" and (
+                    c.i == m.head) and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):
+                out.append(self.r.ref(m, "place"))
+        return out
 
     def _about_agreement(self, verb: Token | None) -> bool:
         """The verb is done to an agreement ('signed the deal', 'violated the truce', 'the truce

@@ -55,6 +55,8 @@ def path_candidates(finder: "CandidateFinder", sent: Span, framed: Sequence["Can
                 continue      # 'X, an ally of Y, signed', 'X, which backs Y, signed': Y is no argument
 
             between = _between(b, lca)
+            if any(finder.unarmed_at(t) for t in _chain(a, lca) + _chain(b, lca)):
+                rels = [r for r in rels if r != "ATTACKED"]     # 'launched a diplomatic campaign against X'
             for rel in rels:
                 for s in ra:
                     for o in rb:
@@ -132,6 +134,15 @@ def _labels(tok: Token, lca: Token) -> str:
             out.append(t.dep_)
         t = t.head
     return "/".join(out) or "-"
+
+
+def _chain(tok: Token, lca: Token) -> list[Token]:
+    """The tokens from ``tok`` up to the predicate ``lca``, both included."""
+    out, t = [tok], tok
+    while t.i != lca.i and t.head.i != t.i:
+        t = t.head
+        out.append(t)
+    return out
 
 
 def _lowest_predicate(tok: Token, lca: Token) -> Token:

@@ -40,6 +40,8 @@ class Prepositions:
                 continue
             if self._possessive_complex(c, roles):
                 continue
+            if side:
+                continue      # "fighting on the southern front lines": where, not against whom
             if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and (
                     c.lower_ in PREPOSITION_ROLES):
                 self._simple(c, roles)

@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .organs import government_state
 from .repair import dateline_dash
+from .places_named import WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
 from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -42,7 +43,8 @@ class Resolver:
         self.collective, self.collective_lemmas = lex.word_set("collective_nouns"), lex.word_set("collective_lemmas")
         self.group_plurals = lex.word_set("group_plurals")
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
-        self.holding = lex.word_set("holding_verbs")
+        self.holding, self.routes = lex.word_set("holding_verbs"), lex.word_set("route_nouns")
+        self.settlements = lex.word_set("settlement_nouns")
         self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = lex.heads("ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)
@@ -213,7 +215,10 @@ class Resolver:
                     if adj is not None:
                         out.append(adj)
         if not out:
-            for c in tok.children:
+            # "positions held by X", "a convoy of tankers escorted by X": whoever holds them
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            for c in [c for t in [tok, *of] for c in t.children]:
                 if c.dep_ == "acl" and c.lemma_ in self.holding:
                     for a in c.children:
                         if a.dep_ == "agent":
@@ -247,8 +252,9 @@ class Resolver:
         out: list[Ref] = []
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         mods += [x for c in mods for x in c.conjuncts if x.i < noun.i]   # "Hamas and Islamic Jihad targets"
-        mods += [x for c in mods if c.dep_ == "compound" and self.m.at(c) is None   # "Russian Kalibr missiles"
-                 for x in c.children if x.dep_ in ("amod", "compound") and x.i in self.m.adjective]
+        # "the RSF drone attacks": the owner in front of a compound that names no one
+        mods += [g for c in mods if c.dep_ == "compound" and self.m.at(c) is None
+                 for g in c.children if g.dep_ in ("poss", "amod", "compound") and g.i < c.i]
         for c in mods:
             if _hyphenated(c):
                 continue
@@ -270,49 +276,57 @@ class Resolver:
         return dedup(out)
 
     def target(self, tok: Token) -> list[Ref]:
-        """What an act is aimed at: the entity, the owner or holder of an asset, or the place."""
-        r = self.refs(tok)
+        """What an act is aimed at: the entity, the owner or holder of an asset, or the place; and
+        the ones a listing names ('Emirati targets, including ADNOC's depot')."""
+        listed = [x for c in tok.children if c.dep_ == "prep" and listing(c)
+                  for p in c.children if p.dep_ == "pobj" for x in self._target1(p)]
+        return dedup(self._target1(tok) + listed) if listed else self._target1(tok)
+
+    def _target1(self, tok: Token) -> list[Ref]:
         lemma = tok.lemma_.lower()
+        if lemma in self.routes and self.m.at(tok) is None:
+            return []      # 'columns on the X-Y highway': the places a road joins are not hit
+        r = self.refs(tok)
         if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
-            return dedup(r + self._places_in(tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
+            return dedup(r + places_in(self, tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
         if r:
             return r
         held = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.holding
                 for a in c.children if a.dep_ == "agent" for p in a.children for r in self.refs(p)]
         if held:
             # "villages held by the KNU": the side holding them (and the places named in them)
-            return dedup(self.as_(tok, held, "owner") + self._places_in(tok))
+            return dedup(self.as_(tok, held, "owner") + places_in(self, tok))
         lemma = tok.lemma_.lower()
         if lemma in self.assets or tok.lower_ in self.assets or lemma in self.facilities:
             o = self.owner(tok)
             if o:
                 owned = self.as_(tok, o, "owner") if not o[0].resolved else o
-                return dedup(owned + self._places_in(tok))
+                return dedup(owned + places_in(self, tok))
             if any(c.lower_ in self.state_forces for c in tok.lefts):
                 # "an army base in northern Burkina Faso", "overran army bases across X": the state's own forces
-                around = [t for c in tok.head.children if tok.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ in _WHERE
+                around = [t for c in tok.head.children if tok.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ in WHERE
                           for t in c.subtree]
                 states = [m.ent for t in [*tok.subtree, *around] for m in [self.m.at(t)]
                           if m is not None and m.locative and m.ent.kind == "Actor" and t.i == m.head
-                          and _inside_of(t, tok.head if t in around else tok)]
+                          and inside_of(t, tok.head if t in around else tok)]
                 if states:
                     return dedup([self.synthetic(tok, e, "owner") for e in states])
-            inside = self._places_in(tok)
+            inside = places_in(self, tok)
             if inside:
                 return inside
             if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
-                o = self._recent_asset_owner(tok)
+                o = recent_asset_owner(self, tok)
                 if o:
                     return o
         # "residential areas in the Tal Tamr district", "targets at 16 Houthi locations"
-        out = self._places_in(tok)
+        out = places_in(self, tok) or this_place(self, tok)
         if not out:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "of"):
                     for p in c.children:
                         if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets
                                                  or p.lemma_.lower() in self.facilities):
-                            out += [x for x in self.target(p) if x.via == "owner" or x.ent.kind != "Place"]
+                            out += [x for x in self._target1(p) if x.via == "owner" or x.ent.kind != "Place"]
         if not out and tok.pos_ in ("NOUN", "PROPN"):
             # "Syria's security", "the terrorist acts of the EMC": whose it is
             out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "of") for c in tok.children if c.dep_ == "poss"
@@ -321,25 +335,6 @@ class Resolver:
                           if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
                           for r in self.refs(p)]
         return dedup(out)
-
-    def _places_in(self, tok: Token) -> list[Ref]:
-        out = []
-        for t in tok.subtree:
-            if t.i == tok.i or abs(t.i - tok.i) > 12:
-                continue
-            m = self.m.at(t)
-            if m and m.ent.kind == "Place" and t.i == m.head and _inside_of(t, tok):
-                out.append(self.ref(m, "place"))
-        return out
-
-    def _recent_asset_owner(self, tok: Token) -> list[Ref]:
-        """'the targets' -> the owner of the last asset named before ('militant hideouts')."""
-        for t in reversed(self.doc[window_start(tok.sent):tok.sent.start]):
-            if (t.lower_ in self.assets or t.lemma_.lower() in self.assets) and self.m.at(t) is None:
-                o = self.owner(t)
-                if o:
-                    return self.as_(tok, o)
-        return []
 
 
 def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
@@ -392,19 +387,6 @@ def _of_complement(t: Token, group_plurals: frozenset[str]) -> bool:
     while t.dep_ == "conj":
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ not in group_plurals | {"members"}
-
-
-_WHERE = frozenset({"in", "of", "inside", "within", "at", "across", "throughout", "near", "around", "outside"})
-
-
-def _inside_of(t: Token, top: Token) -> bool:
-    """t names where top is ('areas in X district', 'the village of X', 'villages near X', 'bases
-    across X'), not what it is for or from ('a base for X', 'convoys from X')."""
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ == "pobj" and t.head.lower_ not in _WHERE:
-            return False
-        t = t.head
-    return t.i == top.i
 
 
 def _hyphenated(t: Token) -> bool:

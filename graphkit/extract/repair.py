@@ -296,20 +296,50 @@ class VerbHomographs(Reparse):
 
 class InitialAcronym(Reparse):
     """'ECOWAS imposed sanctions on Niger', 'IGAD mediated talks': an acronym that opens the
-    sentence is read as a verb, an adverb or an auxiliary, and the clause loses its subject. The
-    sentence is parsed again with a one-word country name in its place; the new parse is kept if
-    the stand-in is a name in the subject (or a modifier of it)."""
+    sentence is read as a verb, an adverb or an auxiliary, and the clause loses its subject;
+    'Army repels AA attacks, destroys camps': an acronym inside the sentence read as a verb
+    leaves a noun phrase split and the next verb with the wrong subject. The sentence is parsed
+    again with a one-word country name in its place; the new parse is kept if the stand-in is a
+    name in a nominal role (the subject, or a modifier of a noun)."""
 
     def __call__(self, sent: Span) -> int:
         first = sent[0]
-        if not _acronym(first) or first.pos_ in ("PROPN", "NOUN") or first.dep_ in NOMINAL_ROLES \
-                or len(sent) < 3 or sent[1].is_punct:
+        found = [t for t in sent[1:] if _acronym(t) and t.pos_ in ("VERB", "AUX") and t.i + 1 < sent.end
+                 and sent.doc[t.i + 1].pos_ in ("NOUN", "ADJ", "PROPN") and not sent.text.isupper()]
+        if _acronym(first) and first.pos_ not in ("PROPN", "NOUN") and first.dep_ not in NOMINAL_ROLES \
+                and len(sent) >= 3 and not sent[1].is_punct:
+            found.insert(0, first)
+        if not found:
             return 0
-        alt = self.reparse(sent, {first.i: NAME_STAND_IN})
-        if alt is None or alt[0].pos_ != "PROPN" or alt[0].dep_ not in NOMINAL_ROLES:
+        alt = self.reparse(sent, {t.i: NAME_STAND_IN for t in found})
+        if alt is None or any(alt[t.i - sent.start].pos_ != "PROPN" or alt[t.i - sent.start].dep_ not in NOMINAL_ROLES
+                              for t in found):
             return 0
         self.adopt(sent, alt)
-        first.lemma_ = first.text
+        for t in found:
+            t.lemma_ = t.text
+        return len(found)
+
+
+class OpeningPreposition(Reparse):
+    """'Near Baiji, four strikes destroyed X': a capitalised preposition opening the sentence is
+    read as a name and the place after it as the subject. The sentence is parsed again with the
+    preposition in lower case; the new parse is kept if it is a preposition there."""
+
+    def __init__(self, nlp: Language, lex: Lexicon):
+        super().__init__(nlp, lex)
+        self.preps = lex.word_set("locative_prepositions")
+
+    def __call__(self, sent: Span) -> int:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None or first.lower_ not in self.preps or not first.is_title or first.pos_ != "PROPN" \
+                or first.dep_ == "prep" or first.i + 1 >= sent.end:
+            return 0
+        alt = self.reparse(sent, {first.i: first.lower_})
+        if alt is None or alt[first.i - sent.start].pos_ != "ADP" or alt[first.i - sent.start].dep_ != "prep":
+            return 0
+        self.adopt(sent, alt)
+        first.lemma_ = first.lower_
         return 1
 
 
@@ -365,6 +395,20 @@ def _acronym(t: Token) -> bool:
 def _participle(t: Token) -> bool:
     lemma = getLemma(t.lower_, upos="VERB")
     return bool(lemma) and t.lower_ in (f.lower() for f in getInflection(lemma[0], tag="VBN"))
+
+
+def subject_on_auxiliary(sent: Span) -> int:
+    """'The rebels have for months pressed an offensive': with a phrase between the auxiliary and
+    the verb, the parser hangs the subject on the auxiliary and the verb has none. The subject is
+    the verb's."""
+    moved = 0
+    for t in sent:
+        aux = t.head
+        if t.dep_ in SUBJECTS and aux.dep_ in ("aux", "auxpass") and aux.i > t.i and aux.head.i > aux.i and not any(
+                c.dep_ in SUBJECTS + ("expl", "csubj") for c in aux.head.children):
+            t.head = aux.head
+            moved += 1
+    return moved
 
 
 def plural_subject_read_as_verb(sent: Span) -> int:
@@ -631,8 +675,10 @@ class ParseRepair:
     def __init__(self, nlp: Language):
         lex = load_lexicon()
         # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
-        self.repairs = (InitialAcronym(nlp, lex), PerfectParticiple(nlp, lex), fronted_phrase_subject,
-                        VerbHomographs(nlp, lex), plural_subject_read_as_verb, coordinated_clause_subject,
+        self.repairs = (InitialAcronym(nlp, lex), OpeningPreposition(nlp, lex), PerfectParticiple(nlp, lex),
+                        fronted_phrase_subject,
+                        VerbHomographs(nlp, lex), subject_on_auxiliary, plural_subject_read_as_verb,
+                        coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
                         sides_hung_on_a_time, object_conjunct_on_verb,
                         lambda sent: helped_verb_read_as_noun(sent, lex), lambda sent: relative_on_a_side(sent, lex),

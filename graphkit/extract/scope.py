@@ -40,6 +40,9 @@ _PUNCT_BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
 _CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
+FUTURE = frozenset({"will", "shall", "'ll"})
+
+
 @dataclass(frozen=True)
 class Scope:
     negated: bool = False
@@ -54,6 +57,7 @@ class ScopeReader:
         self.speech_nouns, self.speaker_nouns = lex.word_set("speech_nouns"), lex.word_set("speaker_nouns")
         self.hedge_verbs, self.hedge_nouns = lex.word_set("hedge_verbs"), lex.word_set("hedge_nouns")
         self.modals, self.threats = lex.word_set("hedge_modals"), lex.word_set("threat_verbs")
+        self.continuing = lex.word_set("continuing_verbs")
         self.hedge_adverbs, self.hedge_adjectives = lex.word_set("hedge_adverbs"), lex.word_set("hedge_adjectives")
         self.neg_words, self.neg_verbs = lex.word_set("negation_words"), lex.word_set("negating_verbs")
         self.negatable, self.denials = lex.word_set("negatable_adverbs"), lex.word_set("denial_verbs")
@@ -103,8 +107,11 @@ class ScopeReader:
             return Scope(hedged=cond)                 # a clause of its own: only a condition spans both
         own_neg = self._negated_here(t, came)
         negated = own_neg and not (neg_used and t.i == pred.i)
-        hedged = cond or any(c.dep_ == "aux" and c.lower_ in self.modals or c.dep_ == "advmod" and c.lower_ in (
-            self.hedge_adverbs) or c.dep_ == "amod" and c.lower_ in self.hedge_adjectives for c in kids)
+        # 'will continue its offensive': the future of an event under way is no hedge
+        going_on = t.lemma_.lower() in self.continuing
+        hedged = cond or any(c.dep_ == "aux" and c.lower_ in self.modals and not (going_on and c.lower_ in FUTURE)
+                             or c.dep_ == "advmod" and c.lower_ in self.hedge_adverbs
+                             or c.dep_ == "amod" and c.lower_ in self.hedge_adjectives for c in kids)
         threat = False
         if t.i != pred.i and came is not None and came.dep_ != "conj":
             lem = t.lemma_.lower()
@@ -223,7 +230,9 @@ class ScopeReader:
             return True
         if t.dep_ in ("nsubj", "nsubjpass", "appos"):
             return True
-        return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.temporal for c in t.children)
+        # 'after X attacked'; 'when X attacked' (spaCy hangs a wh-adverb 'when' as advmod)
+        return t.dep_ == "advcl" and any((c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i)
+                                         and c.lower_ in self.temporal for c in t.children)
 
     # ---- attribution ----------------------------------------------------------------------
     def attribution(self, pred: Token) -> str | None:
