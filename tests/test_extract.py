@@ -1675,10 +1675,12 @@ def test_a_date_triggers_nothing(ex):
 @pytest.mark.parametrize("text,subject", [
     ("Oman and Qatar are guarantors of a Yemen-wide ceasefire.", "Yemen"),
     ("A Libya-wide truce took hold on Friday, and Egypt welcomed it.", "Libya"),
-], ids=["hyphenated-scope-word", "hyphenated-scope-word-subject"])
-def test_broad_candidates_skip_a_hyphenated_scope_word(ex, text, subject):
-    """A name inside a hyphenated scope word ('a Yemen-wide ceasefire') is no party to the
-    agreement: no broad (path) candidate links it to the agreement."""
+    ("Kenya and Ethiopia earlier brokered a full ceasefire agreement in Darfur aimed at halting clashes between "
+     "government forces and militants in the area.", "militants"),
+], ids=["hyphenated-scope-word", "hyphenated-scope-word-subject", "deep-in-a-clause-on-the-deal"])
+def test_broad_candidates_skip_what_is_no_argument_of_the_deal(ex, text, subject):
+    """A name inside a hyphenated scope word ('a Yemen-wide ceasefire') or deep in a clause on the
+    agreement noun is no party to it: no broad (path) candidate links it to the agreement."""
     from graphkit.extract.pipeline import prepare
     _, cands = ex.candidates(ex.nlp(prepare(text)))
     assert cands

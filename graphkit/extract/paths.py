@@ -53,6 +53,8 @@ def path_candidates(finder: "CandidateFinder", sent: Span, framed: Sequence["Can
             shape = f"{_labels(a, lca)}>{_labels(b, lca)}"
             if any(d in ("appos", "relcl") for d in shape.replace(">", "/").split("/")):
                 continue      # 'X, an ally of Y, signed', 'X, which backs Y, signed': Y is no argument
+            if lca.pos_ in ("NOUN", "PROPN") and any(_deep_in_clause(t, lca) for t in (a, b)):
+                continue      # 'an agreement aimed at halting clashes between X and Y': the clause's, not the noun's
 
             between = _between(b, lca)
             if any(finder.unarmed_at(t) for t in _chain(a, lca) + _chain(b, lca)):
@@ -134,6 +136,20 @@ def _labels(tok: Token, lca: Token) -> str:
             out.append(t.dep_)
         t = t.head
     return "/".join(out) or "-"
+
+
+def _deep_in_clause(tok: Token, lca: Token) -> bool:
+    """A reference inside a clause on a noun but no direct argument of the clause's verb
+    ('a deal aimed at halting clashes between X and Y'; not 'a deal brokered by Z and accepted by X')."""
+    t = tok
+    while t.head.i != lca.i and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("relcl", "acl") or tok.i == t.i:
+        return False
+    verbs = {t.i} | {c.i for c in t.conjuncts}
+    direct = tok.head.i in verbs and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+    by = tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i in verbs
+    return not (direct or by)
 
 
 def _chain(tok: Token, lca: Token) -> list[Token]:
