@@ -73,7 +73,7 @@ class Arguments:
         # "gave X weapons"; "supplied weapons to X" (spaCy labels that 'to' dative too)
         roles["recipient"] = [r for c in verb.children if c.dep_ == "dative"
                               for x in ([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c])
-                              for r in self.r.target(x)] + self._misparsed_dative(verb)
+                              for r in self.r.target(x)] + _misparsed_dative(self.r, verb)
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
@@ -87,20 +87,6 @@ class Arguments:
                     roles["patient"] += self.r.target(c)
         self.clause.own_object(verb, roles)
         return roles
-
-    def _misparsed_dative(self, verb: Token) -> list[Ref]:
-        """'shipped Moscow millions of shells': a name right after the verb that spaCy hangs as a
-        compound on an object that names no one is the indirect object."""
-        out: list[Ref] = []
-        for c in verb.children:
-            if c.dep_ != "dobj" or self.m.at(c) is not None or c.i == verb.i + 1:
-                continue
-            first = verb.doc[verb.i + 1]
-            m = self.m.at(first)
-            if m is not None and first.dep_ == "compound" and first.head.i == c.i and m.end <= c.i and (
-                    m.ent.kind in ("Actor", "Group", "Organization")):
-                out += self.r.refs(first)
-        return out
 
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []
@@ -406,3 +392,18 @@ def coordinated_heads(r: Resolver, verb: Token, rel: Token) -> list[Ref]:
             a.dep_ in ("aux", "auxpass") and (a.tag_ == "VBZ" or a.lower_ == "was") for a in verb.children):
         return []
     return [x for t in sides if t.i != head.i for x in r.refs(t, conj=False)]
+
+
+def _misparsed_dative(r: "Resolver", verb: Token) -> list[Ref]:
+    """'shipped Moscow millions of shells': a name right after the verb that spaCy hangs as a
+    compound on an object that names no one is the indirect object."""
+    out: list[Ref] = []
+    for c in verb.children:
+        if c.dep_ != "dobj" or r.m.at(c) is not None or c.i == verb.i + 1:
+            continue
+        first = verb.doc[verb.i + 1]
+        m = r.m.at(first)
+        if m is not None and first.dep_ == "compound" and first.head.i == c.i and m.end <= c.i and (
+                m.ent.kind in ("Actor", "Group", "Organization")):
+            out += r.refs(first)
+    return out

@@ -106,24 +106,13 @@ class NounArguments:
         if not out:
             out = self._state_holder(noun)
         if not out:
-            out = self._predicated_act(noun)
+            out = _predicated_act(self.args, noun)
         if not out and self.m.at(noun) is None:
             c = self.carrier(noun)
             if c.dep_ == "dobj" and c.head.pos_ in ("VERB", "AUX") and c.head.lemma_.lower() not in self.framed:
                 # "X announced new sanctions against Y": the subject of the verb that governs the event
                 out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "governor") for r in self.args.subjects(c.head)]
         return dedup(out)
-
-    def _predicated_act(self, noun: Token) -> list[Ref]:
-        """'condemned the move as a violation of the agreement': an event said of a verb's object
-        with 'as' is done by the doer of that object's act."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "as":
-            return []
-        host = prep.head        # the verb, or its object ('condemned [the move as a violation]')
-        objs = [host] if host.dep_ == "dobj" else [c for c in host.children if c.dep_ == "dobj" and c.i < prep.i] \
-            if host.pos_ == "VERB" else []
-        return [r for c in objs for r in self.args.event_agents(c)]
 
     def _state_holder(self, noun: Token) -> list[Ref]:
         """'X is at war with Y', 'X, itself at odds with Y', 'X remains in conflict with Y': a
@@ -146,20 +135,8 @@ class NounArguments:
     def adjunct_verb(self, noun: Token) -> Token | None:
         """'X attacked Y in support of Z', 'X struck Y with support from Z': the verb a noun's
         prepositional phrase modifies."""
-        head = self.adjunct_head(noun)
+        head = _adjunct_head(self.carrier(noun))
         return head if head is not None and head.pos_ in ("VERB", "AUX") else None
-
-    def adjunct_head(self, noun: Token) -> Token | None:
-        """The word a prepositional phrase headed by the noun hangs on ('X struck Y with support
-        from Z', 'X, with support from Z, struck Y'), through coordinated prepositions ('in
-        coordination with X and with support from Z')."""
-        c = self.carrier(noun)
-        if c.dep_ != "pobj":
-            return None
-        prep = c.head
-        while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
-            prep = prep.head
-        return prep.head if prep.dep_ == "prep" else None
 
     def adjunct_host(self, noun: Token) -> list[Ref]:
         """What a prepositional phrase headed by the noun is about: the noun or the arguments of
@@ -252,7 +229,7 @@ class NounArguments:
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         if roles["agent"] and not roles["patient"] and own_doer:
             # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
-            host = self.adjunct_head(noun)
+            host = _adjunct_head(self.carrier(noun))
             if verb is not None:
                 roles["patient"] = self.args.subjects(verb)
             elif host is not None and host.pos_ in ("NOUN", "PROPN"):
@@ -352,3 +329,27 @@ def _with_the_of(noun: Token) -> bool:
     """'with the help of Y': a definite event noun after 'with' whose 'of' names its doer."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "with" and has_det(noun, ("the",)) and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+def _predicated_act(args: "Arguments", noun: Token) -> list[Ref]:
+    """'condemned the move as a violation of the agreement': an event said of a verb's object
+    with 'as' is done by the doer of that object's act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as":
+        return []
+    host = prep.head        # the verb, or its object ('condemned [the move as a violation]')
+    objs = [host] if host.dep_ == "dobj" else [c for c in host.children if c.dep_ == "dobj" and c.i < prep.i] \
+        if host.pos_ == "VERB" else []
+    return [r for c in objs for r in args.event_agents(c)]
+
+
+def _adjunct_head(c: Token) -> Token | None:
+    """The word a prepositional phrase headed by the noun (its carrier ``c``) hangs on ('X struck
+    Y with support from Z', 'X, with support from Z, struck Y'), through coordinated prepositions
+    ('in coordination with X and with support from Z')."""
+    if c.dep_ != "pobj":
+        return None
+    prep = c.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    return prep.head if prep.dep_ == "prep" else None

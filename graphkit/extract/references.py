@@ -102,7 +102,7 @@ class Resolver:
             return self.first_person(tok)
         if tok.dep_ == "appos" and self.m.at(tok.head) is not None and depth == 0:
             return self._refs1(tok.head, depth + 1)   # "Hezbollah, an Iran-backed group"
-        for finder in (self._capital, self._collective, self._owned):
+        for finder in (lambda t, d: _the_capital(self, t), self._collective, self._owned):
             r = finder(tok, depth)
             if r:
                 return r
@@ -129,14 +129,6 @@ class Resolver:
             if owners:
                 return owners
         return [self.ref(m)]
-
-    def _capital(self, tok: Token, depth: int) -> list[Ref]:
-        """'the capital' -> the document's main state (:func:`document_state`)."""
-        if tok.lower_ != "capital" or not any(c.lower_ == "the" for c in tok.children) or any(
-                c.dep_ in ("prep", "poss", "compound") for c in tok.children):
-            return []
-        ent = document_state(self.m)
-        return [self.synthetic(tok, ent)] if ent is not None else []
 
     def _collective(self, tok: Token, depth: int) -> list[Ref]:
         low = tok.lower_
@@ -429,3 +421,12 @@ def _whose_antecedent(noun: Token) -> Token | None:
     while t.dep_ != "relcl" and t.head.i != t.i and t.head.i <= noun.i + 8:
         t = t.head
     return t.head if t.dep_ == "relcl" and t.head.i < noun.i else None
+
+
+def _the_capital(r: Resolver, tok: Token) -> list[Ref]:
+    """'the capital' -> the document's main state (:func:`document_state`)."""
+    if tok.lower_ != "capital" or not any(c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("prep", "poss", "compound") for c in tok.children):
+        return []
+    ent = document_state(r.m)
+    return [r.synthetic(tok, ent)] if ent is not None else []
