@@ -97,6 +97,8 @@ class CandidateFinder:
         self._scopes: dict[tuple[int, str], Scope] = {}
         self.last_attack: list[Ref] = []
         self._frames: dict[int, list[Frame]] = {}
+        self._unarmed: dict[tuple[int, bool], bool] = {}
+        self._sents: list[Span] = []
         self._attributions: dict[int, str | None] = {}
 
     def run(self) -> list[Candidate]:
@@ -183,9 +185,12 @@ class CandidateFinder:
     def unarmed_at(self, tok: Token, objects: bool = False) -> bool:
         """A fight of words, law or trade ('clashed openly', 'a trade war', 'launched a diplomatic
         campaign'): a modifier of the word, or with ``objects`` of its direct object."""
-        near = [*tok.children, *(g for c in tok.children if objects and c.dep_ == "dobj" for g in c.children)]
-        return any(c.dep_ in ("advmod", "amod", "compound") and (
-            c.lower_ in self.unarmed or c.lemma_.lower() in self.unarmed) for c in near)
+        key = (tok.i, objects)
+        if key not in self._unarmed:
+            near = [*tok.children, *(g for c in tok.children if objects and c.dep_ == "dobj" for g in c.children)]
+            self._unarmed[key] = any(c.dep_ in ("advmod", "amod", "compound") and (
+                c.lower_ in self.unarmed or c.lemma_.lower() in self.unarmed) for c in near)
+        return self._unarmed[key]
 
     def _same_attack(self, noun: Token, roles: dict) -> dict:
         """'... attacked a police station in X. Boko Haram claimed the attack': a definite attack
@@ -221,7 +226,15 @@ class CandidateFinder:
         rel, scope = self._reversed(rel, tok, scope)
         if tok.i not in self._attributions:
             self._attributions[tok.i] = self.scopes.attribution(tok)
-        return Candidate(s, rel, o, tok, cls, pos, src, tgt, weight, scope, self._attributions[tok.i], shape=shape)
+        c = Candidate(s, rel, o, tok, cls, pos, src, tgt, weight, scope, self._attributions[tok.i], shape=shape)
+        c.__dict__["_sent"] = self._sentence(tok)
+        return c
+
+    def _sentence(self, tok: Token) -> Span:
+        """The sentence of a token, from a table built once per document (spaCy scans for it)."""
+        if not self._sents:
+            self._sents = [s for s in tok.doc.sents for _ in s]
+        return self._sents[tok.i]
 
     def _scope(self, tok: Token, rel: str) -> Scope:
         key = (tok.i, rel)

@@ -57,7 +57,7 @@ def path_candidates(finder: "CandidateFinder", sent: Span, framed: Sequence["Can
                 continue      # 'an agreement aimed at halting clashes between X and Y': the clause's, not the noun's
 
             between = _between(b, lca)
-            if any(finder.unarmed_at(t) for t in _chain(a, lca) + _chain(b, lca)):
+            if "ATTACKED" in rels and any(finder.unarmed_at(t) for t in _chain(a, lca) + _chain(b, lca)):
                 rels = [r for r in rels if r != "ATTACKED"]     # 'launched a diplomatic campaign against X'
             for rel in rels:
                 for s in ra:

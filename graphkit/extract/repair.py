@@ -6,6 +6,7 @@ fires only on a shape the parser produces for that misreading and never for a so
 so a sentence the parser reads correctly is left as it is.
 """
 from __future__ import annotations
+from collections.abc import Callable
 
 from lemminflect import getAllLemmas, getInflection, getLemma
 from spacy.attrs import DEP, HEAD, POS, TAG
@@ -669,6 +670,16 @@ def content_verb_read_as_modifier(sent: Span) -> int:
     return 0
 
 
+SIDES = frozenset({"between", "among"})
+HELP = frozenset({"help", "helped", "helps", "helping"})
+
+
+def _when(words: frozenset[str], fix: Callable[[Span], int]) -> tuple[frozenset[str], Callable[[Span], int]]:
+    """A repair that can only fire on a sentence with one of ``words``: skipped without them
+    (every repair reads every token of every sentence, which is most of this component's time)."""
+    return words, fix
+
+
 class ParseRepair:
     """The spaCy pipeline component: every repair over every sentence."""
 
@@ -680,15 +691,21 @@ class ParseRepair:
                         VerbHomographs(nlp, lex), subject_on_auxiliary, plural_subject_read_as_verb,
                         coordinated_clause_subject,
                         subject_read_as_modifier, finite_verb_read_as_modifier, gerund_read_as_clause,
-                        sides_hung_on_a_time, object_conjunct_on_verb,
-                        lambda sent: helped_verb_read_as_noun(sent, lex), lambda sent: relative_on_a_side(sent, lex),
+                        _when(SIDES, sides_hung_on_a_time), object_conjunct_on_verb,
+                        _when(HELP, lambda sent: helped_verb_read_as_noun(sent, lex)),
+                        _when(SIDES, lambda sent: relative_on_a_side(sent, lex)),
                         lambda sent: breach_phrase_on_a_place(sent, lex),
                         content_verb_read_as_modifier,
                         lambda sent: reduced_relative_object(sent, lex), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
+            words = {t.lower_ for t in sent}
             for fix in self.repairs:
+                if isinstance(fix, tuple):
+                    if words.isdisjoint(fix[0]):
+                        continue
+                    fix = fix[1]
                 fix(doc[sent.start:sent.end])
         return doc
 
