@@ -464,6 +464,17 @@ VERBS = [
         [("Turkey", "OPPOSES", "Kurdistan Workers' Party")]),
     row("declared-free-is-no-hostility", "Rebels in Syria declared Aleppo free on Saturday.",
         [], [(ANY, "OPPOSES", "Aleppo"), (ANY, "OPPOSES", "Syria")]),
+    # a condemning label (labels.py): "called X null and void", "called the decision short-sighted"
+    row("condemning-label-on-a-deal", "Baku signed a transit deal with Yerevan. Tehran called the transit deal "
+        "null and void.",
+        [("Iran", "OPPOSES", "?deal")], [("Iran", "OPPOSES", "Azerbaijan")]),
+    row("condemning-label-second-object", "Cairo called the Muslim Brotherhood a terrorist organisation.",
+        [("Egypt", "OPPOSES", "Muslim Brotherhood")]),
+    row("condemning-label-on-an-act-is-for-its-doer", "Burundi expelled the French ambassador. Paris called the "
+        "decision short-sighted.",
+        [("France", "OPPOSES", "Burundi")]),
+    row("approving-label-is-no-opposition", "Egypt called the Qatari proposal constructive.",
+        [], [("Egypt", "OPPOSES", ANY)]),
 ]
 
 
@@ -1697,3 +1708,14 @@ def test_talks_stand_for_the_deal_not_its_zone(ex):
     talks = [m for m in mentions.mentions if doc[m.head].lower_ == "talks"]
     deal = [m for m in mentions.mentions if doc[m.head].lower_ == "ceasefire"]
     assert talks and deal and talks[0].ent is deal[0].ent
+
+
+def test_a_place_owner_is_no_broad_argument(ex):
+    """'a ceasefire in Syria's Idlib zone': the possessor of a place, or of what a locative
+    preposition governs, is where, not who: no broad candidate takes it."""
+    from graphkit.extract.pipeline import prepare
+    doc = ex.nlp(prepare("Russian and Turkish officers agreed on the details of a new ceasefire in Syria's Idlib "
+                         "de-escalation zone."))
+    _, cands = ex.candidates(doc)
+    assert cands
+    assert not [c for c in cands if c.cls.startswith("path:") and c.subject.text == "Syria"]

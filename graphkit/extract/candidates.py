@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from .agreement_constructions import other_side_speaking, sealed_between
+from .labels import condemning_label
 from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .mentions import has_det
@@ -274,6 +275,8 @@ class CandidateFinder:
             out += other_side_speaking(self, tok)
         elif tok.dep_ == "acl":
             out += sealed_between(self, tok)
+        if tok.pos_ == "VERB":
+            out += condemning_label(self, tok)
         return out
 
     def _acting_under(self, prep: Token) -> list[Candidate]:

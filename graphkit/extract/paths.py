@@ -101,6 +101,10 @@ def _argument_tokens(finder: "CandidateFinder", sent: Span) -> list[tuple[Token,
             continue      # a noun refers through what it is of or whose it is ('its fighters', 'dozens of X')
         if hyphen_after(tok) and tok.head.pos_ in ("ADJ", "VERB") and tok.head.i > tok.i:
             continue      # 'a Syria-wide ceasefire', 'Iran-backed': the hyphenated word's (frames read 'X-backed')
+        owned = finder.m.at(tok.head) if tok.dep_ == "poss" else None
+        if tok.dep_ == "poss" and (owned is not None and owned.ent.kind == "Place" or tok.head.dep_ == "pobj"
+                                   and tok.head.head.lower_ in finder.lex.word_set("locative_prepositions")):
+            continue      # "Syria's Idlib province", "a truce in Syria's north": where, not who
         refs = finder.r.refs(tok, conj=False)
         if refs:
             out.append((tok, refs))
