@@ -168,8 +168,6 @@ class CandidateFinder:
                 link = replace(link, weight=max(link.weight, 0.9))     # 'offensive operations against X'
             for src in link.source:
                 for tgt in link.target:
-                    if src != tgt and _one_set(roles.get(src, []), roles.get(tgt, [])):
-                        continue    # 'A, B and C recalled their ambassadors': no relation among the three
                     for s in roles.get(src, []):
                         for o in roles.get(tgt, []):
                             c = self.make(s, link, o, tok, frame.cls, frame.pos, src, tgt)
@@ -393,9 +391,3 @@ def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
     return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words
 
-
-def _one_set(a: list[Ref], b: list[Ref]) -> bool:
-    """Two roles filled by the same several entities, one through a pronoun (a plural subject
-    and its own 'their'; not 'each other', which relates them)."""
-    keys = {r.ent.key for r in a}
-    return len(keys) > 1 and keys == {r.ent.key for r in b} and all(r.via == "pronoun" for r in b)
