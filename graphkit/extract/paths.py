@@ -145,9 +145,7 @@ def _labels(tok: Token, lca: Token) -> str:
 def _deep_in_clause(tok: Token, lca: Token) -> bool:
     """A reference inside a clause on a noun but no direct argument of the clause's verb
     ('a deal aimed at halting clashes between X and Y'; not 'a deal brokered by Z and accepted by X')."""
-    t = tok
-    while t.head.i != lca.i and t.head.i != t.i:
-        t = t.head
+    t = _branch(tok, lca)
     if t.dep_ not in ("relcl", "acl") or tok.i == t.i:
         return False
     verbs = {t.i} | {c.i for c in t.conjuncts}
@@ -182,9 +180,15 @@ def _role(tok: Token, lca: Token) -> str:
     """The grammatical role, relative to the predicate, of the branch a token is on."""
     if tok.i == lca.i:
         return "head"
-    t = tok
-    while t.head.i != lca.i:
-        t = t.head
+    t = _branch(tok, lca)
     if t.dep_ in ("prep", "agent"):
         return f"prep:{t.lower_}"
     return t.dep_
+
+
+def _branch(tok: Token, lca: Token) -> Token:
+    """The dependent of the predicate ``lca`` whose subtree holds ``tok``."""
+    t = tok
+    while t.head.i != lca.i and t.head.i != t.i:
+        t = t.head
+    return t
