@@ -112,7 +112,6 @@ class CandidateFinder:
                 out += self.constructions(tok)
             out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
             out += _not_reversing(path_candidates(self, sent, out), out, sent.start)
-            self.scopes.update_speaker(sent)
         add_context(out, self.m)
         return out
 
