@@ -22,7 +22,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .repair import dateline_dash
+from .repair import in_dateline
 from .mentions import Ent, Mention, Mentions, anti_prefixed, compound_phrase, has_det, hyphen_after, match_phrase
 
 # The alias data's types of state organ (the "type" of an Organization entry): such an entry
@@ -186,7 +186,7 @@ def _local_state(ms: Mentions, tok: Token) -> Ent | None:
         start = ms.doc[start - 1].sent.start
     counts: Counter = Counter()
     for m in ms.mentions:
-        if not start <= m.start < tok.sent.end or _in_dateline(ms.doc[m.start]):
+        if not start <= m.start < tok.sent.end or in_dateline(ms.doc[m.start]):
             continue
         entry = ms.gaz.state(m.ent.name)
         if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
@@ -222,7 +222,7 @@ def government_state(ms: Mentions) -> Ent | None:
         if m.ent.kind == "Place" and entry is not None and entry.info.get("country"):
             counts[entry.info["country"]] += 1
         elif m.ent.kind == "Actor" and m.role in ("name", "capital", "leader", "organ", "force") and not (
-                entry is not None and entry.info.get("authority")) and not _in_dateline(ms.doc[m.start]):
+                entry is not None and entry.info.get("authority")) and not in_dateline(ms.doc[m.start]):
             counts[m.ent.name] += 0.5
     gov = None
     for name, _ in counts.most_common():
@@ -232,11 +232,6 @@ def government_state(ms: Mentions) -> Ent | None:
             break
     ms.__dict__["_gov"] = gov
     return gov
-
-
-def _in_dateline(tok: Token) -> bool:
-    dash = dateline_dash(tok.sent)
-    return dash is not None and tok.i < dash.i
 
 
 def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:

@@ -23,7 +23,7 @@ from .antecedents import Antecedents, window_start
 from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .organs import government_state
-from .repair import dateline_dash
+from .repair import in_dateline
 from .places_named import WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
 from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
@@ -338,12 +338,6 @@ def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
     return 0
 
 
-def _in_dateline(tok: Token) -> bool:
-    """'TRIPOLI, Jan 2 (Reuters) - ...': the token is in the dateline opening its sentence."""
-    dash = dateline_dash(tok.sent)
-    return dash is not None and tok.i < dash.i
-
-
 def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
     """'Turkish and Russian forces', 'U.S. and U.K. naval vessels', 'the ministers of X, Y and Z':
     one noun, two owners coordinated before it (state adjectives, also joined by a hyphen:
@@ -392,7 +386,7 @@ def document_state(ms: Mentions) -> Ent | None:
     as a venue ('talks in Doha' in a story about Syria) does not count; ties go to the state
     named first."""
     hits = [ms.gaz.find(ms.doc[m.start:m.end].text) for m in ms.mentions
-            if m.role == "capital" and _in_dateline(ms.doc[m.head])]
+            if m.role == "capital" and in_dateline(ms.doc[m.head])]
     dateline = {h.entry.name for h in hits if h is not None}
     if len(dateline) == 1 and (entry := ms.gaz.state(dateline.pop())) is not None:
         return ms.state_ent(entry)

@@ -148,6 +148,12 @@ def dateline_dash(sent: Span) -> Token | None:
     return dash
 
 
+def in_dateline(tok: Token) -> bool:
+    """'TRIPOLI, Jan 2 (Reuters) - ...': the token is in the dateline opening its sentence."""
+    dash = dateline_dash(tok.sent)
+    return dash is not None and tok.i < dash.i
+
+
 def _opening_preposition(sent: Span) -> Token | None:
     """The preposition that opens the sentence ('After', 'Following', 'In'), hung on a verb."""
     for tok in sent[:2]:
@@ -685,6 +691,7 @@ class ParseRepair:
 
     def __init__(self, nlp: Language):
         lex = load_lexicon()
+        getLemma("was", upos="VERB")     # lemminflect reads its tables on first use: read them at load time
         # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
         self.repairs = (InitialAcronym(nlp, lex), OpeningPreposition(nlp, lex), PerfectParticiple(nlp, lex),
                         fronted_phrase_subject,
