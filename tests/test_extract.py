@@ -540,6 +540,8 @@ PARSE_REPAIRS = [
         [("Mali", "PARTY_TO", "?d"), ("Niger", "PARTY_TO", "?d")]),
     row("event-gerund-read-as-a-clause", 'Kenya said it "strongly condemns" M23 shelling of displacement camps near '
         'Bunia, which killed at least ten people.', [("M23", "ATTACKED", "Bunia")]),
+    row("dateline-subject-on-an-auxiliary", "GAROUA, Cameroon - Soldiers of the Cameroonian army have dislodged "
+        "Boko Haram fighters from two villages near Kolofata.", [("Cameroon", "ATTACKED", "Boko Haram")]),
 ]
 
 
@@ -1278,6 +1280,9 @@ REFERENCES = [
         "struck Hodeidah.",
         [("Russia", "ATTACKED", ANY), ("Syria", "ATTACKED", ANY), ("United Arab Emirates", "ATTACKED", "Hodeidah"),
          ("Saudi Arabia", "ATTACKED", "Hodeidah")]),
+    row("judged-definite-force-is-the-last-named", "Chadian troops reached Baga Sola on Monday. The defence ministry "
+        "said the gallant troops later repelled an attack by Boko Haram fighters and routed them.",
+        [("Chad", "ATTACKED", "Boko Haram")]),
     row("generic-militants-blamed", "Turkey's Defense Ministry claimed that Syrian government forces attacked one of "
         "its observation posts. Russia blamed militants for the attack.",
         [T("Syria", "ATTACKED", "Turkey", by="Turkey"), T("?militants", "ATTACKED", ANY, by="Russia")]),

@@ -93,6 +93,8 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
      "stormed", "militants", {"KISMAYO": "said"}),
     ("KISMAYO, June 3 - Delegations of Kenya and Somalia signed a border accord in Kismayo on Saturday.",
      "signed", "Delegations", {}),
+    ("GAROUA, Cameroon - Soldiers of Operation Emergence 4 have dislodged separatist fighters from two villages.",
+     "dislodged", "Soldiers", {"Cameroon": "dislodged"}),
     ("NAIROBI/KAMPALA, March 2 - Kenya and Uganda on Sunday signed a border security pact with Tanzania, a deal "
      "officials said could ease tensions.", "signed", "Kenya", {"KAMPALA": "said"}),
     # an opening acronym read as a verb or an adverb is a name

@@ -248,13 +248,16 @@ def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:
 
 
 def _definite_organ(ms: Mentions, tok: Token) -> Mention | None:
-    """'the ministry', 'the military department' -> the last organ named with that head word."""
-    if not has_det(tok, ("the", "this", "that")) or any(c.dep_ in ("amod", "compound", "nummod")
-                                                         for c in tok.children):
+    """'the ministry', 'the military department', 'the gallant troops' -> the last organ named with
+    that head word (a judging adjective picks out no other)."""
+    judging = ms.lex.word_set("evaluative_modifiers")
+    if not has_det(tok, ("the", "this", "that")) or any(c.dep_ in ("amod", "compound", "nummod") and not (
+            c.dep_ != "nummod" and c.lower_ in judging) for c in tok.children):
         return None
-    lemma = tok.lemma_.lower()
+    words = {tok.lemma_.lower(), tok.lower_}
     for m in reversed(ms.mentions):
-        if m.start < tok.i and m.role in ("organ", "force") and ms.doc[m.head].lemma_.lower() == lemma:
+        head = ms.doc[m.head]
+        if m.start < tok.i and m.role in ("organ", "force") and words & {head.lemma_.lower(), head.lower_}:
             return m
     return None
 

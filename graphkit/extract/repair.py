@@ -126,6 +126,8 @@ def _dateline_subject(sent: Span, region: Span) -> int:
             return 0
         adjuncts.append(t)
         i = t.right_edge.i + 1
+    if i < sent.end and doc[i].dep_ in ("aux", "auxpass") and doc[i].head.i > i:
+        i = doc[i].head.i     # 'Troops of X have neutralised ...': the verb the auxiliary serves
     if i >= sent.end or any(c.dep_ in SUBJECTS + ("expl", "csubj") for c in doc[i].children):
         return 0
     verb = doc[i]
