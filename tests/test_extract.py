@@ -1280,6 +1280,12 @@ REFERENCES = [
         "struck Hodeidah.",
         [("Russia", "ATTACKED", ANY), ("Syria", "ATTACKED", ANY), ("United Arab Emirates", "ATTACKED", "Hodeidah"),
          ("Saudi Arabia", "ATTACKED", "Hodeidah")]),
+    row("names-joined-by-a-slash", "Cameroonian soldiers repelled Boko Haram/ISWAP fighters near Kolofata. "
+        "Hezbollah/Amal gunmen later shelled Kiryat Shmona.",
+        [("Cameroon", "ATTACKED", "Boko Haram"), ("Cameroon", "ATTACKED", "Islamic State West Africa Province"),
+         ("Hezbollah", "ATTACKED", "Kiryat Shmona"), ("Amal Movement", "ATTACKED", "Kiryat Shmona")]),
+    row("a-slashed-dateline-is-no-actor", "KINSHASA/KIGALI, May 3 - M23 rebels shelled Sake on Friday.",
+        [("M23", "ATTACKED", "Sake")], [("Democratic Republic of the Congo", ANY, ANY), ("Rwanda", ANY, ANY)]),
     row("judged-definite-force-is-the-last-named", "Chadian troops reached Baga Sola on Monday. The defence ministry "
         "said the gallant troops later repelled an attack by Boko Haram fighters and routed them.",
         [("Chad", "ATTACKED", "Boko Haram")]),

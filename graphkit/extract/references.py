@@ -75,6 +75,7 @@ class Resolver:
     def refs(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Ref]:
         out = self._refs1(tok, depth)
         if conj:
+            out += slashed(self, tok)
             for c in tok.conjuncts:
                 if c.i > tok.i:
                     out += self._refs1(c, depth)
@@ -360,6 +361,31 @@ def coordinated_owners(r: Resolver, head: Token) -> list[Ref]:
             if ref is not None:
                 out.append(ref)
     return dedup(out) if coordinated and len({x.ent.key for x in out}) > 1 else []
+
+
+def slashed(r: Resolver, tok: Token) -> list[Ref]:
+    """'Boko Haram/ISWAP fighters', 'Hamas/PIJ': names joined by a slash (no spaces), the last
+    one naming the token or modifying it, are coordinated: all of them are referred to."""
+    doc = tok.doc
+    names = [m for m in [r.m.at(tok)] + [r.m.at(c) for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")]
+             if m is not None and m.ent.kind in SLASHED_KINDS and not m.locative]
+    if not names:
+        return []
+    out: list[Ref] = []
+    for last in names:
+        i, before = last.start, len(out)
+        while i >= 2 and doc[i - 1].text == "/" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            prev = r.m.at(doc[i - 2])
+            if prev is None or prev.ent.kind not in SLASHED_KINDS or prev.locative:
+                break
+            out.append(r.ref(prev))
+            i = prev.start
+        if len(out) > before:
+            out.append(r.ref(last))
+    return out
+
+
+SLASHED_KINDS = ("Group", "Organization", "Actor")
 
 
 def _hyphen_pair(r: Resolver, c: Token) -> bool:
