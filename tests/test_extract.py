@@ -1280,6 +1280,10 @@ REFERENCES = [
         "struck Hodeidah.",
         [("Russia", "ATTACKED", ANY), ("Syria", "ATTACKED", ANY), ("United Arab Emirates", "ATTACKED", "Hodeidah"),
          ("Saudi Arabia", "ATTACKED", "Hodeidah")]),
+    row("unowned-troops-of-the-speaking-state", "Troops repelled an attack by ADF rebels near Beni on Sunday, the "
+        "Congolese army said. Soldiers fired on protesters in Goma, the UN mission said.",
+        [("Democratic Republic of the Congo", "ATTACKED", "Allied Democratic Forces")],
+        [(ANY, "ATTACKED", "Goma"), ("MONUSCO", ANY, ANY), ("United Nations", ANY, ANY)]),
     row("names-joined-by-a-slash", "Cameroonian soldiers repelled Boko Haram/ISWAP fighters near Kolofata. "
         "Hezbollah/Amal gunmen later shelled Kiryat Shmona.",
         [("Cameroon", "ATTACKED", "Boko Haram"), ("Cameroon", "ATTACKED", "Islamic State West Africa Province"),

@@ -37,6 +37,7 @@ def find_organs(ms: Mentions) -> None:
     non_state = ms.lex.word_set("non_state_modifiers")
     evaluative = ms.lex.word_set("evaluative_modifiers")
     force_words = ms.lex.word_set("state_force_name_words") | {w for p in ms.organ_heads for w in p.split()}
+    bare: list[Token] = []      # unowned forces: read once every organ is known
     for tok in ms.doc:
         if tok.i in ms.by_token or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -58,6 +59,8 @@ def find_organs(ms: Mentions) -> None:
             prev = _definite_organ(ms, tok)
             if prev is not None:
                 ms.add(Mention(tok.i, tok.i + 1, tok.i, prev.ent, prev.role, own=prev.own))
+            elif _bare_force(ms, tok, evaluative):
+                bare.append(tok)
             continue
         organ_word = match_phrase(phrase, organ_nodes)
         own = None
@@ -72,6 +75,10 @@ def find_organs(ms: Mentions) -> None:
             # overlaps a name mention: the head alone
             ms.add(Mention(tok.i, tok.i + 1, tok.i, owner, role, own=own))
         _elliptical_owner(ms, tok)
+    for tok in bare:
+        speaker = _speaking_state(ms, tok)
+        if speaker is not None:
+            ms.add(Mention(tok.i, tok.i + 1, tok.i, speaker.ent, "force"))
 
 
 def _elliptical_owner(ms: Mentions, tok: Token) -> None:
@@ -259,6 +266,31 @@ def _definite_organ(ms: Mentions, tok: Token) -> Mention | None:
         head = ms.doc[m.head]
         if m.start < tok.i and m.role in ("organ", "force") and words & {head.lemma_.lower(), head.lower_}:
             return m
+    return None
+
+
+def _bare_force(ms: Mentions, tok: Token, judging: frozenset[str]) -> bool:
+    """'Troops repelled ...', 'the gallant soldiers': a plural force noun with no owner and no
+    other modifier than 'the' and a judging adjective (not a conjunct: 'Turkish vessels or troops')."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "conj" and tok.lower_ not in ms.lex.word_set(
+        "government_words") and not any(
+        c.dep_ in ("amod", "compound", "nummod", "poss", "nmod", "appos", "acl", "relcl") and c.lower_ not in judging
+        or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal")
+        for c in tok.children)
+
+
+def _speaking_state(ms: Mentions, tok: Token) -> Mention | None:
+    """'Troops repelled an attack near X, the army said': the state (or its organ) whose speech verb
+    the sentence hangs on speaks of its own forces."""
+    speech = ms.lex.word_set("speech_verbs")
+    for t in tok.sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in speech or t.i == tok.head.i and tok.dep_ == "nsubj":
+            continue
+        for c in t.children:
+            m = ms.by_token.get(c.i)
+            if c.dep_ == "nsubj" and m is not None and m.ent.kind == "Actor" and not m.locative \
+                    and m.role in ("name", "organ", "force", "leader"):
+                return m
     return None
 
 
