@@ -553,6 +553,8 @@ def test_parse_repairs(ex, text, present, absent):
 # ---- 2. nominal events -------------------------------------------------------------------
 
 NOMINALS = [
+    row("expressed-stance-noun", "Algeria voiced solidarity with the Polisario Front. Qatar expressed "
+        "opposition to the Egyptian strikes.", [("Algeria", "BACKS", "Polisario Front"), ("Qatar", "OPPOSES", "Egypt")]),
     row("in-support-of-a-gerund-by", "Near Raqqa, US strikes destroyed ISIS fighting positions in support of clearing "
         "operations by the Syrian Democratic Forces.",
         [("United States", "BACKS", "Syrian Democratic Forces")], [("United States", "BACKS", "Islamic State")]),
