@@ -1282,6 +1282,9 @@ REFERENCES = [
         "struck Hodeidah.",
         [("Russia", "ATTACKED", ANY), ("Syria", "ATTACKED", ANY), ("United Arab Emirates", "ATTACKED", "Hodeidah"),
          ("Saudi Arabia", "ATTACKED", "Hodeidah")]),
+    row("a-description-is-not-its-own-clauses-subject", "Chad and Sudan exchanged artillery fire on Monday. Egypt "
+        "and Libya sent military aid to the two countries.",
+        [("Egypt", "BACKS", "Chad"), ("Libya", "BACKS", "Sudan")], [("Egypt", "BACKS", "Libya"), ("Libya", "BACKS", "Egypt")]),
     row("unowned-troops-of-the-speaking-state", "Troops repelled an attack by ADF rebels near Beni on Sunday, the "
         "Congolese army said. Soldiers fired on protesters in Goma, the UN mission said.",
         [("Democratic Republic of the Congo", "ATTACKED", "Allied Democratic Forces")],

@@ -47,7 +47,8 @@ class Antecedents:
         if want is None:
             for sent in [tok.sent] + previous_sentences(tok.sent, 3):
                 for c in sent.root.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not any(t.i == tok.i for t in c.subtree):
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and not any(t.i == tok.i for t in c.subtree) \
+                            and not (sent.start <= tok.i < sent.end and _in_clause_of(tok, sent.root)):
                         group = dedup(self.r.refs(c) + self.r.along_with(c))
                         if len(group) == n and all(r.ent.kind in ("Actor", "Group") for r in group):
                             return self.r.as_(tok, group)
@@ -358,3 +359,18 @@ def _clause_head(tok: Token) -> Token:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
+
+
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+
+
+def _in_clause_of(tok: Token, verb: Token) -> bool:
+    """The token is in the verb's own clause (no clause boundary on its way up), where a
+    description cannot be the verb's subject: 'X and Y offered to mediate between the two
+    neighbours' (the neighbours are others), 'X and Y said the two countries would ...' (they are not)."""
+    t = tok
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ in CLAUSES:
+            return False
+        t = t.head
+    return t.i == verb.i
