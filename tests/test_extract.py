@@ -1312,6 +1312,9 @@ def test_references(ex, text, present, absent):
 # ---- 7. unknown names: a user's alias file and names only spaCy knows ------------------------
 
 FICTION = [
+    row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
+        "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
+                                       ("Grey Lantern Front", "ATTACKED", "Arnoria")]),
     row("fiction-active", "Arnorian troops shelled positions of the Grey Lantern Front near Halden.",
         [("Arnoria", "ATTACKED", "Grey Lantern Front")]),
     row("fiction-passive-acronym", "The GLF was attacked by Kestrevian drones.",
