@@ -1312,6 +1312,9 @@ def test_references(ex, text, present, absent):
 # ---- 7. unknown names: a user's alias file and names only spaCy knows ------------------------
 
 FICTION = [
+    row("fiction-possessive-in-a-reason-is-the-object", "The Ostral Union imposed sanctions on Kestrevia over its "
+        "support for the Marsh Wardens.", [("Ostral Union", "OPPOSES", "Kestrevia"), ("Kestrevia", "BACKS", "Marsh Wardens")],
+        [("Ostral Union", "BACKS", ANY)]),
     row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
         "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
                                        ("Grey Lantern Front", "ATTACKED", "Arnoria")]),

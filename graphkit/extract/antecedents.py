@@ -227,7 +227,8 @@ class Antecedents:
             r = self._agreeing(self.r.refs(owned.head, conj=False), plural)
             if r:
                 return r
-        r = self._controller(tok, plural)
+        r = self._controller(tok, plural) or next((x for t in _reason_targets(tok) if (
+            x := self._agreeing(self.r.refs(t, conj=False), plural))), [])
         if r:
             return r
         in_target = any(a.dep_ == "pobj" and a.head.lower_ in self.target_preps for a in _path_up(tok, clause))
@@ -374,3 +375,24 @@ def _in_clause_of(tok: Token, verb: Token) -> bool:
             return False
         t = t.head
     return t.i == verb.i
+
+
+REASONS = frozenset({"over", "for"})
+
+
+def _reason_targets(tok: Token) -> list[Token]:
+    """'X imposed sanctions on Y over its support for Z', 'X thanked Y for its help': a possessive
+    in the reason a verb gives ('over', 'for') is the one the verb acts on (its object, or the
+    target of its object noun), not its subject ('X apologised to Y for its role' has neither)."""
+    t = tok.head
+    while t.dep_ not in ("pobj", "ROOT") and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ not in REASONS:
+        return []
+    host = t.head.head
+    verb = host.head if host.dep_ == "dobj" else host
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i]
+    return objs + [p for n in [verb, *objs] for c in n.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   and c.i < tok.i for p in c.children if p.dep_ == "pobj"]
