@@ -1315,6 +1315,8 @@ FICTION = [
     row("fiction-possessive-in-a-reason-is-the-object", "The Ostral Union imposed sanctions on Kestrevia over its "
         "support for the Marsh Wardens.", [("Ostral Union", "OPPOSES", "Kestrevia"), ("Kestrevia", "BACKS", "Marsh Wardens")],
         [("Ostral Union", "BACKS", ANY)]),
+    row("fiction-relative-object-label", "Revik said his government would never negotiate with the GLF, which it "
+        "considers a terrorist organisation.", [("Arnoria", "OPPOSES", "Grey Lantern Front")]),
     row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
         "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
                                        ("Grey Lantern Front", "ATTACKED", "Arnoria")]),

@@ -383,6 +383,9 @@ def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     # 'regards X as a threat', 'called X a terrorist' (a predicate noun after 'as' or on the object)
     preds = [p for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
              for p in [*c.children, c] if p.dep_ in ("pobj", "attr", "appos", "oprd", "ccomp") and p.pos_ == "NOUN"]
+    if any(c.tag_ in ("WDT", "WP") and c.dep_ in ("dep", "dobj") for c in tok.children):
+        # 'X, which Y considers a terrorist group': with the relative pronoun for the object, the noun is the predicate
+        preds += [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     kids += preds + [m for p in preds for m in p.children if m.dep_ in ("amod", "compound")]   # 'a terrorist group'
     kids += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
              if p.dep_ == "pobj"]                                         # 'hold X to account'
