@@ -475,6 +475,10 @@ VERBS = [
         [("France", "OPPOSES", "Burundi")]),
     row("approving-label-is-no-opposition", "Egypt called the Qatari proposal constructive.",
         [], [("Egypt", "OPPOSES", ANY)]),
+    row("condemning-label-a-crime-or-a-barbaric-act", "Yerevan called the Azerbaijani shelling of Jermuk a war "
+        "crime. Tbilisi called the Russian strikes on Gori a barbaric act.",
+        [("Armenia", "OPPOSES", "Azerbaijan"), ("Georgia", "OPPOSES", "Russia")]),
+    row("a-modified-act-of-no-condemning-word", "Ankara called the Greek move a bold act.", [], [("Turkey", "OPPOSES", ANY)]),
 ]
 
 

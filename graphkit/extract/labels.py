@@ -26,6 +26,9 @@ def condemning_label(f: "CandidateFinder", verb: Token) -> list["Candidate"]:
     slots = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", *PREDICATES)]
     slots += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
               if p.dep_ in ("pobj", "amod", "acomp")]
+    # 'called the shelling of Jermuk a war crime': the parser hangs the label on the object's own object
+    slots += [a for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+              for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i == o.right_edge.i]
     label = next((c for c in slots if _condemning(c, bad)), None)
     if label is None:
         return []
@@ -46,7 +49,14 @@ def condemning_label(f: "CandidateFinder", verb: Token) -> list["Candidate"]:
 
 def _condemning(head: Token, bad: frozenset[str]) -> bool:
     """A label of condemning words: the head or its conjuncts ('null and void'), or a hyphenated
-    word ending in the head ('short-sighted'); not a modifier ('a dangerous expansion of X')."""
+    word ending in the head ('short-sighted'), the words of a plain act ('a barbaric act', 'an act of
+    terrorism'); not a modifier of another noun ('a dangerous expansion of X')."""
     words = [head, *head.conjuncts]
+    if head.lemma_.lower() in ACTS:     # 'a barbaric act', 'an act of terrorism': the act's condemning words
+        words += [c for c in head.children if c.dep_ == "amod"] + [
+            p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     hyphened = head.doc[head.left_edge.i:head.i + 1].text.lower().replace(" ", "")
     return hyphened in bad or any(w.lemma_.lower() in bad or w.lower_ in bad for w in words)
+
+
+ACTS = frozenset({"act", "action", "move", "step", "deed"})

@@ -330,6 +330,30 @@ class InitialAcronym(Reparse):
         return len(found)
 
 
+class EventNounReadAsVerb(Reparse):
+    """'Yerevan called the Azerbaijani shelling of Jermuk a war crime', 'called the Arnorian
+    strikes a crime': after 'the' and an adjective (or a name the tagger does not know) an event
+    noun of the lexicon is read as a verb and the adjective as the noun phrase's head. The
+    sentence is parsed again with a plain event noun of the same number in its place; the new
+    parse is kept if it is a noun there, with the adjective its modifier."""
+
+    def __call__(self, sent: Span) -> int:
+        doc = sent.doc
+        found = [t for t in sent[2:] if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBG") and self.lex.lookup(
+            t.lower_, "NOUN") and doc[t.i - 1].pos_ in ("ADJ", "PROPN") and doc[t.i - 1].dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+            and doc[t.i - 2].dep_ == "det" and doc[t.i - 2].head.i == t.i - 1]
+        if not found:
+            return 0
+        alt = self.reparse(sent, {t.i: "bombardments" if t.tag_ == "VBZ" else "bombardment" for t in found})
+        if alt is None or any(alt[t.i - sent.start].pos_ != "NOUN" or alt[t.i - 1 - sent.start].head.i != t.i - sent.start
+                              for t in found):
+            return 0
+        self.adopt(sent, alt)
+        for t in found:
+            t.lemma_ = self.lex.lookup(t.lower_, "NOUN")[0].head
+        return len(found)
+
+
 class OpeningPreposition(Reparse):
     """'Near Baiji, four strikes destroyed X': a capitalised preposition opening the sentence is
     read as a name and the place after it as the subject. The sentence is parsed again with the
@@ -696,6 +720,7 @@ class ParseRepair:
         getLemma("was", upos="VERB")     # lemminflect reads its tables on first use: read them at load time
         # the dateline last: a re-parse copies a whole sentence's tree back, dateline and all
         self.repairs = (InitialAcronym(nlp, lex), OpeningPreposition(nlp, lex), PerfectParticiple(nlp, lex),
+                        EventNounReadAsVerb(nlp, lex),
                         fronted_phrase_subject,
                         VerbHomographs(nlp, lex), subject_on_auxiliary, plural_subject_read_as_verb,
                         coordinated_clause_subject,
