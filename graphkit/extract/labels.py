@@ -28,7 +28,8 @@ def condemning_label(f: "CandidateFinder", verb: Token) -> list["Candidate"]:
               if p.dep_ in ("pobj", "amod", "acomp")]
     # 'called the shelling of Jermuk a war crime': the parser hangs the label on the object's own object
     slots += [a for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
-              for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i == o.right_edge.i]
+              for o in p.children if o.dep_ == "pobj"
+              for a in o.children if a.dep_ == "appos" and a.i == o.right_edge.i]
     label = next((c for c in slots if _condemning(c, bad)), None)
     if label is None:
         return []

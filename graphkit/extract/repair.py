@@ -339,14 +339,15 @@ class EventNounReadAsVerb(Reparse):
 
     def __call__(self, sent: Span) -> int:
         doc = sent.doc
-        found = [t for t in sent[2:] if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBG") and self.lex.lookup(
-            t.lower_, "NOUN") and doc[t.i - 1].pos_ in ("ADJ", "PROPN") and doc[t.i - 1].dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
-            and doc[t.i - 2].dep_ == "det" and doc[t.i - 2].head.i == t.i - 1]
+        found = [t for t in sent[2:] if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBG")
+                 and self.lex.lookup(t.lower_, "NOUN") and doc[t.i - 1].pos_ in ("ADJ", "PROPN")
+                 and doc[t.i - 1].dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+                 and doc[t.i - 2].dep_ == "det" and doc[t.i - 2].head.i == t.i - 1]
         if not found:
             return 0
         alt = self.reparse(sent, {t.i: "bombardments" if t.tag_ == "VBZ" else "bombardment" for t in found})
-        if alt is None or any(alt[t.i - sent.start].pos_ != "NOUN" or alt[t.i - 1 - sent.start].head.i != t.i - sent.start
-                              for t in found):
+        at = sent.start
+        if alt is None or any(alt[t.i - at].pos_ != "NOUN" or alt[t.i - 1 - at].head.i != t.i - at for t in found):
             return 0
         self.adopt(sent, alt)
         for t in found:
