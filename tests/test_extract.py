@@ -473,6 +473,8 @@ VERBS = [
     row("condemning-label-on-an-act-is-for-its-doer", "Burundi expelled the French ambassador. Paris called the "
         "decision short-sighted.",
         [("France", "OPPOSES", "Burundi")]),
+    row("a-listed-verb-hung-as-dep-shares-the-subject", "Bamako called the Algerian statement \"regrettable\", "
+        "summoned its envoy and later expelled Algeria's ambassador.", [("Mali", "OPPOSES", "Algeria")]),
     row("approving-label-is-no-opposition", "Egypt called the Qatari proposal constructive.",
         [], [("Egypt", "OPPOSES", ANY)]),
     row("condemning-label-a-crime-or-a-barbaric-act", "Yerevan called the Azerbaijani shelling of Jermuk a war "

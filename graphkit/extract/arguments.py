@@ -207,7 +207,7 @@ class Arguments:
                 # "X affirmed that the groups receive arms from Y, holding Ankara responsible": X blames
                 return self.subjects(head.head, depth + 1)
             return self.subjects(head, depth + 1)
-        if verb.dep_ == "conj":
+        if verb.dep_ == "conj" or _listed_verb(verb):
             return self.subjects(head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
@@ -407,3 +407,11 @@ def _misparsed_dative(r: "Resolver", verb: Token) -> list[Ref]:
                 m.ent.kind in ("Actor", "Group", "Organization")):
             out += r.refs(first)
     return out
+
+
+def _listed_verb(verb: Token) -> bool:
+    """'X called the deal void, recalled its envoy and expelled Y's': a finite verb after a comma
+    that the parser hangs on the verb before it as 'dep' is that verb's conjunct."""
+    head = verb.head
+    return verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ") and head.pos_ == "VERB" and head.i < verb.i \
+        and verb.doc[verb.i - 1].text == ","
