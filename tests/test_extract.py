@@ -1323,6 +1323,8 @@ FICTION = [
         [("Ostral Union", "BACKS", ANY)]),
     row("fiction-relative-object-label", "Revik said his government would never negotiate with the GLF, which it "
         "considers a terrorist organisation.", [("Arnoria", "OPPOSES", "Grey Lantern Front")]),
+    row("fiction-sides-named-inside-the-deal-phrase", "The Ostral Union will act as guarantor of the new ceasefire "
+        "between Arnoria and the GLF.", [("Arnoria", "PARTY_TO", "?d"), ("Grey Lantern Front", "PARTY_TO", "?d")]),
     row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
         "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
                                        ("Grey Lantern Front", "ATTACKED", "Arnoria")]),

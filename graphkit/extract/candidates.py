@@ -218,7 +218,9 @@ class CandidateFinder:
         if pos == "NOUN":
             verb = self.args.nouns.light_verb(tok)
             scope_tok = verb if verb is not None else (tok.head if tok.dep_ in ("dobj", "pobj") else tok)
-        scope = Scope() if pos in NP_INTERNAL else self._scope(scope_tok, rel)
+        internal = pos in NP_INTERNAL or cls == "agreement_self" and src in ("between", "among")
+        # ('the new ceasefire between X and Y' names its sides whatever the clause says of it)
+        scope = Scope() if internal else self._scope(scope_tok, rel)
         if pos == "NOUN" and not scope.hedged and self.scopes.distanced(tok):
             scope = Scope(scope.negated, True, scope.threat)      # 'condemned the alleged strike on X'
         rel, scope = self._reversed(rel, tok, scope)
