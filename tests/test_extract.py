@@ -1325,6 +1325,9 @@ FICTION = [
         "considers a terrorist organisation.", [("Arnoria", "OPPOSES", "Grey Lantern Front")]),
     row("fiction-sides-named-inside-the-deal-phrase", "The Ostral Union will act as guarantor of the new ceasefire "
         "between Arnoria and the GLF.", [("Arnoria", "PARTY_TO", "?d"), ("Grey Lantern Front", "PARTY_TO", "?d")]),
+    row("fiction-participle-on-a-fronted-deal", "Arnoria and the Marsh Wardens reached a deal in Saren. Under the deal, "
+        "mediated by the Ostral Union, the Wardens agreed to disarm.", [("Ostral Union", "GUARANTEES", "?d"),
+                                                                        ("Arnoria", "PARTY_TO", "?d")]),
     row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
         "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
                                        ("Grey Lantern Front", "ATTACKED", "Arnoria")]),

@@ -97,6 +97,9 @@ def test_a_sound_parse_is_left_as_it_is(nlp, text):
      "dislodged", "Soldiers", {"Cameroon": "dislodged"}),
     ("NAIROBI/KAMPALA, March 2 - Kenya and Uganda on Sunday signed a border security pact with Tanzania, a deal "
      "officials said could ease tensions.", "signed", "Kenya", {"KAMPALA": "said"}),
+    # a passive participle set off by commas after a fronted phrase on a deal is the deal's
+    ("Under the truce, brokered by Qatar, the rebels agreed to free 30 hostages.", "agreed", "rebels",
+     {"brokered": "truce"}),
     # an event noun after 'the' and an adjective read as a verb, the adjective as the object
     ("Yerevan called the Azerbaijani shelling of Jermuk a war crime.", "called", "Yerevan",
      {"Azerbaijani": "shelling", "shelling": "called"}),

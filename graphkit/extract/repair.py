@@ -493,6 +493,24 @@ def reduced_relative_object(sent: Span, lex: Lexicon) -> int:
     return 0
 
 
+def participle_on_a_fronted_deal(sent: Span, lex: Lexicon) -> int:
+    """'Under the deal, mediated by Qatar, the sides agreed to ...': the parser hangs the passive
+    participle set off by commas on the main verb. Right after a fronted phrase whose noun is an
+    agreement, it is that noun's modifier."""
+    doc = sent.doc
+    for part in sent:
+        if part.dep_ != "advcl" or part.tag_ != "VBN" or part.i < sent.start + 3 or doc[part.i - 1].text != "," \
+                or not any(c.dep_ == "agent" for c in part.children) or part.head.i < part.i:
+            continue
+        noun = doc[part.i - 2]
+        if noun.dep_ != "pobj" or noun.head.head.i != part.head.i or noun.head.i >= part.i or not any(
+                f.cls == "agreement_self" for f in lex.lookup(noun.lower_, "NOUN")):
+            continue
+        part.head, part.dep_ = noun, "acl"
+        return 1
+    return 0
+
+
 def _takes_object(lex: Lexicon, verb: Token) -> bool:
     """A trigger verb with an agent and a patient ('reject', 'back', 'sign')."""
     return verb.pos_ == "VERB" and any("agent" in link.source and "patient" in link.target
@@ -705,6 +723,7 @@ def content_verb_read_as_modifier(sent: Span) -> int:
 
 SIDES = frozenset({"between", "among"})
 HELP = frozenset({"help", "helped", "helps", "helping"})
+AGENT_BY = frozenset({"by"})
 
 
 def _when(words: frozenset[str], fix: Callable[[Span], int]) -> tuple[frozenset[str], Callable[[Span], int]]:
@@ -731,7 +750,8 @@ class ParseRepair:
                         _when(SIDES, lambda sent: relative_on_a_side(sent, lex)),
                         lambda sent: breach_phrase_on_a_place(sent, lex),
                         content_verb_read_as_modifier,
-                        lambda sent: reduced_relative_object(sent, lex), dateline)
+                        lambda sent: reduced_relative_object(sent, lex),
+                        _when(AGENT_BY, lambda sent: participle_on_a_fronted_deal(sent, lex)), dateline)
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
