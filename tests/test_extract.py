@@ -1292,9 +1292,10 @@ REFERENCES = [
         "and Libya sent military aid to the two countries.",
         [("Egypt", "BACKS", "Chad"), ("Libya", "BACKS", "Sudan")], [("Egypt", "BACKS", "Libya"), ("Libya", "BACKS", "Egypt")]),
     row("unowned-troops-of-the-speaking-state", "Troops repelled an attack by ADF rebels near Beni on Sunday, the "
-        "Congolese army said. Soldiers fired on protesters in Goma, the UN mission said.",
+        "Congolese army said. Soldiers fired on protesters in Goma, the UN mission said. Drones struck Lviv "
+        "overnight, Ukraine's air force said.",
         [("Democratic Republic of the Congo", "ATTACKED", "Allied Democratic Forces")],
-        [(ANY, "ATTACKED", "Goma"), ("MONUSCO", ANY, ANY), ("United Nations", ANY, ANY)]),
+        [(ANY, "ATTACKED", "Goma"), ("MONUSCO", ANY, ANY), ("United Nations", ANY, ANY), ("Ukraine", "ATTACKED", ANY)]),
     row("names-joined-by-a-slash", "Cameroonian soldiers repelled Boko Haram/ISWAP fighters near Kolofata. "
         "Hezbollah/Amal gunmen later shelled Kiryat Shmona.",
         [("Cameroon", "ATTACKED", "Boko Haram"), ("Cameroon", "ATTACKED", "Islamic State West Africa Province"),

@@ -272,8 +272,8 @@ def _definite_organ(ms: Mentions, tok: Token) -> Mention | None:
 def _bare_force(ms: Mentions, tok: Token, judging: frozenset[str]) -> bool:
     """'Troops repelled ...', 'the gallant soldiers': a plural force noun with no owner and no
     other modifier than 'the' and a judging adjective (not a conjunct: 'Turkish vessels or troops')."""
-    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "conj" and tok.lower_ not in ms.lex.word_set(
-        "government_words") and not any(
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "conj" and tok.lower_ in ms.lex.word_set(
+        "own_forces_nouns") and not any(
         c.dep_ in ("amod", "compound", "nummod", "poss", "nmod", "appos", "acl", "relcl") and c.lower_ not in judging
         or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal")
         for c in tok.children)
