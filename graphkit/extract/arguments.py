@@ -91,7 +91,8 @@ class Arguments:
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []
         is_passive = passive(verb)
-        gap = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE] if verb.dep_ == "relcl" else []
+        gap = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE and c.i < verb.i] if verb.dep_ in (
+            "relcl", "acl") else []           # ('the declaration that X signed' parsed as an acl)
         if gap and not is_passive:
             # "X, which Y designated a terrorist group": the relative is the object, the other noun its predicate
             return self.r.refs(verb.head, conj=False)
