@@ -1079,6 +1079,17 @@ AGREEMENTS = [
         [("Serbia", "PARTY_TO", "?a"), ("Kosovo", "PARTY_TO", "?a")], [(ANY, ANY, "Text")]),
     row("a-noun-with-a-subject-is-a-verb-not-a-deal", "The other track, brokered by Angola, deals with the M23 "
         "directly.", [], [(ANY, "PARTY_TO", ANY), (ANY, "GUARANTEES", ANY)]),
+    row("a-truce-brokered-by-x-and-accepted-by-y-and-z", "Kenya tabled a truce brokered by Uganda and accepted by "
+        "the TPLF and the OLA.",
+        [("Uganda", "GUARANTEES", "?t"), ("Tigray People's Liberation Front", "PARTY_TO", "?t"),
+         ("Oromo Liberation Army", "PARTY_TO", "?t")], [("Uganda", "PARTY_TO", ANY)]),
+    # an agreement that grants a side something
+    row("an-agreement-grants-x-something", "The accord, signed in 2021, grants Ethiopia access to the sea.",
+        [("Ethiopia", "PARTY_TO", "?a")]),
+    row("a-basing-deal-gives-x-a-port", "The basing deal gives India a port on the island.",
+        [("India", "PARTY_TO", "?a")]),
+    row("an-actor-that-allows-another-makes-no-party", "Kenya allows Somalia to use its airspace.",
+        [], [(ANY, "PARTY_TO", ANY)]),
     row("x-and-y-signed-a-founding-charter", "The TPLF and the OLA signed a founding charter in Washington.",
         [("Tigray People's Liberation Front", "PARTY_TO", "?c"), ("Oromo Liberation Army", "PARTY_TO", "?c")]),
 ]

@@ -120,6 +120,8 @@ class Arguments:
             subj = [c for c in first.children if c.dep_ == "nsubjpass"] or (
                 [c for c in first.head.children if c.dep_ == "nsubj"] if first.dep_ == "acomp" else [])
             out += [r for c in subj for r in self.r.target(c)]
+            if not subj and first.dep_ == "acl" and passive(first):
+                out += self.r.target(first.head)     # "a deal brokered by X and accepted by Y"
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
                                                     for c in verb.children) and not any(
                 t.lower_ == "whose" for t in verb.subtree):
