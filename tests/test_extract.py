@@ -1090,6 +1090,12 @@ AGREEMENTS = [
         [("India", "PARTY_TO", "?a")]),
     row("an-actor-that-allows-another-makes-no-party", "Kenya allows Somalia to use its airspace.",
         [], [(ANY, "PARTY_TO", ANY)]),
+    # a plural apposition after coordinated names is said of all of them
+    row("x-and-y-both-guarantors-of-the-accord", "Kenya and Uganda, both guarantors of the Arusha accord, urged "
+        "restraint.",
+        [("Kenya", "GUARANTEES", "?a"), ("Uganda", "GUARANTEES", "?a")]),
+    row("x-a-guarantor-and-y-only-x", "Kenya, a guarantor of the Arusha accord, and Uganda urged restraint.",
+        [("Kenya", "GUARANTEES", "?a")], [("Uganda", "GUARANTEES", ANY)]),
     row("x-and-y-signed-a-founding-charter", "The TPLF and the OLA signed a founding charter in Washington.",
         [("Tigray People's Liberation Front", "PARTY_TO", "?c"), ("Oromo Liberation Army", "PARTY_TO", "?c")]),
 ]
