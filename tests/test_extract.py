@@ -1096,6 +1096,10 @@ AGREEMENTS = [
         [("Kenya", "GUARANTEES", "?a"), ("Uganda", "GUARANTEES", "?a")]),
     row("x-a-guarantor-and-y-only-x", "Kenya, a guarantor of the Arusha accord, and Uganda urged restraint.",
         [("Kenya", "GUARANTEES", "?a")], [("Uganda", "GUARANTEES", ANY)]),
+    # a deal reached with one side and announced by another: the announcer made no deal
+    row("reached-with-x-and-announced-by-y", "Kenya says it remains bound by the ceasefire reached with the rebels "
+        "through Ugandan mediation and announced by the Qatari foreign ministry.",
+        [("Kenya", "PARTY_TO", "?c"), ("Uganda", "GUARANTEES", "?c")], [("Qatar", "PARTY_TO", ANY)]),
     row("x-and-y-signed-a-founding-charter", "The TPLF and the OLA signed a founding charter in Washington.",
         [("Tigray People's Liberation Front", "PARTY_TO", "?c"), ("Oromo Liberation Army", "PARTY_TO", "?c")]),
 ]

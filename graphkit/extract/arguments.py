@@ -179,8 +179,9 @@ class Arguments:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                     out += [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self._events
                             for r in self.nouns.noun_agents(p)]
-        if not out and shared:
-            # "armed and funded by X": conjoined participles share their agent
+        if not out and shared and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            # "armed and funded by X": conjoined participles share their agent (not "a deal reached with X
+            # and announced by Y": the deal's other side names who reached it)
             for v in [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
                 if v.tag_ == "VBN":
                     out += self._passive_agents(v, shared=False)
