@@ -1100,6 +1100,13 @@ AGREEMENTS = [
     row("reached-with-x-and-announced-by-y", "Kenya says it remains bound by the ceasefire reached with the rebels "
         "through Ugandan mediation and announced by the Qatari foreign ministry.",
         [("Kenya", "PARTY_TO", "?c"), ("Uganda", "GUARANTEES", "?c")], [("Qatar", "PARTY_TO", ANY)]),
+    # a passive with its doer, acting under an agreement: the doers are bound by it
+    row("zones-agreed-by-x-and-y-under-a-process", "Kinshasa said the attacks violated the buffer zones agreed by "
+        "Congo and Rwanda under the Luanda process.",
+        [("Democratic Republic of the Congo", "PARTY_TO", "Luanda process"), ("Rwanda", "PARTY_TO", "Luanda process")],
+        [("Angola", "PARTY_TO", ANY)]),
+    row("a-truce-brokered-by-x-under-a-process-makes-no-party", "The truce was brokered by Qatar under the Luanda "
+        "process.", [("Qatar", "GUARANTEES", ANY)], [("Qatar", "PARTY_TO", ANY)]),
     row("x-and-y-signed-a-founding-charter", "The TPLF and the OLA signed a founding charter in Washington.",
         [("Tigray People's Liberation Front", "PARTY_TO", "?c"), ("Oromo Liberation Army", "PARTY_TO", "?c")]),
 ]
