@@ -1058,6 +1058,67 @@ AGREEMENTS = [
         "IGAD panel.",
         [("Intergovernmental Authority on Development", "GUARANTEES", "?d"), ("Sudanese Armed Forces", "PARTY_TO",
                                                                                "?d")]),
+    # an agreement that binds its parties (the parser makes the object a second subject)
+    row("an-agreement-binds-x-y-and-z", "The 2019 border accord, signed in Abuja, binds Chad, Niger and Cameroon to "
+        "pool their patrols.",
+        [("Chad", "PARTY_TO", "?a"), ("Niger", "PARTY_TO", "?a"), ("Cameroon", "PARTY_TO", "?a")]),
+    row("an-agreement-binds-x-and-y-to-misparsed", "The border pact, signed last year, binds Niger and Chad to "
+        "assist each other.",
+        [("Niger", "PARTY_TO", "?a"), ("Chad", "PARTY_TO", "?a")]),
+    row("an-actor-that-obliges-another-makes-no-party", "Nigeria's army obliged Cameroon to close the border.",
+        [], [(ANY, "PARTY_TO", ANY)]),
+    # a co-broker 'with' the broker
+    row("x-brokered-the-truce-with-y", "Egypt, which brokered the truce with Qatar last year, said it would keep "
+        "monitoring it.",
+        [("Egypt", "GUARANTEES", "?t"), ("Qatar", "GUARANTEES", "?t")], [(ANY, "PARTY_TO", ANY)]),
+    # 'the declaration that X and Y signed', the relative clause parsed as an acl
+    row("a-declaration-that-x-and-y-signed-as-acl", "Kenya keeps the support of Uganda, formalised in a declaration "
+        "on mutual defence that Ruto and Museveni signed in 2023.",
+        [("Kenya", "PARTY_TO", "?d"), ("Uganda", "PARTY_TO", "?d")]),
+    # a document is an agreement when it is signed or brokered, never for being mentioned
+    row("the-document-was-signed-by-x-and-y", "The document, mediated by Kenya, was signed by Ethiopian Prime "
+        "Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud.",
+        [("Kenya", "GUARANTEES", "?d"), ("Ethiopia", "PARTY_TO", "?d"), ("Somalia", "PARTY_TO", "?d")],
+        [("Kenya", "PARTY_TO", ANY)]),
+    row("a-document-seen-is-no-agreement", "The document, seen by Reuters, says Kenya has signed nothing with "
+        "Somalia.", [], [(ANY, ANY, "Document")]),
+    row("separate-documents-are-no-agreement", "Uzbek and Tajik officials signed separate documents in Dushanbe.",
+        [], [(ANY, "PARTY_TO", ANY)]),
+    row("the-text-of-a-treaty-is-the-treaty", "Serbia and Kosovo agreed the text of a normalisation agreement in "
+        "February.",
+        [("Serbia", "PARTY_TO", "?a"), ("Kosovo", "PARTY_TO", "?a")], [(ANY, ANY, "Text")]),
+    row("a-noun-with-a-subject-is-a-verb-not-a-deal", "The other track, brokered by Angola, deals with the M23 "
+        "directly.", [], [(ANY, "PARTY_TO", ANY), (ANY, "GUARANTEES", ANY)]),
+    row("a-truce-brokered-by-x-and-accepted-by-y-and-z", "Kenya tabled a truce brokered by Uganda and accepted by "
+        "the TPLF and the OLA.",
+        [("Uganda", "GUARANTEES", "?t"), ("Tigray People's Liberation Front", "PARTY_TO", "?t"),
+         ("Oromo Liberation Army", "PARTY_TO", "?t")], [("Uganda", "PARTY_TO", ANY)]),
+    # an agreement that grants a side something
+    row("an-agreement-grants-x-something", "The accord, signed in 2021, grants Ethiopia access to the sea.",
+        [("Ethiopia", "PARTY_TO", "?a")]),
+    row("a-basing-deal-gives-x-a-port", "The basing deal gives India a port on the island.",
+        [("India", "PARTY_TO", "?a")]),
+    row("an-actor-that-allows-another-makes-no-party", "Kenya allows Somalia to use its airspace.",
+        [], [(ANY, "PARTY_TO", ANY)]),
+    # a plural apposition after coordinated names is said of all of them
+    row("x-and-y-both-guarantors-of-the-accord", "Kenya and Uganda, both guarantors of the Arusha accord, urged "
+        "restraint.",
+        [("Kenya", "GUARANTEES", "?a"), ("Uganda", "GUARANTEES", "?a")]),
+    row("x-a-guarantor-and-y-only-x", "Kenya, a guarantor of the Arusha accord, and Uganda urged restraint.",
+        [("Kenya", "GUARANTEES", "?a")], [("Uganda", "GUARANTEES", ANY)]),
+    # a deal reached with one side and announced by another: the announcer made no deal
+    row("reached-with-x-and-announced-by-y", "Kenya says it remains bound by the ceasefire reached with the rebels "
+        "through Ugandan mediation and announced by the Qatari foreign ministry.",
+        [("Kenya", "PARTY_TO", "?c"), ("Uganda", "GUARANTEES", "?c")], [("Qatar", "PARTY_TO", ANY)]),
+    # a passive with its doer, acting under an agreement: the doers are bound by it
+    row("zones-agreed-by-x-and-y-under-a-process", "Kinshasa said the attacks violated the buffer zones agreed by "
+        "Congo and Rwanda under the Luanda process.",
+        [("Democratic Republic of the Congo", "PARTY_TO", "Luanda process"), ("Rwanda", "PARTY_TO", "Luanda process")],
+        [("Angola", "PARTY_TO", ANY)]),
+    row("a-truce-brokered-by-x-under-a-process-makes-no-party", "The truce was brokered by Qatar under the Luanda "
+        "process.", [("Qatar", "GUARANTEES", ANY)], [("Qatar", "PARTY_TO", ANY)]),
+    row("x-and-y-signed-a-founding-charter", "The TPLF and the OLA signed a founding charter in Washington.",
+        [("Tigray People's Liberation Front", "PARTY_TO", "?c"), ("Oromo Liberation Army", "PARTY_TO", "?c")]),
 ]
 
 

@@ -56,7 +56,7 @@ def find_agreements(ms: Mentions) -> None:
 def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, str, Mention | None]]:
     vague, substantive = ms.lex.word_set("vague_agreement_heads"), ms.lex.word_set("substantive_agreement_modifiers")
     zone_words, tracks = ms.lex.word_set("zone_modifiers"), ms.lex.word_set("negotiation_tracks")
-    made = ms.lex.agreement_makers
+    made, signed_only = ms.lex.agreement_makers, ms.lex.word_set("signed_only_agreement_heads")
     found: list[tuple[Token, str, Mention | None]] = []
     for tok in ms.doc:
         m = ms.by_token.get(tok.i)
@@ -64,13 +64,15 @@ def _agreement_tokens(ms: Mentions, heads: frozenset[str]) -> list[tuple[Token, 
             if m.ent.kind == "Agreement" and tok.i == m.head:
                 found.append((tok, "named", m))
             continue
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue         # 'the second track, mediated by X, deals with the rebels': a verb read as a noun
         word = match_phrase(compound_phrase(tok), heads)
         if word is None or tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and match_phrase(
                 compound_phrase(tok.head), heads):
             continue         # 'a ceasefire agreement': one mention, at its head
         substantial = any(c.lower_ in substantive for c in tok.children)
+        if word in signed_only and not _signed_document(ms, tok, heads):
+            continue         # 'the statement said': no agreement; 'the document was signed by X and Y': one
         if word in vague and not (substantial or (has_det(tok, ("the", "this", "that")) and _known_clusters(ms))
                                   or word not in tracks and (_made(tok, made) or _between_sides(ms, tok))):
             continue
@@ -87,6 +89,19 @@ def _made(tok: Token, made: frozenset[str]) -> bool:
     verb makes is an agreement."""
     return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in made for c in tok.children) or (
         tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in made)
+
+
+def _signed_document(ms: Mentions, tok: Token, heads: frozenset[str]) -> bool:
+    """'the document was signed by X and Y', 'X signed the Berlin text': a definite document that
+    a verb signing or brokering an agreement makes (not one it keeps, welcomes or breaks) is an
+    agreement; 'the text of a peace treaty' is that treaty, 'separate documents' are no agreement."""
+    if not (has_det(tok, ("the", "this", "that")) or any(c.dep_ == "poss" for c in tok.children)) or any(
+            p.dep_ == "prep" and p.lower_ == "of" and match_phrase(compound_phrase(q), heads)
+            for p in tok.children for q in p.children if q.dep_ == "pobj"):
+        return False
+    signing = frozenset(f.head for f in ms.lex.frames if f.cls in ("sign_agreement", "mediate") and not f.rest
+                        and f.pos in ("VERB", "PART"))
+    return _made(tok, signing) or _between_sides(ms, tok)
 
 
 def _between_sides(ms: Mentions, tok: Token) -> bool:

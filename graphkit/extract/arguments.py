@@ -91,7 +91,8 @@ class Arguments:
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []
         is_passive = passive(verb)
-        gap = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE] if verb.dep_ == "relcl" else []
+        gap = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE and c.i < verb.i] if verb.dep_ in (
+            "relcl", "acl") else []           # ('the declaration that X signed' parsed as an acl)
         if gap and not is_passive:
             # "X, which Y designated a terrorist group": the relative is the object, the other noun its predicate
             return self.r.refs(verb.head, conj=False)
@@ -119,6 +120,8 @@ class Arguments:
             subj = [c for c in first.children if c.dep_ == "nsubjpass"] or (
                 [c for c in first.head.children if c.dep_ == "nsubj"] if first.dep_ == "acomp" else [])
             out += [r for c in subj for r in self.r.target(c)]
+            if not subj and first.dep_ == "acl" and passive(first):
+                out += self.r.target(first.head)     # "a deal brokered by X and accepted by Y"
         if verb.dep_ == "relcl" and not out and any(c.dep_ in ("nsubj",) and c.lower_ not in RELATIVE
                                                     for c in verb.children) and not any(
                 t.lower_ == "whose" for t in verb.subtree):
@@ -176,8 +179,9 @@ class Arguments:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                     out += [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self._events
                             for r in self.nouns.noun_agents(p)]
-        if not out and shared:
-            # "armed and funded by X": conjoined participles share their agent
+        if not out and shared and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            # "armed and funded by X": conjoined participles share their agent (not "a deal reached with X
+            # and announced by Y": the deal's other side names who reached it)
             for v in [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
                 if v.tag_ == "VBN":
                     out += self._passive_agents(v, shared=False)

@@ -280,10 +280,11 @@ class CandidateFinder:
 
     def _acting_under(self, prep: Token) -> list[Candidate]:
         """'Russia and Ukraine returned prisoners under an exchange deal', 'troops withdrew under the
-        accord': who acts under an agreement is bound by it (PARTY_TO, weak)."""
+        accord', 'zones agreed by X and Y under the Z process': who acts under an agreement is bound by
+        it (PARTY_TO, weak); a passive's doer is its 'by' agent."""
         deals = [r for p in prep.children if p.dep_ == "pobj" for r in self.r.refs(p) if r.ent.kind == "Agreement"
                  and not (r.mention is not None and r.mention.role == "talks")]     # not 'under Qatari mediation'
-        if not deals or passive(prep.head) or any(
+        if not deals or passive(prep.head) and not any(c.dep_ == "agent" for c in prep.head.children) or any(
                 lk.relation == "GUARANTEES" for f in self.frames(prep.head) for lk in f.links):
             return []      # 'X brokered a truce under the Luanda process': a broker is no party
         return [c for s in self.args.subjects(prep.head) for d in deals

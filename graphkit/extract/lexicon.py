@@ -100,7 +100,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "place_of_nouns": WORDS, "place_possessed_nouns": WORDS,
     # agreements (agreements.py)
     "agreement_heads": WORDS, "vague_agreement_heads": WORDS, "negotiation_tracks": WORDS,
-    "substantive_agreement_modifiers": WORDS,
+    "substantive_agreement_modifiers": WORDS, "signed_only_agreement_heads": WORDS,
     "zone_modifiers": WORDS, "ceasefire_words": WORDS, "agreement_head_forms": Table("word"),
     "agreement_distinct_modifiers": WORDS,
     "agreement_kind_modifiers": WORDS, "agreement_verbs": WORDS, "naming_verbs": WORDS, "talks_nouns": WORDS,

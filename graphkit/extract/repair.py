@@ -721,6 +721,31 @@ def content_verb_read_as_modifier(sent: Span) -> int:
     return 0
 
 
+def object_read_as_second_subject(sent: Span) -> int:
+    """'The charter, signed in 2023, binds X, Y and Z to assist one another': the parser makes the
+    object of a verb followed by a to-infinitive a second subject of the verb, or the subject of
+    the infinitive. A noun right after a finite verb that has a subject before it and no object,
+    hung as a subject on the verb or on its to-infinitive, is the verb's object (the infinitive
+    its complement)."""
+    moved = 0
+    for n in sent:
+        if n.dep_ != "nsubj":
+            continue
+        clause = n.head if n.head.i > n.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.head.children) \
+            and n.head.dep_ in ("ccomp", "advcl", "xcomp") else None
+        verb = clause.head if clause is not None else n.head
+        if n.i < verb.i or n.left_edge.i != verb.i + 1 or verb.pos_ != "VERB" or verb.tag_ not in FINITE_VERB:
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ == "dobj" for c in kids) or not any(c.dep_ == "nsubj" and c.i < verb.i for c in kids):
+            continue
+        n.head, n.dep_ = verb, "dobj"
+        if clause is not None:
+            clause.dep_ = "xcomp"
+        moved += 1
+    return moved
+
+
 SIDES = frozenset({"between", "among"})
 HELP = frozenset({"help", "helped", "helps", "helping"})
 AGENT_BY = frozenset({"by"})
@@ -749,7 +774,7 @@ class ParseRepair:
                         _when(HELP, lambda sent: helped_verb_read_as_noun(sent, lex)),
                         _when(SIDES, lambda sent: relative_on_a_side(sent, lex)),
                         lambda sent: breach_phrase_on_a_place(sent, lex),
-                        content_verb_read_as_modifier,
+                        content_verb_read_as_modifier, object_read_as_second_subject,
                         lambda sent: reduced_relative_object(sent, lex),
                         _when(AGENT_BY, lambda sent: participle_on_a_fronted_deal(sent, lex)), dateline)
 

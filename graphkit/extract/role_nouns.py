@@ -82,7 +82,9 @@ class RoleNounArguments:
         """Who holds a role noun: apposition, copula, 'as a ROLE', relative clause, compound name."""
         head = noun.head
         if noun.dep_ == "appos":
-            return self.r.refs(head, conj=False)
+            # "X and Y, both signatories": a plural apposition after the last conjunct is said of all
+            every = noun.tag_ in ("NNS", "NNPS") and head.conjuncts and all(c.i < noun.i for c in head.conjuncts)
+            return self.r.refs(head, conj=bool(every))
         if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in self.copulas:
             return self.args.subjects(head)
         if noun.dep_ == "compound" and head.dep_ == "pobj" and head.head.lower_ in ("as", "among"):
