@@ -1544,6 +1544,8 @@ SCOPE = [
         [T("Rwanda", "BACKS", "M23", negated=True, hedged=None)], [("Rwanda", "BACKS", "M23")]),
     row("must-stop-supporting-takes-it-for-granted", "The Armenian leadership must stop supporting the separatists "
         "in Karabakh.", [T("Armenia", "BACKS", "Republic of Artsakh", hedged=None)]),
+    row("urged-to-stop-arming-takes-it-for-granted", "Algeria urged Morocco to stop arming the Sahel militias. Paris "
+        "urged Niamey to stop expelling French diplomats.", [("Morocco", "BACKS", ANY)], [("Algeria", "BACKS", ANY)]),
     row("no-longer", "Moscow no longer supplies weapons to Armenia.",
         [T("Russia", "BACKS", "Armenia", negated=True, hedged=None)], [("Russia", "BACKS", "Armenia")]),
     row("neither-nor-subjects", "Neither Russia nor Iran attacked Israel.",

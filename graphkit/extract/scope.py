@@ -72,6 +72,9 @@ class ScopeReader:
         while True:
             step = self._step(t, came, pred, rel, neg_used)
             negated, hedged, threat = negated != step.negated, hedged or step.hedged, threat or step.threat
+            if t.i != pred.i and came is not None and came.dep_ == "xcomp" and t.tag_ == "VB" and \
+                    t.lemma_.lower() in self.cessation and not self._negated_here(t, came):
+                break      # 'urged Y to stop arming X': what is to stop goes on, whatever asks for it
             if self._scope_ends(t, steps):
                 end = self._content_of(t, pred)
                 negated, hedged = negated != end.negated, hedged or end.hedged
