@@ -1352,6 +1352,8 @@ REFERENCES = [
     row("a-description-is-not-its-own-clauses-subject", "Chad and Sudan exchanged artillery fire on Monday. Egypt "
         "and Libya sent military aid to the two countries.",
         [("Egypt", "BACKS", "Chad"), ("Libya", "BACKS", "Sudan")], [("Egypt", "BACKS", "Libya"), ("Libya", "BACKS", "Egypt")]),
+    row("a-description-in-its-own-between-phrase", "Qatar and Oman have offered to mediate between the two "
+        "neighbours.", [], [("Qatar", ANY, "Oman")]),
     row("unowned-troops-of-the-speaking-state", "Troops repelled an attack by ADF rebels near Beni on Sunday, the "
         "Congolese army said. Soldiers fired on protesters in Goma, the UN mission said. Drones struck Lviv "
         "overnight, Ukraine's air force said.",
@@ -1390,6 +1392,8 @@ FICTION = [
     row("fiction-participle-on-a-fronted-deal", "Arnoria and the Marsh Wardens reached a deal in Saren. Under the deal, "
         "mediated by the Ostral Union, the Wardens agreed to disarm.", [("Ostral Union", "GUARANTEES", "?d"),
                                                                         ("Arnoria", "PARTY_TO", "?d")]),
+    row("fiction-short-name-after-the-full-one", "The Marsh Wardens shelled Velmont on Monday. Arnorian jets "
+        "retaliated by bombing Wardens positions near the border.", [("Arnoria", "ATTACKED", "Marsh Wardens")]),
     row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
         "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
                                        ("Grey Lantern Front", "ATTACKED", "Arnoria")]),

@@ -74,7 +74,8 @@ class Antecedents:
     def _recent_between(self, tok: Token, n: int) -> list[Ref]:
         """'a truce between X and Y ... both sides': the pair of the last 'between X and Y'."""
         for t in reversed(self.doc[window_start(tok.sent):tok.i]):
-            if t.lower_ == "between" and t.dep_ == "prep":
+            if t.lower_ == "between" and t.dep_ == "prep" and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+                # (not the 'between' the description itself stands in: 'mediate between the two neighbours')
                 group = dedup([r for p in t.children if p.dep_ == "pobj" for r in self.r.refs(p)])
                 if len(group) == n:
                     return group

@@ -183,6 +183,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, lex: Lexicon, matcher) -> Mentions:
     agreements.find_agreements(ms)
     names.ner_fallback(ms)
     names.acronyms(ms)
+    names.short_names(ms)
     names.datelines(ms)
     groups.definite_descriptions(ms)
     groups.name_generic_group(ms)

@@ -335,15 +335,45 @@ def acronyms(ms: Mentions) -> None:
             found[tok.text] = m.ent
     for tok in doc:
         ent = found.get(tok.text)
-        if ent is None:
-            continue
-        old = ms.by_token.get(tok.i)
-        if old is None:
-            ms.add(Mention(tok.i, tok.i + 1, tok.i, ent, "name"))
-        elif old.role == "ner" and old.ent is not ent:
-            ms.entities.pop(old.ent.key, None)
-            old.ent = ent
-            ent.aliases.add(tok.text)
+        if ent is not None:
+            _name_again(ms, tok, ent)
+
+
+def short_names(ms: Mentions) -> None:
+    """'the Marsh Wardens ... the Wardens': the last word of a group's name of several words, if
+    it is no generic word of group names ('Front', 'Forces'), names that group later on (when
+    no other group's name ends in it)."""
+    doc = ms.doc
+    generic = ms.lex.word_set("group_name_heads") | ms.lex.word_set("group_name_words") | ms.organ_heads
+    owners: dict[str, set[str]] = {}
+    since: dict[str, int] = {}
+    ents: dict[str, Ent] = {}
+    for m in ms.mentions:
+        last = doc[m.end - 1]
+        if m.role != "name" or m.ent.kind not in ("Group", "Organization") or m.end - m.start < 2 \
+                or not (last.is_title and last.is_alpha and len(last) >= 4) or last.lower_ in generic \
+                or any(t.pos_ == "ADP" or t.text == "-" for t in doc[m.start:m.end]) \
+                or ms.gaz.find(last.text) is not None or last.i in ms.adjective:
+            continue        # not 'Mission in Libya', 'Islamic State Somalia', 'Tehrik-i-Taliban': a name of its own
+        owners.setdefault(last.text, set()).add(m.ent.key)
+        since[last.text] = min(since.get(last.text, m.end), m.end)
+        ents[m.ent.key] = m.ent
+    for tok in doc:
+        keys = owners.get(tok.text)
+        if keys and len(keys) == 1 and tok.i >= since[tok.text] and (
+                tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and not tok.is_sent_start):
+            _name_again(ms, tok, ents[next(iter(keys))])
+
+
+def _name_again(ms: Mentions, tok: Token, ent: Ent) -> None:
+    """A later one-word name of an entity: a mention, or the entity of spaCy's guess there."""
+    old = ms.by_token.get(tok.i)
+    if old is None:
+        ms.add(Mention(tok.i, tok.i + 1, tok.i, ent, "name"))
+    elif old.role == "ner" and old.ent is not ent:
+        ms.entities.pop(old.ent.key, None)
+        old.ent = ent
+        ent.aliases.add(tok.text)
 
 
 def datelines(ms: Mentions) -> None:
