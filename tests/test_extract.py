@@ -475,6 +475,29 @@ VERBS = [
         [("France", "OPPOSES", "Burundi")]),
     row("approving-label-is-no-opposition", "Egypt called the Qatari proposal constructive.",
         [], [("Egypt", "OPPOSES", ANY)]),
+    row("condemning-label-after-the-object", "The Burkinabe junta declared the 2018 defence accord void.",
+        [("Burkina Faso", "OPPOSES", "?deal")]),
+    # oppositions.py: the makers of a condemned deal; a call to fight; refusing to renew
+    row("condemned-deal-signed-by-its-makers", "Kigali condemned the accord signed in Nairobi by Uganda, Kenya and "
+        "two rebel groups.",
+        [("Rwanda", "OPPOSES", "?deal"), ("Rwanda", "OPPOSES", "Uganda"), ("Rwanda", "OPPOSES", "Kenya")]),
+    row("rejected-memorandum-signed-between", "Athens rejected the maritime memorandum signed between Ankara and "
+        "Tripoli.",
+        [("Greece", "OPPOSES", "Turkey")]),
+    row("welcomed-deal-opposes-no-maker", "Kigali welcomed the accord signed in Nairobi by Uganda and Kenya.",
+        [], [("Rwanda", "OPPOSES", "Uganda"), ("Rwanda", "OPPOSES", "Kenya")]),
+    row("a-party-criticising-its-own-deal-opposes-no-partner", "Uganda criticised the accord it had signed with "
+        "Kenya.",
+        [], [("Uganda", "OPPOSES", "Kenya")]),
+    row("call-to-fight-a-side", "The Islamic State urged its followers to wage war on Russia. The Hezbollah leader "
+        "urged Palestinians to launch attacks on Israel.",
+        [("Islamic State", "OPPOSES", "Russia"), ("Hezbollah", "OPPOSES", "Israel")]),
+    row("call-to-stop-fighting-is-no-opposition", "Egypt urged Hamas to stop attacking Israel.",
+        [], [("Egypt", "OPPOSES", "Israel")]),
+    row("refused-to-renew-a-deal", "Moscow refused to renew the grain deal in July.",
+        [("Russia", "OPPOSES", "?deal")]),
+    row("agreed-to-renew-a-deal-is-no-opposition", "Moscow agreed to renew the grain deal.",
+        [], [("Russia", "OPPOSES", ANY)]),
 ]
 
 

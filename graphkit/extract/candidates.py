@@ -20,6 +20,7 @@ from .labels import condemning_label
 from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .mentions import has_det
+from .oppositions import derived_oppositions
 from .paths import path_candidates
 from .references import Ref, Resolver, dedup
 from .scope import Scope, ScopeReader
@@ -111,6 +112,7 @@ class CandidateFinder:
                     out += self.from_frame(tok, frame)
                 out += self.constructions(tok)
             out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
+            out += derived_oppositions(self, out, sent.start)
             out += _not_reversing(path_candidates(self, sent, out), out, sent.start)
         add_context(out, self.m)
         return out

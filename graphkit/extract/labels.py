@@ -26,6 +26,9 @@ def condemning_label(f: "CandidateFinder", verb: Token) -> list["Candidate"]:
     slots = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", *PREDICATES)]
     slots += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
               if p.dep_ in ("pobj", "amod", "acomp")]
+    # 'declared the accord void': the parser hangs the label on the object, after it
+    slots += [a for c in verb.children if c.dep_ == "dobj" for a in c.rights if a.dep_ in ("acl", "amod")
+              and a.pos_ in ("ADJ", "VERB")]
     label = next((c for c in slots if _condemning(c, bad)), None)
     if label is None:
         return []

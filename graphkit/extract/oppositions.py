@@ -1,0 +1,83 @@
+"""OPPOSES read off what other candidates of the same sentence say, where no single trigger word
+states it:
+
+* the makers of a condemned deal: an outsider who condemns or rejects an agreement opposes the
+  sides the same phrase names as its parties ('condemned the pact signed in Geneva by X and Y',
+  'rejected the memorandum between X and Y');
+* a call to fight: who urges others to attack a side opposes that side ('urged its followers to
+  wage war on X', 'called on the tribes to fight X'; ``exhorting_verbs``).
+
+Works for :class:`~graphkit.extract.candidates.CandidateFinder` after a sentence's frames.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .candidates import Candidate, CandidateFinder
+
+# trigger classes (and constructions) of disapproval: what they are said of, the speaker disowns
+DISAPPROVING = frozenset({"condemn", "condemn_weak", "reject", "reject_weak", "proscribe", "condemning_label",
+                          "critical_adj", "critical_adj_weak"})
+
+
+def derived_oppositions(f: "CandidateFinder", cands: list["Candidate"], since: int) -> list["Candidate"]:
+    """The OPPOSES candidates the sentence's candidates (from token ``since`` on) imply."""
+    own = [c for c in cands if c.trigger.i >= since and not c.pos.startswith("PATH")]
+    out, seen = [], set()
+    for c in condemned_makers(f, own) + calls_to_fight(f, own):
+        if (key := (c.subject.ent.key, c.object.ent.key)) not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def condemned_makers(f: "CandidateFinder", cands: list["Candidate"]) -> list["Candidate"]:
+    """'X condemned the pact signed by Y and Z': X opposes Y and Z, the parties the condemned
+    agreement's own phrase names, unless X is one of them."""
+    parties = [c for c in cands if c.relation == "PARTY_TO" and not (c.scope.negated or c.scope.hedged)]
+    out: list["Candidate"] = []
+    for c in cands:
+        if c.relation != "OPPOSES" or c.cls not in DISAPPROVING or c.object.ent.kind != "Agreement" or (
+                c.object.mention is None or c.scope.negated or c.scope.hedged):
+            continue
+        head = c.trigger.doc[c.object.mention.head]
+        left, right = head.left_edge.i, head.right_edge.i
+        makers = [p for p in parties if p.object.ent.key == c.object.ent.key and left <= p.trigger.i <= right]
+        if any(p.subject.ent.key == c.subject.ent.key for p in makers):
+            continue      # a party turning on its own deal opposes the deal, not its partners
+        for p in makers:
+            d = f.make(c.subject, "OPPOSES", p.subject, c.trigger, "condemned_makers", "condemned_makers",
+                       "agent", "party", weight=0.7)
+            if d is not None:
+                out.append(d)
+    return out
+
+
+def calls_to_fight(f: "CandidateFinder", cands: list["Candidate"]) -> list["Candidate"]:
+    """'X urged Somalis to wage war on Y', 'X called on the clans to attack Y': X opposes Y."""
+    exhorting = f.lex.word_set("exhorting_verbs")
+    out: list["Candidate"] = []
+    for c in cands:
+        if c.relation != "ATTACKED" or c.scope.negated:
+            continue
+        verb = _fighting_verb(f, c)
+        if verb is None or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in exhorting:
+            continue
+        for s in f.args.subjects(verb.head):
+            d = f.make(s, "OPPOSES", c.object, verb.head, "call_to_fight", "call_to_fight", "agent", c.target_role,
+                       weight=0.8)
+            if d is not None:
+                out.append(d)
+    return out
+
+
+def _fighting_verb(f: "CandidateFinder", c: "Candidate") -> Token | None:
+    """The verb of an attack: the trigger verb, or the light verb of an attack noun ('wage war')."""
+    if c.pos == "VERB":
+        return c.trigger
+    if c.pos == "NOUN":
+        return f.args.nouns.light_verb(c.trigger)
+    return None
