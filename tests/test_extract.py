@@ -498,6 +498,21 @@ VERBS = [
         [("Russia", "OPPOSES", "?deal")]),
     row("agreed-to-renew-a-deal-is-no-opposition", "Moscow agreed to renew the grain deal.",
         [], [("Russia", "OPPOSES", ANY)]),
+    # a fight of words, law or trade (unarmed_modifiers) opposes, from its doers' side
+    row("a-clash-of-words-opposes", "Ankara clashed publicly with Athens over drilling rights.",
+        [("Turkey", "OPPOSES", "Greece")], [(ANY, "ATTACKED", ANY), ("Greece", "OPPOSES", "Turkey")]),
+    row("a-trade-war-opposes", "Ottawa launched a trade war against New Delhi.",
+        [("Canada", "OPPOSES", "India")], [(ANY, "ATTACKED", ANY)]),
+    # 'X says ... and accuses Y': a verb in the speech verb's tense, joined to the reported clause, is the speaker's
+    row("speaker-act-joined-to-the-reported-clause", "Yerevan says Azerbaijani troops are shelling border villages "
+        "and accuses Moscow of failing to protect Armenia.",
+        [("Armenia", "OPPOSES", "Russia")], [("Azerbaijan", "OPPOSES", "Russia")]),
+    row("regards-as-a-label-read-as-a-clause", "New Delhi regards the Lashkar-e-Taiba as a terrorist group "
+        "backed by Islamabad.",
+        [("India", "OPPOSES", "Lashkar-e-Taiba")]),
+    row("regards-as-a-neutral-label-is-no-opposition", "Cairo regards Hamas as a movement linked to the Muslim "
+        "Brotherhood.",
+        [], [("Egypt", "OPPOSES", ANY)]),
 ]
 
 

@@ -208,7 +208,7 @@ class Arguments:
                 return self.subjects(head.head, depth + 1)
             return self.subjects(head, depth + 1)
         if verb.dep_ == "conj":
-            return self.subjects(head, depth + 1)
+            return self.subjects(_speech_conjunct(verb, self.clause.speech) or head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
             objs = [c for c in gov.children if c.dep_ == "dobj"]
@@ -407,3 +407,16 @@ def _misparsed_dative(r: "Resolver", verb: Token) -> list[Ref]:
                 m.ent.kind in ("Actor", "Group", "Organization")):
             out += r.refs(first)
     return out
+
+
+def _speech_conjunct(verb: Token, speech: frozenset[str]) -> Token | None:
+    """'X says soldiers are fighting in Y and accuses Z of ...': the parser joins the second verb to
+    the reported clause, but its tense is the speech verb's, not the reported verb's: it is the
+    speaker's act, and the speech verb's subject is its subject."""
+    reported = verb.head
+    said = reported.head
+    if reported.dep_ != "ccomp" or said.lemma_.lower() not in speech or verb.tag_ not in ("VBZ", "VBD") or (
+            said.tag_ != verb.tag_):
+        return None
+    aux = [c for c in reported.children if c.dep_ in ("aux", "auxpass")]
+    return said if (aux[0].tag_ if aux else reported.tag_) != verb.tag_ else None

@@ -164,7 +164,11 @@ class CandidateFinder:
         unarmed = self.unarmed_at(tok, objects=frame.pos == "VERB")
         for link in frame.links:
             if unarmed and link.relation == "ATTACKED":
-                continue       # 'clashed openly with X', 'a trade war with X': no attack
+                # 'clashed openly with X', 'a trade war with X': no attack but a fight of words, law or trade,
+                # told from its doers' side (not back from the one they clashed with)
+                if not set(link.source) & {"agent", "coagent", "between", "among"}:
+                    continue
+                link = replace(link, relation="OPPOSES")
             if armed and link.relation == "ATTACKED":
                 link = replace(link, weight=max(link.weight, 0.9))     # 'offensive operations against X'
             for src in link.source:
@@ -385,6 +389,7 @@ def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     # 'regards X as a threat', 'called X a terrorist' (a predicate noun after 'as' or on the object)
     preds = [p for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
              for p in [*c.children, c] if p.dep_ in ("pobj", "attr", "appos", "oprd", "ccomp") and p.pos_ == "NOUN"]
+    preds += _as_clause_subjects(tok)
     kids += preds + [m for p in preds for m in p.children if m.dep_ in ("amod", "compound")]   # 'a terrorist group'
     kids += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
              if p.dep_ == "pobj"]                                         # 'hold X to account'
@@ -392,3 +397,10 @@ def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
     return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words
 
+
+def _as_clause_subjects(tok: Token) -> list[Token]:
+    """'regards X as a terrorist group linked to Y': the parser reads 'as' as a conjunction and the
+    predicate noun as the subject of the participle after it."""
+    return [s for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBN" and any(
+        m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "NOUN"]
