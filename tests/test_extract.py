@@ -513,6 +513,13 @@ VERBS = [
     row("regards-as-a-neutral-label-is-no-opposition", "Cairo regards Hamas as a movement linked to the Muslim "
         "Brotherhood.",
         [], [("Egypt", "OPPOSES", ANY)]),
+    # disputed standing (standing_nouns): 'questioned X's neutrality'; 'said the deal lacks legitimacy'
+    row("questioned-a-side's-standing", "Khartoum questioned Nairobi's neutrality.",
+        [("Sudan", "OPPOSES", "Kenya")]),
+    row("praised-a-side's-standing-is-no-opposition", "Abuja praised the credibility of Ghana.",
+        [], [("Nigeria", "OPPOSES", ANY)]),
+    row("said-a-deal-lacks-legitimacy", "Tehran said the agreement lacks legitimacy.",
+        [("Iran", "OPPOSES", "?deal")]),
 ]
 
 

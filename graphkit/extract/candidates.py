@@ -112,7 +112,7 @@ class CandidateFinder:
                     out += self.from_frame(tok, frame)
                 out += self.constructions(tok)
             out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
-            out += derived_oppositions(self, out, sent.start)
+            out += derived_oppositions(self, out, sent)
             out += _not_reversing(path_candidates(self, sent, out), out, sent.start)
         add_context(out, self.m)
         return out

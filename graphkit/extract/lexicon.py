@@ -63,7 +63,7 @@ WORDS = Words()
 WORD_CLASSES: dict[str, Words | Table] = {
     # scope and attribution (scope.py)
     "speech_verbs": WORDS, "extraposition_words": WORDS, "labelling_verbs": WORDS, "weapon_nouns": WORDS,
-    "condemning_labels": WORDS, "exhorting_verbs": WORDS,
+    "condemning_labels": WORDS, "exhorting_verbs": WORDS, "standing_nouns": WORDS,
     "evaluative_modifiers": WORDS,
     "speech_nouns": WORDS,
     "speaker_nouns": WORDS,

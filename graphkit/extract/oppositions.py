@@ -4,6 +4,8 @@ states it:
 * the makers of a condemned deal: an outsider who condemns or rejects an agreement opposes the
   sides the same phrase names as its parties ('condemned the pact signed in Geneva by X and Y',
   'rejected the memorandum between X and Y');
+* disputed standing: who disapproves of a side's or a deal's standing (``standing_nouns``) opposes
+  it ('questioned its credibility', 'disputes the legitimacy of the council');
 * a call to fight: who urges others to attack a side opposes that side ('urged its followers to
   wage war on X', 'called on the tribes to fight X'; ``exhorting_verbs``).
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:
     from .candidates import Candidate, CandidateFinder
@@ -23,11 +25,11 @@ DISAPPROVING = frozenset({"condemn", "condemn_weak", "reject", "reject_weak", "p
                           "critical_adj", "critical_adj_weak"})
 
 
-def derived_oppositions(f: "CandidateFinder", cands: list["Candidate"], since: int) -> list["Candidate"]:
-    """The OPPOSES candidates the sentence's candidates (from token ``since`` on) imply."""
-    own = [c for c in cands if c.trigger.i >= since and not c.pos.startswith("PATH")]
+def derived_oppositions(f: "CandidateFinder", cands: list["Candidate"], sent: Span) -> list["Candidate"]:
+    """The OPPOSES candidates the sentence's candidates imply."""
+    own = [c for c in cands if c.trigger.i >= sent.start and not c.pos.startswith("PATH")]
     out, seen = [], set()
-    for c in condemned_makers(f, own) + calls_to_fight(f, own):
+    for c in condemned_makers(f, own) + calls_to_fight(f, own) + disputed_standing(f, sent):
         if (key := (c.subject.ent.key, c.object.ent.key)) not in seen:
             seen.add(key)
             out.append(c)
@@ -81,3 +83,25 @@ def _fighting_verb(f: "CandidateFinder", c: "Candidate") -> Token | None:
     if c.pos == "NOUN":
         return f.args.nouns.light_verb(c.trigger)
     return None
+
+
+def disputed_standing(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
+    """'X questions its credibility', 'X disputed the legitimacy of Y': a verb of disapproval whose
+    object is a standing (``standing_nouns``) that names no one is aimed at the standing's owner."""
+    standing = f.lex.word_set("standing_nouns")
+    out: list["Candidate"] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or not any(fr.cls in DISAPPROVING for fr in f.frames(verb)):
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.lemma_.lower() not in standing or f.m.at(obj) is not None:
+                continue
+            owners = f.r.owner(obj) + [r for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                       for x in p.children if x.dep_ == "pobj" for r in f.r.refs(x)]
+            for s in f.args.subjects(verb):
+                for o in owners:
+                    d = f.make(s, "OPPOSES", o, verb, "disputed_standing", "disputed_standing", "agent", "owner",
+                               weight=0.7)
+                    if d is not None:
+                        out.append(d)
+    return out
