@@ -7,7 +7,7 @@ states it:
 * disputed standing: who disapproves of a side's or a deal's standing (``standing_nouns``) opposes
   it ('questioned its credibility', 'disputes the legitimacy of the council');
 * a call to fight: who urges others to attack a side opposes that side ('urged its followers to
-  wage war on X', 'called on the tribes to fight X'; ``exhorting_verbs``).
+  wage war on X', 'called for attacks on X'; ``exhorting_verbs``).
 
 Works for :class:`~graphkit.extract.candidates.CandidateFinder` after a sentence's frames.
 """
@@ -65,24 +65,29 @@ def calls_to_fight(f: "CandidateFinder", cands: list["Candidate"]) -> list["Cand
     for c in cands:
         if c.relation != "ATTACKED" or c.scope.negated:
             continue
-        verb = _fighting_verb(f, c)
-        if verb is None or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in exhorting:
+        caller = _caller(f, c, exhorting)
+        if caller is None:
             continue
-        for s in f.args.subjects(verb.head):
-            d = f.make(s, "OPPOSES", c.object, verb.head, "call_to_fight", "call_to_fight", "agent", c.target_role,
+        for s in f.args.subjects(caller):
+            d = f.make(s, "OPPOSES", c.object, caller, "call_to_fight", "call_to_fight", "agent", c.target_role,
                        weight=0.8)
             if d is not None:
                 out.append(d)
     return out
 
 
-def _fighting_verb(f: "CandidateFinder", c: "Candidate") -> Token | None:
-    """The verb of an attack: the trigger verb, or the light verb of an attack noun ('wage war')."""
-    if c.pos == "VERB":
-        return c.trigger
+def _caller(f: "CandidateFinder", c: "Candidate", exhorting: frozenset[str]) -> Token | None:
+    """The verb that calls for an attack: 'urged X to attack Y', 'urged X to wage war on Y' (the
+    attack verb, or the light verb of an attack noun, under it), 'called for attacks on Y', 'urged
+    attacks on Y' (the attack noun its object)."""
     if c.pos == "NOUN":
-        return f.args.nouns.light_verb(c.trigger)
-    return None
+        n = f.args.nouns.carrier(c.trigger)
+        if n.dep_ == "dobj" and n.head.lemma_.lower() in exhorting:
+            return n.head
+        if n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.lemma_.lower() in exhorting:
+            return n.head.head
+    verb = c.trigger if c.pos == "VERB" else f.args.nouns.light_verb(c.trigger) if c.pos == "NOUN" else None
+    return verb.head if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in exhorting else None
 
 
 def disputed_standing(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
