@@ -511,6 +511,9 @@ VERBS = [
     row("speaker-act-joined-to-the-reported-clause", "Yerevan says Azerbaijani troops are shelling border villages "
         "and accuses Moscow of failing to protect Armenia.",
         [("Armenia", "OPPOSES", "Russia")], [("Azerbaijan", "OPPOSES", "Russia")]),
+    row("middle-of-a-list-of-clauses-shares-the-subject", "Budapest called the ruling \"unacceptable\", recalled "
+        "its envoy from Brussels and later expelled Sweden's ambassador.",
+        [("Hungary", "OPPOSES", "Sweden")], [("Sweden", "OPPOSES", "Hungary")]),
     row("regards-as-a-label-read-as-a-clause", "New Delhi regards the Lashkar-e-Taiba as a terrorist group "
         "backed by Islamabad.",
         [("India", "OPPOSES", "Lashkar-e-Taiba")]),

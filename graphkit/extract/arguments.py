@@ -207,7 +207,7 @@ class Arguments:
                 # "X affirmed that the groups receive arms from Y, holding Ankara responsible": X blames
                 return self.subjects(head.head, depth + 1)
             return self.subjects(head, depth + 1)
-        if verb.dep_ == "conj":
+        if verb.dep_ == "conj" or _listed_clause(verb):
             return self.subjects(_speech_conjunct(verb, self.clause.speech) or head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
@@ -420,3 +420,12 @@ def _speech_conjunct(verb: Token, speech: frozenset[str]) -> Token | None:
         return None
     aux = [c for c in reported.children if c.dep_ in ("aux", "auxpass")]
     return said if (aux[0].tag_ if aux else reported.tag_) != verb.tag_ else None
+
+
+def _listed_clause(verb: Token) -> bool:
+    """'X called the deal void, recalled its envoy and expelled Y's': the parser hangs a middle verb
+    of a list of clauses as an unlabelled dependent; in the same tense after a comma, it shares the
+    first verb's subject."""
+    left = verb.left_edge
+    return verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ") and (
+        verb.tag_ == verb.head.tag_) and verb.head.i < verb.i and left.i > 0 and verb.doc[left.i - 1].text == ","
