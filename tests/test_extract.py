@@ -514,6 +514,11 @@ VERBS = [
     row("middle-of-a-list-of-clauses-shares-the-subject", "Budapest called the ruling \"unacceptable\", recalled "
         "its envoy from Brussels and later expelled Sweden's ambassador.",
         [("Hungary", "OPPOSES", "Sweden")], [("Sweden", "OPPOSES", "Hungary")]),
+    row("suspended-from-a-bloc", "The African Union suspended Mali from the bloc. ECOWAS suspended Guinea's "
+        "membership after the coup.",
+        [("African Union", "OPPOSES", "Mali"), ("ECOWAS", "OPPOSES", "Guinea")]),
+    row("suspended-flights-from-a-capital-is-no-opposition", "Ankara suspended flights from Moscow.",
+        [], [("Turkey", "OPPOSES", ANY)]),
     row("regards-as-a-label-read-as-a-clause", "New Delhi regards the Lashkar-e-Taiba as a terrorist group "
         "backed by Islamabad.",
         [("India", "OPPOSES", "Lashkar-e-Taiba")]),
