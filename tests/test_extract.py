@@ -498,6 +498,11 @@ VERBS = [
         [("al-Qaeda", "OPPOSES", "France")]),
     row("called-for-an-end-to-attacks-is-no-opposition", "Kenya called for an end to attacks on Somalia.",
         [], [("Kenya", "OPPOSES", "Somalia")]),
+    row("demanded-that-a-side-give-up", "Ankara demanded that the YPG withdraw from Manbij. Bamako insisted that "
+        "the UN mission leave the country by December.",
+        [("Turkey", "OPPOSES", "People's Protection Units"), ("Mali", "OPPOSES", "United Nations")]),
+    row("demanded-inclusion-is-no-opposition", "Qatar demanded that Kenya be included in the talks.",
+        [], [("Qatar", "OPPOSES", ANY)]),
     row("refused-to-renew-a-deal", "Moscow refused to renew the grain deal in July.",
         [("Russia", "OPPOSES", "?deal")]),
     row("agreed-to-renew-a-deal-is-no-opposition", "Moscow agreed to renew the grain deal.",

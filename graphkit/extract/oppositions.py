@@ -6,6 +6,8 @@ states it:
   'rejected the memorandum between X and Y');
 * disputed standing: who disapproves of a side's or a deal's standing (``standing_nouns``) opposes
   it ('questioned its credibility', 'disputes the legitimacy of the council');
+* a demand: who demands that a side give up what it does or holds opposes it ('demanded that X
+  withdraw its troops', 'insisted that X end its siege'; ``demanding_verbs``, ``demanded_acts``);
 * a call to fight: who urges others to attack a side opposes that side ('urged its followers to
   wage war on X', 'called for attacks on X'; ``exhorting_verbs``).
 
@@ -29,7 +31,7 @@ def derived_oppositions(f: "CandidateFinder", cands: list["Candidate"], sent: Sp
     """The OPPOSES candidates the sentence's candidates imply."""
     own = [c for c in cands if c.trigger.i >= sent.start and not c.pos.startswith("PATH")]
     out, seen = [], set()
-    for c in condemned_makers(f, own) + calls_to_fight(f, own) + disputed_standing(f, sent):
+    for c in condemned_makers(f, own) + calls_to_fight(f, own) + disputed_standing(f, sent) + demands(f, sent):
         if (key := (c.subject.ent.key, c.object.ent.key)) not in seen:
             seen.add(key)
             out.append(c)
@@ -107,6 +109,26 @@ def disputed_standing(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
                 for o in owners:
                     d = f.make(s, "OPPOSES", o, verb, "disputed_standing", "disputed_standing", "agent", "owner",
                                weight=0.7)
+                    if d is not None:
+                        out.append(d)
+    return out
+
+
+def demands(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
+    """'X demanded that Y withdraw its troops', 'X insisted that Y stop arming Z': X opposes Y."""
+    demanding, acts = f.lex.word_set("demanding_verbs"), f.lex.word_set("demanded_acts")
+    out: list["Candidate"] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in demanding:
+            continue
+        for act in verb.children:
+            lemma = act.lemma_.lower()
+            if act.dep_ != "ccomp" or not ({lemma} | {f"{lemma} {p.lower_}" for p in act.children
+                                                     if p.dep_ == "prt"}) & acts:
+                continue
+            for s in f.args.subjects(verb):
+                for o in [r for c in act.children if c.dep_ == "nsubj" for r in f.r.refs(c)]:
+                    d = f.make(s, "OPPOSES", o, verb, "demand", "demand", "agent", "demanded", weight=0.8)
                     if d is not None:
                         out.append(d)
     return out
