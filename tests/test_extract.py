@@ -503,6 +503,11 @@ VERBS = [
         [("Turkey", "OPPOSES", "People's Protection Units"), ("Mali", "OPPOSES", "United Nations")]),
     row("demanded-inclusion-is-no-opposition", "Qatar demanded that Kenya be included in the talks.",
         [], [("Qatar", "OPPOSES", ANY)]),
+    row("condemned-what-it-called-a-label", "Baku condemned what it called Armenian aggression. Tehran denounced "
+        "what it described as a provocation by Washington.",
+        [("Azerbaijan", "OPPOSES", "Armenia"), ("Iran", "OPPOSES", "United States")]),
+    row("welcomed-what-it-called-is-no-opposition", "Riyadh welcomed what it called a constructive Iranian proposal.",
+        [], [("Saudi Arabia", "OPPOSES", ANY)]),
     row("refused-to-renew-a-deal", "Moscow refused to renew the grain deal in July.",
         [("Russia", "OPPOSES", "?deal")]),
     row("agreed-to-renew-a-deal-is-no-opposition", "Moscow agreed to renew the grain deal.",

@@ -110,7 +110,7 @@ class Arguments:
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))
         if not is_passive and not out:
-            out += self._small_clause_subjects(verb)
+            out += self._small_clause_subjects(verb) or self.clause.labelled_what(verb)
         if verb.dep_ == "acl" and is_passive:
             out += self.r.target(verb.head)          # "militias armed by Iran"
         if is_passive and not out and verb.dep_ == "conj":
