@@ -492,6 +492,11 @@ VERBS = [
     row("call-to-fight-a-side", "The Islamic State urged its followers to wage war on Russia. The Hezbollah leader "
         "urged Palestinians to launch attacks on Israel.",
         [("Islamic State", "OPPOSES", "Russia"), ("Hezbollah", "OPPOSES", "Israel")]),
+    row("call-to-act-against-a-side", "Kyiv called on the world to isolate Moscow. Paris urged its allies to "
+        "sanction Tehran.",
+        [("Ukraine", "OPPOSES", "Russia"), ("France", "OPPOSES", "Iran")]),
+    row("call-not-to-attack-is-no-opposition", "Egypt urged Hamas not to attack Israel.",
+        [], [("Egypt", "OPPOSES", ANY)]),
     row("call-to-stop-fighting-is-no-opposition", "Egypt urged Hamas to stop attacking Israel.",
         [], [("Egypt", "OPPOSES", "Israel")]),
     row("called-for-attacks-on-a-side", "Al-Qaeda called for attacks on France.",

@@ -31,7 +31,8 @@ def derived_oppositions(f: "CandidateFinder", cands: list["Candidate"], sent: Sp
     """The OPPOSES candidates the sentence's candidates imply."""
     own = [c for c in cands if c.trigger.i >= sent.start and not c.pos.startswith("PATH")]
     out, seen = [], set()
-    for c in condemned_makers(f, own) + calls_to_fight(f, own) + disputed_standing(f, sent) + demands(f, sent):
+    found = condemned_makers(f, own) + calls_to_fight(f, own) + calls_to_act(f, sent)
+    for c in found + disputed_standing(f, sent) + demands(f, sent):
         if (key := (c.subject.ent.key, c.object.ent.key)) not in seen:
             seen.add(key)
             out.append(c)
@@ -75,6 +76,29 @@ def calls_to_fight(f: "CandidateFinder", cands: list["Candidate"]) -> list["Cand
                        weight=0.8)
             if d is not None:
                 out.append(d)
+    return out
+
+
+def calls_to_act(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
+    """'X called on the world to isolate Y', 'X urged its allies to sanction Y': a hostile verb the
+    caller urges on others, whoever they are, is the caller's stance against its object."""
+    exhorting = f.lex.word_set("exhorting_verbs")
+    out: list["Candidate"] = []
+    for caller in sent:
+        if caller.pos_ != "VERB" or caller.lemma_.lower() not in exhorting:
+            continue
+        for act in caller.children:
+            if act.dep_ != "xcomp" or act.pos_ != "VERB" or any(c.dep_ == "neg" for c in act.children):
+                continue
+            roles = f.args.roles(act, "VERB")
+            targets = [o for fr in f.frames(act) if fr.pos == "VERB" for lk in fr.links
+                       if lk.relation in ("ATTACKED", "OPPOSES") and "agent" in lk.source
+                       for t in lk.target for o in roles.get(t, []) if o.ent.kind in lk.target_kinds]
+            for s in f.args.subjects(caller):
+                for o in targets:
+                    d = f.make(s, "OPPOSES", o, caller, "call_to_fight", "call_to_fight", "agent", "urged", weight=0.8)
+                    if d is not None:
+                        out.append(d)
     return out
 
 
