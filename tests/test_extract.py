@@ -513,6 +513,11 @@ VERBS = [
         [("Azerbaijan", "OPPOSES", "Armenia"), ("Iran", "OPPOSES", "United States")]),
     row("welcomed-what-it-called-is-no-opposition", "Riyadh welcomed what it called a constructive Iranian proposal.",
         [], [("Saudi Arabia", "OPPOSES", ANY)]),
+    row("fight-until-a-side-falls", "Kyiv vowed to fight on until Russian troops lay down their arms. The Arakan "
+        "Army will continue its offensive until the Tatmadaw collapses.",
+        [("Ukraine", "OPPOSES", "Russia"), ("Arakan Army", "OPPOSES", "Myanmar")]),
+    row("until-a-side-leaves-talks-is-no-goal", "The talks went on until Qatar left.",
+        [], [(ANY, "OPPOSES", "Qatar")]),
     row("refused-to-renew-a-deal", "Moscow refused to renew the grain deal in July.",
         [("Russia", "OPPOSES", "?deal")]),
     row("agreed-to-renew-a-deal-is-no-opposition", "Moscow agreed to renew the grain deal.",

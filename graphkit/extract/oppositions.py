@@ -8,6 +8,8 @@ states it:
   it ('questioned its credibility', 'disputes the legitimacy of the council');
 * a demand: who demands that a side give up what it does or holds opposes it ('demanded that X
   withdraw its troops', 'insisted that X end its siege'; ``demanding_verbs``, ``demanded_acts``);
+* a goal: who acts until a side falls opposes it ('will fight on until the regime falls',
+  'operations will go on until X lays down its arms'; ``downfall_verbs``);
 * a call to fight: who urges others to attack a side opposes that side ('urged its followers to
   wage war on X', 'called for attacks on X'; ``exhorting_verbs``).
 
@@ -32,7 +34,7 @@ def derived_oppositions(f: "CandidateFinder", cands: list["Candidate"], sent: Sp
     own = [c for c in cands if c.trigger.i >= sent.start and not c.pos.startswith("PATH")]
     out, seen = [], set()
     found = condemned_makers(f, own) + calls_to_fight(f, own) + calls_to_act(f, sent)
-    for c in found + disputed_standing(f, sent) + demands(f, sent):
+    for c in found + disputed_standing(f, sent) + demands(f, sent) + goals(f, sent):
         if (key := (c.subject.ent.key, c.object.ent.key)) not in seen:
             seen.add(key)
             out.append(c)
@@ -155,4 +157,23 @@ def demands(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
                     d = f.make(s, "OPPOSES", o, verb, "demand", "demand", "agent", "demanded", weight=0.8)
                     if d is not None:
                         out.append(d)
+    return out
+
+
+def goals(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
+    """'X will fight on until the regime falls', 'operations will go on until Y lays down its arms',
+    'until the junta is toppled': a side's end is the goal of who acts."""
+    downfall = f.lex.word_set("downfall_verbs")
+    out: list["Candidate"] = []
+    for end in sent:
+        forms = {end.lemma_.lower(), end.lower_}      # 'lay down' (the parser may read 'lie')
+        if end.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "until" for c in end.children) or not (
+                forms | {f"{w} {p.lower_}" for w in forms for p in end.children if p.dep_ == "prt"}) & downfall:
+            continue
+        fallen = [r for c in end.children if c.dep_ in ("nsubj", "nsubjpass") for r in f.r.refs(c)]
+        for s in f.args.subjects(end.head):
+            for o in fallen:
+                d = f.make(s, "OPPOSES", o, end.head, "goal", "goal", "agent", "until", weight=0.8)
+                if d is not None:
+                    out.append(d)
     return out
