@@ -518,6 +518,10 @@ VERBS = [
         [("Ukraine", "OPPOSES", "Russia"), ("Arakan Army", "OPPOSES", "Myanmar")]),
     row("until-a-side-leaves-talks-is-no-goal", "The talks went on until Qatar left.",
         [], [(ANY, "OPPOSES", "Qatar")]),
+    row("taking-a-side's-assets", "ECOWAS ordered a freeze of Mali's assets in regional banks. Khartoum seized "
+        "the assets of the RSF.",
+        [("ECOWAS", "OPPOSES", "Mali"), ("Sudan", "OPPOSES", "Rapid Support Forces")],
+        [("Sudan", "ATTACKED", "Rapid Support Forces")]),
     row("refused-to-renew-a-deal", "Moscow refused to renew the grain deal in July.",
         [("Russia", "OPPOSES", "?deal")]),
     row("agreed-to-renew-a-deal-is-no-opposition", "Moscow agreed to renew the grain deal.",

@@ -391,8 +391,8 @@ def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
              for p in [*c.children, c] if p.dep_ in ("pobj", "attr", "appos", "oprd", "ccomp") and p.pos_ == "NOUN"]
     preds += _as_clause_subjects(tok)
     kids += preds + [m for p in preds for m in p.children if m.dep_ in ("amod", "compound")]   # 'a terrorist group'
-    kids += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
-             if p.dep_ == "pobj"]                                         # 'hold X to account'
+    kids += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "on") for p in c.children
+             if p.dep_ == "pobj"]                         # 'hold X to account', 'a freeze of X's assets'
     near = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
     nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
     return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words
