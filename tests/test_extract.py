@@ -481,6 +481,87 @@ VERBS = [
         "crime. Tbilisi called the Russian strikes on Gori a barbaric act.",
         [("Armenia", "OPPOSES", "Azerbaijan"), ("Georgia", "OPPOSES", "Russia")]),
     row("a-modified-act-of-no-condemning-word", "Ankara called the Greek move a bold act.", [], [("Turkey", "OPPOSES", ANY)]),
+    row("condemning-label-after-the-object", "The Burkinabe junta declared the 2018 defence accord void.",
+        [("Burkina Faso", "OPPOSES", "?deal")]),
+    # oppositions.py: the makers of a condemned deal; a call to fight; refusing to renew
+    row("condemned-deal-signed-by-its-makers", "Kigali condemned the accord signed in Nairobi by Uganda, Kenya and "
+        "two rebel groups.",
+        [("Rwanda", "OPPOSES", "?deal"), ("Rwanda", "OPPOSES", "Uganda"), ("Rwanda", "OPPOSES", "Kenya")]),
+    row("rejected-memorandum-signed-between", "Athens rejected the maritime memorandum signed between Ankara and "
+        "Tripoli.",
+        [("Greece", "OPPOSES", "Turkey")]),
+    row("welcomed-deal-opposes-no-maker", "Kigali welcomed the accord signed in Nairobi by Uganda and Kenya.",
+        [], [("Rwanda", "OPPOSES", "Uganda"), ("Rwanda", "OPPOSES", "Kenya")]),
+    row("a-party-criticising-its-own-deal-opposes-no-partner", "Uganda criticised the accord it had signed with "
+        "Kenya.",
+        [], [("Uganda", "OPPOSES", "Kenya")]),
+    row("call-to-fight-a-side", "The Islamic State urged its followers to wage war on Russia. The Hezbollah leader "
+        "urged Palestinians to launch attacks on Israel.",
+        [("Islamic State", "OPPOSES", "Russia"), ("Hezbollah", "OPPOSES", "Israel")]),
+    row("call-to-act-against-a-side", "Kyiv called on the world to isolate Moscow. Paris urged its allies to "
+        "sanction Tehran.",
+        [("Ukraine", "OPPOSES", "Russia"), ("France", "OPPOSES", "Iran")]),
+    row("call-not-to-attack-is-no-opposition", "Egypt urged Hamas not to attack Israel.",
+        [], [("Egypt", "OPPOSES", ANY)]),
+    row("call-to-stop-fighting-is-no-opposition", "Egypt urged Hamas to stop attacking Israel.",
+        [], [("Egypt", "OPPOSES", "Israel")]),
+    row("called-for-attacks-on-a-side", "Al-Qaeda called for attacks on France.",
+        [("al-Qaeda", "OPPOSES", "France")]),
+    row("called-for-an-end-to-attacks-is-no-opposition", "Kenya called for an end to attacks on Somalia.",
+        [], [("Kenya", "OPPOSES", "Somalia")]),
+    row("demanded-that-a-side-give-up", "Ankara demanded that the YPG withdraw from Manbij. Bamako insisted that "
+        "the UN mission leave the country by December.",
+        [("Turkey", "OPPOSES", "People's Protection Units"), ("Mali", "OPPOSES", "United Nations")]),
+    row("demanded-inclusion-is-no-opposition", "Qatar demanded that Kenya be included in the talks.",
+        [], [("Qatar", "OPPOSES", ANY)]),
+    row("condemned-what-it-called-a-label", "Baku condemned what it called Armenian aggression. Tehran denounced "
+        "what it described as a provocation by Washington.",
+        [("Azerbaijan", "OPPOSES", "Armenia"), ("Iran", "OPPOSES", "United States")]),
+    row("welcomed-what-it-called-is-no-opposition", "Riyadh welcomed what it called a constructive Iranian proposal.",
+        [], [("Saudi Arabia", "OPPOSES", ANY)]),
+    row("fight-until-a-side-falls", "Kyiv vowed to fight on until Russian troops lay down their arms. The Arakan "
+        "Army will continue its offensive until the Tatmadaw collapses.",
+        [("Ukraine", "OPPOSES", "Russia"), ("Arakan Army", "OPPOSES", "Myanmar")]),
+    row("until-a-side-leaves-talks-is-no-goal", "The talks went on until Qatar left.",
+        [], [(ANY, "OPPOSES", "Qatar")]),
+    row("taking-a-side's-assets", "ECOWAS ordered a freeze of Mali's assets in regional banks. Khartoum seized "
+        "the assets of the RSF.",
+        [("ECOWAS", "OPPOSES", "Mali"), ("Sudan", "OPPOSES", "Rapid Support Forces")],
+        [("Sudan", "ATTACKED", "Rapid Support Forces")]),
+    row("refused-to-renew-a-deal", "Moscow refused to renew the grain deal in July.",
+        [("Russia", "OPPOSES", "?deal")]),
+    row("agreed-to-renew-a-deal-is-no-opposition", "Moscow agreed to renew the grain deal.",
+        [], [("Russia", "OPPOSES", ANY)]),
+    # a fight of words, law or trade (unarmed_modifiers) opposes, from its doers' side
+    row("a-clash-of-words-opposes", "Ankara clashed publicly with Athens over drilling rights.",
+        [("Turkey", "OPPOSES", "Greece")], [(ANY, "ATTACKED", ANY), ("Greece", "OPPOSES", "Turkey")]),
+    row("a-trade-war-opposes", "Ottawa launched a trade war against New Delhi.",
+        [("Canada", "OPPOSES", "India")], [(ANY, "ATTACKED", ANY)]),
+    # 'X says ... and accuses Y': a verb in the speech verb's tense, joined to the reported clause, is the speaker's
+    row("speaker-act-joined-to-the-reported-clause", "Yerevan says Azerbaijani troops are shelling border villages "
+        "and accuses Moscow of failing to protect Armenia.",
+        [("Armenia", "OPPOSES", "Russia")], [("Azerbaijan", "OPPOSES", "Russia")]),
+    row("middle-of-a-list-of-clauses-shares-the-subject", "Budapest called the ruling \"unacceptable\", recalled "
+        "its envoy from Brussels and later expelled Sweden's ambassador.",
+        [("Hungary", "OPPOSES", "Sweden")], [("Sweden", "OPPOSES", "Hungary")]),
+    row("suspended-from-a-bloc", "The African Union suspended Mali from the bloc. ECOWAS suspended Guinea's "
+        "membership after the coup.",
+        [("African Union", "OPPOSES", "Mali"), ("ECOWAS", "OPPOSES", "Guinea")]),
+    row("suspended-flights-from-a-capital-is-no-opposition", "Ankara suspended flights from Moscow.",
+        [], [("Turkey", "OPPOSES", ANY)]),
+    row("regards-as-a-label-read-as-a-clause", "New Delhi regards the Lashkar-e-Taiba as a terrorist group "
+        "backed by Islamabad.",
+        [("India", "OPPOSES", "Lashkar-e-Taiba")]),
+    row("regards-as-a-neutral-label-is-no-opposition", "Cairo regards Hamas as a movement linked to the Muslim "
+        "Brotherhood.",
+        [], [("Egypt", "OPPOSES", ANY)]),
+    # disputed standing (standing_nouns): 'questioned X's neutrality'; 'said the deal lacks legitimacy'
+    row("questioned-a-side's-standing", "Khartoum questioned Nairobi's neutrality.",
+        [("Sudan", "OPPOSES", "Kenya")]),
+    row("praised-a-side's-standing-is-no-opposition", "Abuja praised the credibility of Ghana.",
+        [], [("Nigeria", "OPPOSES", ANY)]),
+    row("said-a-deal-lacks-legitimacy", "Tehran said the agreement lacks legitimacy.",
+        [("Iran", "OPPOSES", "?deal")]),
 ]
 
 

@@ -111,7 +111,7 @@ class Arguments:
                 out += self.r.refs(verb.head, conj=False) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else (
                     self.r.target(c))
         if not is_passive and not out:
-            out += self._small_clause_subjects(verb)
+            out += self._small_clause_subjects(verb) or self.clause.labelled_what(verb)
         if verb.dep_ == "acl" and is_passive:
             out += self.r.target(verb.head)          # "militias armed by Iran"
         if is_passive and not out and verb.dep_ == "conj":
@@ -211,8 +211,8 @@ class Arguments:
                 # "X affirmed that the groups receive arms from Y, holding Ankara responsible": X blames
                 return self.subjects(head.head, depth + 1)
             return self.subjects(head, depth + 1)
-        if verb.dep_ == "conj" or _listed_verb(verb):
-            return self.subjects(head, depth + 1)
+        if verb.dep_ == "conj" or _listed_clause(verb):
+            return self.subjects(_speech_conjunct(verb, self.clause.speech) or head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
             objs = [c for c in gov.children if c.dep_ == "dobj"]
@@ -413,9 +413,23 @@ def _misparsed_dative(r: "Resolver", verb: Token) -> list[Ref]:
     return out
 
 
-def _listed_verb(verb: Token) -> bool:
-    """'X called the deal void, recalled its envoy and expelled Y's': a finite verb after a comma
-    that the parser hangs on the verb before it as 'dep' is that verb's conjunct."""
-    head = verb.head
-    return verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ") and head.pos_ == "VERB" and head.i < verb.i \
-        and verb.doc[verb.i - 1].text == ","
+def _speech_conjunct(verb: Token, speech: frozenset[str]) -> Token | None:
+    """'X says soldiers are fighting in Y and accuses Z of ...': the parser joins the second verb to
+    the reported clause, but its tense is the speech verb's, not the reported verb's: it is the
+    speaker's act, and the speech verb's subject is its subject."""
+    reported = verb.head
+    said = reported.head
+    if reported.dep_ != "ccomp" or said.lemma_.lower() not in speech or verb.tag_ not in ("VBZ", "VBD") or (
+            said.tag_ != verb.tag_):
+        return None
+    aux = [c for c in reported.children if c.dep_ in ("aux", "auxpass")]
+    return said if (aux[0].tag_ if aux else reported.tag_) != verb.tag_ else None
+
+
+def _listed_clause(verb: Token) -> bool:
+    """'X called the deal void, recalled its envoy and expelled Y's': the parser hangs a middle verb
+    of a list of clauses as an unlabelled dependent; in the same tense after a comma, it shares the
+    first verb's subject."""
+    left = verb.left_edge
+    return verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ") and (
+        verb.tag_ == verb.head.tag_) and verb.head.i < verb.i and left.i > 0 and verb.doc[left.i - 1].text == ","

@@ -20,6 +20,7 @@ from .labels import condemning_label
 from .arguments import Arguments, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .mentions import has_det
+from .oppositions import derived_oppositions
 from .paths import path_candidates
 from .references import Ref, Resolver, dedup
 from .scope import Scope, ScopeReader
@@ -111,6 +112,7 @@ class CandidateFinder:
                     out += self.from_frame(tok, frame)
                 out += self.constructions(tok)
             out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
+            out += derived_oppositions(self, out, sent)
             out += _not_reversing(path_candidates(self, sent, out), out, sent.start)
         add_context(out, self.m)
         return out
@@ -162,7 +164,11 @@ class CandidateFinder:
         unarmed = self.unarmed_at(tok, objects=frame.pos == "VERB")
         for link in frame.links:
             if unarmed and link.relation == "ATTACKED":
-                continue       # 'clashed openly with X', 'a trade war with X': no attack
+                # 'clashed openly with X', 'a trade war with X': no attack but a fight of words, law or trade,
+                # told from its doers' side (not back from the one they clashed with)
+                if not set(link.source) & {"agent", "coagent", "between", "among"}:
+                    continue
+                link = replace(link, relation="OPPOSES")
             if armed and link.relation == "ATTACKED":
                 link = replace(link, weight=max(link.weight, 0.9))     # 'offensive operations against X'
             for src in link.source:
@@ -389,10 +395,18 @@ def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     if any(c.tag_ in ("WDT", "WP") and c.dep_ in ("dep", "dobj") for c in tok.children):
         # 'X, which Y considers a terrorist group': with the relative pronoun for the object, the noun is the predicate
         preds += [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    preds += _as_clause_subjects(tok)
     kids += preds + [m for p in preds for m in p.children if m.dep_ in ("amod", "compound")]   # 'a terrorist group'
-    kids += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
-             if p.dep_ == "pobj"]                                         # 'hold X to account'
+    kids += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "on") for p in c.children
+             if p.dep_ == "pobj"]                         # 'hold X to account', 'a freeze of X's assets'
     near = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
     nxt = tok.doc[tok.i + 1:tok.i + 1 + len(words)]
     return all(w in near for w in words) or tuple(t.lower_ for t in nxt) == words
 
+
+def _as_clause_subjects(tok: Token) -> list[Token]:
+    """'regards X as a terrorist group linked to Y': the parser reads 'as' as a conjunction and the
+    predicate noun as the subject of the participle after it."""
+    return [s for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBN" and any(
+        m.dep_ == "mark" and m.lower_ == "as" for m in c.children) for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "NOUN"]

@@ -109,3 +109,19 @@ class ClauseRoles:
             verb = verb.head          # the clause it sums up, not a relative clause inside it
         return [Ref(r.ent, r.start, r.end, r.text, r.mention, "event") for r in self.args.subjects(verb)
                 if r.ent.kind != "Agreement"] if verb.pos_ in ("VERB", "AUX") else []
+
+    def labelled_what(self, verb: Token) -> list[Ref]:
+        """'X rejected what it called the interference of Y', 'condemned what it described as a
+        provocation by Y': the free relative's label (after ``labelling_verbs``) is the object, or
+        the doer of the act it names."""
+        labelling = self.args.lex.word_set("labelling_verbs")
+        out: list[Ref] = []
+        for v in verb.children:
+            if v.dep_ != "ccomp" or v.lemma_.lower() not in labelling or not any(
+                    c.dep_ == "dobj" and c.lower_ == "what" for c in v.children):
+                continue
+            labels = [c for c in v.children if c.dep_ in ("oprd", "attr", "xcomp")] + [
+                p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+            for label in labels:
+                out += self.r.target(label) or self.args.event_agents(label)
+        return out

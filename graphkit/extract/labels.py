@@ -30,6 +30,9 @@ def condemning_label(f: "CandidateFinder", verb: Token) -> list["Candidate"]:
     slots += [a for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
               for o in p.children if o.dep_ == "pobj"
               for a in o.children if a.dep_ == "appos" and a.i == o.right_edge.i]
+    # 'declared the accord void': the parser hangs the label on the object, after it
+    slots += [a for c in verb.children if c.dep_ == "dobj" for a in c.rights if a.dep_ in ("acl", "amod")
+              and a.pos_ in ("ADJ", "VERB")]
     label = next((c for c in slots if _condemning(c, bad)), None)
     if label is None:
         return []

@@ -63,7 +63,8 @@ WORDS = Words()
 WORD_CLASSES: dict[str, Words | Table] = {
     # scope and attribution (scope.py)
     "speech_verbs": WORDS, "extraposition_words": WORDS, "labelling_verbs": WORDS, "weapon_nouns": WORDS,
-    "condemning_labels": WORDS,
+    "condemning_labels": WORDS, "exhorting_verbs": WORDS, "standing_nouns": WORDS, "demanding_verbs": WORDS,
+    "demanded_acts": WORDS, "downfall_verbs": WORDS,
     "evaluative_modifiers": WORDS,
     "speech_nouns": WORDS,
     "speaker_nouns": WORDS,
