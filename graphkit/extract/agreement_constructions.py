@@ -31,7 +31,7 @@ def other_side_speaking(f: "CandidateFinder", noun: Token) -> list["Candidate"]:
     keys = {r.ent.key for r in sides}
     return [c for s in f.scopes.speaker_of(noun) if s.ent.kind == "Actor" and s.ent.key not in keys
             if (c := f.make(s, "PARTY_TO", f.r.ref(m), noun, "agreement-with", "agreement-with", "speaker", "self",
-                            weight=0.6)) is not None]
+                            weight=0.65)) is not None]
 
 
 def sealed_between(f: "CandidateFinder", verb: Token) -> list["Candidate"]:
