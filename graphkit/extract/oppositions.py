@@ -1,5 +1,5 @@
-"""OPPOSES read off what other candidates of the same sentence say, where no single trigger word
-states it:
+"""OPPOSES that no single trigger word states, read off a sentence's other candidates (the makers
+of a condemned deal, a call to fight) or off its parse around a word class of lexicon.json:
 
 * the makers of a condemned deal: an outsider who condemns or rejects an agreement opposes the
   sides the same phrase names as its parties ('condemned the pact signed in Geneva by X and Y',
