@@ -242,6 +242,20 @@ VERBS = [
         [], [(ANY, "ATTACKED", ANY)]),
     row("passive-backed-by", "Syrian government forces, backed by Russia, advanced on the town of Saraqib.",
         [("Russia", "BACKS", "Syria")]),
+    row("passive-backed-by-owned-airstrikes", "The YPG, supported by U.S. airstrikes, artillery and advisers, "
+        "cleared the last Islamic State fighters from the town.",
+        [("United States", "BACKS", "People's Protection Units")]),
+    row("passive-backed-by-adjective-airstrikes", "Hezbollah took the town, backed by Russian airstrikes.",
+        [("Russia", "BACKS", "Hezbollah")]),
+    row("passive-hit-by-airstrikes-backs-no-one", "Two villages near Idlib were hit by Russian airstrikes.",
+        [], [("Russia", "BACKS", ANY)]),
+    row("complex-prep-shoulder-to-shoulder", "Serbian President Aleksandar Vucic said Serbia would stand shoulder to "
+        "shoulder with Russia.",
+        [T("Serbia", "BACKS", "Russia", hedged=None, by=ANY)]),
+    row("joined-a-states-troops", "Afar regional militias have joined Ethiopian troops on the eastern front.",
+        [(ANY, "BACKS", "Ethiopia")]),
+    row("joined-an-organisation-is-no-side", "Qatar joined the United Nations in 1971.",
+        [], [("Qatar", "BACKS", ANY)]),
     # phrasal verbs
     row("phrasal-crack-down-on", "Myanmar's military cracked down on the Karen National Union.",
         [("Myanmar", "ATTACKED", "Karen National Union")]),
@@ -551,6 +565,15 @@ def test_parse_repairs(ex, text, present, absent):
 # ---- 2. nominal events -------------------------------------------------------------------
 
 NOMINALS = [
+    row("backing-of-x-and-of-y-across-a-participle", "Serbia, for its part, retains the backing of Russia, sealed in "
+        "a treaty that the two leaders signed in 2019, and of China, which has sold it drones.",
+        [("Russia", "BACKS", "Serbia"), ("China", "BACKS", "Serbia")]),
+    row("backing-of-x-then-an-unrelated-of", "Serbia retains the backing of Russia, which sells it gas, and the head "
+        "of China's army visited Belgrade.",
+        [("Russia", "BACKS", "Serbia")], [("China", "BACKS", "Serbia")]),
+    row("with-owned-money-over-a-time", "The Houthis rebuilt their arsenal over ten years with Iranian money, weapons "
+        "and training.",
+        [("Iran", "BACKS", "Houthis")]),
     row("in-support-of-a-gerund-by", "Near Raqqa, US strikes destroyed ISIS fighting positions in support of clearing "
         "operations by the Syrian Democratic Forces.",
         [("United States", "BACKS", "Syrian Democratic Forces")], [("United States", "BACKS", "Islamic State")]),
@@ -1059,6 +1082,16 @@ def test_agreements(ex, text, present, absent):
 # ---- 6. references ----------------------------------------------------------------------
 
 REFERENCES = [
+    row("the-government-in-a-capital-is-that-states", "Islamabad accused the government in Kabul of sheltering "
+        "the TTP.",
+        [("Pakistan", "OPPOSES", "Afghanistan"), T("Afghanistan", "BACKS", "Tehrik-i-Taliban Pakistan", by=ANY)],
+        [T("Pakistan", "BACKS", ANY, by=ANY)]),
+    row("force-from-a-named-group", "Paris accuses Khalifa Haftar of shelling Tripoli and says Russian mercenaries "
+        "from the Wagner Group are fighting alongside his forces near Sirte.",
+        [T("Wagner Group", "BACKS", "Libyan National Army", by=ANY)], [T("Russia", "BACKS", ANY, by=ANY)]),
+    row("apposition-after-a-comma-describes-the-group-before", "The accord was signed in Juba by the government of "
+        "Salva Kiir and the Sudan Liberation Movement (SLM), a rebel movement armed and funded by Chad.",
+        [("Chad", "BACKS", "Sudan Liberation Movement")], [("Chad", "BACKS", "militants")]),
     row("it-after-an-acronym-tagged-plural", "The KNU, which fought alongside the KIA last year, says it rejects the "
         "election and accuses the Tatmadaw of airstrikes.",
         [("Karen National Union", "OPPOSES", "Myanmar")], [("Kachin Independence Army", "OPPOSES", "Myanmar")]),
@@ -1292,6 +1325,9 @@ def test_references(ex, text, present, absent):
 # ---- 7. unknown names: a user's alias file and names only spaCy knows ------------------------
 
 FICTION = [
+    row("fiction-militias-known-as", "In the marshes, clan militias known as the Marsh Wardens have fought alongside "
+        "Kestrevian troops.",
+        [("Marsh Wardens", "BACKS", "Kestrevia")], [("militants", "BACKS", "Kestrevia")]),
     row("fiction-active", "Arnorian troops shelled positions of the Grey Lantern Front near Halden.",
         [("Arnoria", "ATTACKED", "Grey Lantern Front")]),
     row("fiction-passive-acronym", "The GLF was attacked by Kestrevian drones.",

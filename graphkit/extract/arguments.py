@@ -172,9 +172,11 @@ class Arguments:
                     out += self.r.refs(p) + self.r.along_with(p)    # "mediated by X together with Y"
         if not out:
             # "soldiers were killed in an airstrike (blamed on X)": the event's doer
+            # "backed by U.S. airstrikes": whoever carries them out
             for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
-                    out += [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self._events
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by"):
+                    out += [r for p in c.children if p.dep_ == "pobj" and (
+                            p.lemma_.lower() in self._events or self.lex.lookup(p.lower_, "NOUN"))
                             for r in self.nouns.noun_agents(p)]
         if not out and shared:
             # "armed and funded by X": conjoined participles share their agent

@@ -93,6 +93,19 @@ def _named_group_modifier(ms: Mentions, c: Token) -> Mention | None:
     return None
 
 
+def _group_before_comma(ms: Mentions, tok: Token) -> Mention | None:
+    """'... and the Southern Front (SF), a separatist movement armed by X': an apposition spaCy hangs
+    on some earlier word describes the group named just before its comma."""
+    i = tok.left_edge.i - 1
+    if i < 1 or tok.doc[i].text != ",":
+        return None
+    j = i - 1
+    if tok.doc[j].text == ")":      # '(SF)': the name before it
+        j = next((k - 1 for k in range(j - 1, max(j - 6, 0), -1) if tok.doc[k].text == "("), j)
+    m = ms.by_token.get(j)
+    return m if m is not None and m.ent.kind == "Group" and m.role in ("name", "ner") else None
+
+
 def _owned_group(ms: Mentions, tok: Token) -> bool:
     """'rebels of the National Front', 'Houthi fighters', 'its fighters', 'the group's fighters',
     'the STC, a separatist group': the named group itself."""
@@ -104,6 +117,8 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
     if owner is None and tok.dep_ == "appos" and tok.head.i in ms.by_token and \
             ms.by_token[tok.head.i].ent.kind == "Group":
         owner = ms.by_token[tok.head.i]
+    if owner is None and tok.dep_ == "appos":
+        owner = _group_before_comma(ms, tok)
     if owner is not None:
         ms.add(Mention(tok.i, tok.i + 1, tok.i, owner.ent, owner.role, own=owner.own))
         return True
