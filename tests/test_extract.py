@@ -252,6 +252,13 @@ VERBS = [
     row("complex-prep-shoulder-to-shoulder", "Serbian President Aleksandar Vucic said Serbia would stand shoulder to "
         "shoulder with Russia.",
         [T("Serbia", "BACKS", "Russia", hedged=None, by=ANY)]),
+    row("help-rebuild-an-army-pledged-is-backing", "Qatar has pledged to help rebuild the Sudanese army.",
+        [T("Qatar", "BACKS", "Sudanese Armed Forces", hedged=False)]),
+    row("help-rebuild-an-army-planned-stays-hedged", "Qatar plans to help rebuild the Sudanese army.",
+        [T("Qatar", "BACKS", "Sudanese Armed Forces", hedged=True)],
+        [T("Qatar", "BACKS", "Sudanese Armed Forces", hedged=False)]),
+    row("a-vow-still-hedges-an-attack", "Tehran vowed to strike the Israeli army.",
+        [T("Iran", "ATTACKED", "Israel", hedged=True)], [T("Iran", "ATTACKED", "Israel", hedged=False)]),
     row("joined-a-states-troops", "Afar regional militias have joined Ethiopian troops on the eastern front.",
         [(ANY, "BACKS", "Ethiopia")]),
     row("joined-an-organisation-is-no-side", "Qatar joined the United Nations in 1971.",
