@@ -259,6 +259,13 @@ VERBS = [
         [T("Qatar", "BACKS", "Sudanese Armed Forces", hedged=False)]),
     row("a-vow-still-hedges-an-attack", "Tehran vowed to strike the Israeli army.",
         [T("Iran", "ATTACKED", "Israel", hedged=True)], [T("Iran", "ATTACKED", "Israel", hedged=False)]),
+    row("double-object-with-an-article-misparsed", "Washington accuses Tehran of giving the Houthis drones.",
+        [T("Iran", "BACKS", "Houthis", by="United States")]),
+    row("received-cargo-flights-from", "Port Sudan says the Rapid Support Forces received fresh cargo flights from "
+        "Chad last month.",
+        [T("Chad", "BACKS", "Rapid Support Forces", by=ANY)]),
+    row("rockets-fired-from-a-country-back-no-one", "Hezbollah fired rockets from Lebanon at Haifa.",
+        [], [("Lebanon", "BACKS", ANY), (ANY, "BACKS", "Lebanon")]),
     row("joined-a-states-troops", "Afar regional militias have joined Ethiopian troops on the eastern front.",
         [(ANY, "BACKS", "Ethiopia")]),
     row("joined-an-organisation-is-no-side", "Qatar joined the United Nations in 1971.",

@@ -397,15 +397,19 @@ def coordinated_heads(r: Resolver, verb: Token, rel: Token) -> list[Ref]:
 
 
 def _misparsed_dative(r: "Resolver", verb: Token) -> list[Ref]:
-    """'shipped Moscow millions of shells': a name right after the verb that spaCy hangs as a
-    compound on an object that names no one is the indirect object."""
+    """'shipped Moscow millions of shells', 'gave the Houthis weapons': a name right after the verb
+    (and its article) that spaCy hangs as a modifier on an object that names no one is the
+    indirect object."""
     out: list[Ref] = []
+    start = verb.i + 1
+    while start < len(verb.doc) and verb.doc[start].lower_ == "the":
+        start += 1
     for c in verb.children:
-        if c.dep_ != "dobj" or r.m.at(c) is not None or c.i == verb.i + 1:
+        if c.dep_ != "dobj" or r.m.at(c) is not None or c.i <= start:
             continue
-        first = verb.doc[verb.i + 1]
-        m = r.m.at(first)
-        if m is not None and first.dep_ == "compound" and first.head.i == c.i and m.end <= c.i and (
-                m.ent.kind in ("Actor", "Group", "Organization")):
-            out += r.refs(first)
+        m = r.m.at(verb.doc[start])
+        head = verb.doc[m.head] if m is not None else None     # 'gave the Syrian army helicopters'
+        if m is not None and head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.i == c.i \
+                and m.end <= c.i and m.ent.kind in ("Actor", "Group", "Organization"):
+            out += r.refs(head)
     return out

@@ -174,7 +174,11 @@ class Mentions:
         if tok.pos_ != "NOUN":
             return False
         frames = self.lex.lookup(tok.lower_, "NOUN") or self.lex.lookup(tok.lemma_.lower(), "NOUN")
-        return any(lk.relation != "ATTACKED" and "agent" in lk.source for f in frames for lk in f.links)
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # 'received cargo flights from the UAE': the 'from' on the object of a verb that reads its source
+            frames = frames + self.lex.lookup(tok.head.lemma_.lower(), "VERB")
+        return any(lk.relation != "ATTACKED" and ("agent" in lk.source or "from" in lk.source)
+                   for f in frames for lk in f.links)
 
     def all_entities(self) -> list[Ent]:
         seen = {}
