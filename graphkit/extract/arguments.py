@@ -44,6 +44,8 @@ class Arguments:
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
         self._acts = lex.word_set("act_nouns")
+        self._people = lex.word_set("generic_group_heads") | lex.word_set("group_heads") | lex.word_set(
+            "personnel_nouns")
         self.nouns = NounArguments(self, lex)     # event nouns
         self.role_args = RoleNounArguments(self, lex)     # role nouns
         self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
@@ -77,6 +79,11 @@ class Arguments:
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
+        elif not roles["patient"] and verb.lemma_.lower() in self.object_control and not any(
+                c.dep_ == "dobj" and (c.lower_ in self._people or c.lemma_.lower() in self._people)
+                for c in verb.children):
+            # "to help Ukraine export grain" (all one noun to spaCy); not 'arm the Tripoli militias'
+            roles["patient"] = list(roles["recipient"])
         self.prepositions(verb, roles)
         self.preps.subject_adjuncts(verb, roles)
         roles["sender"] = self.clause.senders(verb)
