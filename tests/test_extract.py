@@ -1104,6 +1104,12 @@ REFERENCES = [
         "the TTP.",
         [("Pakistan", "OPPOSES", "Afghanistan"), T("Afghanistan", "BACKS", "Tehrik-i-Taliban Pakistan", by=ANY)],
         [T("Pakistan", "BACKS", ANY, by=ANY)]),
+    row("the-group-as-a-misparsed-first-object", "The Houthis fired missiles at ships in the Red Sea. Washington "
+        "says Tehran gave the group drones.",
+        [T("Iran", "BACKS", "Houthis", by=ANY)]),
+    row("sanctuary-given-to-the-group", "Al-Shabaab has bombed hotels in Mogadishu, and Somalia accuses Eritrea of "
+        "giving the group sanctuary.",
+        [T("Eritrea", "BACKS", "al-Shabaab", by=ANY)]),
     row("force-from-a-named-group", "Paris accuses Khalifa Haftar of shelling Tripoli and says Russian mercenaries "
         "from the Wagner Group are fighting alongside his forces near Sirte.",
         [T("Wagner Group", "BACKS", "Libyan National Army", by=ANY)], [T("Russia", "BACKS", ANY, by=ANY)]),

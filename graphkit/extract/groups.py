@@ -193,7 +193,8 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
         return None       # "the two countries", "the allies": several entities, read by references
     if any(c.dep_ == "nummod" or c.lower_ in ms.lex.table("number_words") for c in tok.children):
         return None
-    bare = not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads)
+    bare = not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads) and not (
+        _double_object(tok))
     if bare and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.tag_ in ("NN", "NNP")):
         return None        # "the coalition", "coalition warplanes", "coalition strikes"; not "a coalition"
     generic = ms.lex.word_set("group_modifiers")
@@ -207,6 +208,14 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
     while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
         start += 1
     return Mention(start, tok.i + 1, tok.i, target.ent, "description", own=target.own)
+
+
+def _double_object(tok: Token) -> bool:
+    """'giving the group sanctuary': spaCy hangs the first object of a verb, article and all, on the
+    second as a compound; it is a definite description all the same."""
+    doc = tok.doc
+    return tok.dep_ == "compound" and tok.head.dep_ == "dobj" and tok.i >= 2 and doc[tok.i - 1].lower_ == "the" \
+        and doc[tok.i - 2].i == tok.head.head.i
 
 
 def _restricted(ms: Mentions, tok: Token) -> bool:
