@@ -1110,6 +1110,9 @@ REFERENCES = [
     row("sanctuary-given-to-the-group", "Al-Shabaab has bombed hotels in Mogadishu, and Somalia accuses Eritrea of "
         "giving the group sanctuary.",
         [T("Eritrea", "BACKS", "al-Shabaab", by=ANY)]),
+    row("the-government-in-the-capital-after-a-named-authority", "The Government of National Accord rejected the plan. "
+        "Cairo accused the government in Tripoli of hiring Syrian mercenaries.",
+        [("Egypt", "OPPOSES", "Government of National Accord")], [("Egypt", "OPPOSES", "Libya")]),
     row("force-from-a-named-group", "Paris accuses Khalifa Haftar of shelling Tripoli and says Russian mercenaries "
         "from the Wagner Group are fighting alongside his forces near Sirte.",
         [T("Wagner Group", "BACKS", "Libyan National Army", by=ANY)], [T("Russia", "BACKS", ANY, by=ANY)]),

@@ -136,7 +136,8 @@ def owner_state(ms: Mentions, tok: Token) -> tuple[Ent | None, int]:
                         return m.ent, first
                     if p.i in ms.adjective:
                         return ms.state_ent(ms.adjective[p.i]), first
-        best = _seat_state(ms, tok)
+        # 'the government in Tripoli' after 'the Government of National Accord': that authority
+        best = _seat_state(ms, tok) if _named_authority(ms, tok) is None else None
     return best, first
 
 
@@ -159,6 +160,12 @@ def _seat_state(ms: Mentions, tok: Token) -> Ent | None:
 
 def government_of(ms: Mentions, tok: Token) -> Ent | None:
     """Whose 'government forces', 'the army', 'the regime' a document speaks of."""
+    return _named_authority(ms, tok) or _framing_state(ms, tok) or government_state(ms)
+
+
+def _named_authority(ms: Mentions, tok: Token) -> Ent | None:
+    """An authority named before the word whose name has that word ('the Government of National
+    Accord' ... 'the government')."""
     word = tok.lower_
     authorities = Counter()
     for m in ms.mentions:
@@ -170,7 +177,7 @@ def government_of(ms: Mentions, tok: Token) -> Ent | None:
             authorities[m.ent.name] += 1
     if authorities:
         return ms.ent(authorities.most_common(1)[0][0], "Actor")
-    return _framing_state(ms, tok) or government_state(ms)
+    return None
 
 
 def _framing_state(ms: Mentions, tok: Token) -> Ent | None:
