@@ -270,6 +270,11 @@ VERBS = [
         [("European Union", "BACKS", "Moldova")]),
     row("arm-the-capital-militias-is-no-double-object", "Ankara continues to arm and train the Tripoli militias.",
         [], [("Turkey", "BACKS", "Libya")]),
+    row("attributive-supporting-before-an-object", "After the ambush, the Wagner Group opened a supporting front "
+        "for the Malian army near Gao.",
+        [("Wagner Group", "BACKS", "Mali")]),
+    row("supporting-units-attacked-are-not-backed", "Hezbollah fired rockets at supporting units of the Israeli army.",
+        [], [("Hezbollah", "BACKS", ANY)]),
     row("joined-a-states-troops", "Afar regional militias have joined Ethiopian troops on the eastern front.",
         [(ANY, "BACKS", "Ethiopia")]),
     row("joined-an-organisation-is-no-side", "Qatar joined the United Nations in 1971.",

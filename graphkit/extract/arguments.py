@@ -93,7 +93,25 @@ class Arguments:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
         self.clause.own_object(verb, roles)
+        if verb.dep_ == "amod" and verb.tag_ == "VBG":
+            self._attributive_backing(verb, roles)
         return roles
+
+    def _attributive_backing(self, verb: Token, roles: Roles) -> None:
+        """'X opened a supporting front for Y': a participle of backing before a verb's object is done
+        by that verb's doer, for the side the object's prepositions name (not an attack participle:
+        'repelled attacking fighters' are not the subject's)."""
+        noun = verb.head
+        frames = self.lex.lookup(verb.lemma_.lower(), "VERB")
+        rels = {lk.relation for fr in frames for lk in fr.links}
+        if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or "BACKS" not in rels or "ATTACKED" in rels:
+            return
+        if not roles.get("agent"):
+            roles["agent"] = self.subjects(noun.head)
+        extra: Roles = {}
+        self.prepositions(noun, extra)
+        for k, v in extra.items():
+            roles.setdefault(k, []).extend(v)
 
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []
