@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .backing_roles import BackingRoles
 from .noun_arguments import NounArguments
 from .clause_roles import ClauseRoles
 from .prepositions import Prepositions
@@ -44,12 +45,11 @@ class Arguments:
         self._cache: dict[tuple[int, str], Roles] = {}
         self._events = lex.heads("NOUN")
         self._acts = lex.word_set("act_nouns")
-        self._people = lex.word_set("generic_group_heads") | lex.word_set("group_heads") | lex.word_set(
-            "personnel_nouns")
         self.nouns = NounArguments(self, lex)     # event nouns
         self.role_args = RoleNounArguments(self, lex)     # role nouns
         self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
         self.clause = ClauseRoles(self, lex)      # roles the wider clause gives
+        self.backing = BackingRoles(self, lex)    # backing roles the parse hides
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
@@ -79,11 +79,8 @@ class Arguments:
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
-        elif not roles["patient"] and verb.lemma_.lower() in self.object_control and not any(
-                c.dep_ == "dobj" and (c.lower_ in self._people or c.lemma_.lower() in self._people)
-                for c in verb.children):
-            # "to help Ukraine export grain" (all one noun to spaCy); not 'arm the Tripoli militias'
-            roles["patient"] = list(roles["recipient"])
+        else:
+            self.backing.helped_in_one_noun(verb, roles)     # "to help Ukraine export grain"
         self.prepositions(verb, roles)
         self.preps.subject_adjuncts(verb, roles)
         roles["sender"] = self.clause.senders(verb)
@@ -93,25 +90,8 @@ class Arguments:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
         self.clause.own_object(verb, roles)
-        if verb.dep_ == "amod" and verb.tag_ == "VBG":
-            self._attributive_backing(verb, roles)
+        self.backing.attributive(verb, roles)       # "opened supporting fronts for Y"
         return roles
-
-    def _attributive_backing(self, verb: Token, roles: Roles) -> None:
-        """'X opened a supporting front for Y': a participle of backing before a verb's object is done
-        by that verb's doer, for the side the object's prepositions name (not an attack participle:
-        'repelled attacking fighters' are not the subject's)."""
-        noun = verb.head
-        frames = self.lex.lookup(verb.lemma_.lower(), "VERB")
-        rels = {lk.relation for fr in frames for lk in fr.links}
-        if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or "BACKS" not in rels or "ATTACKED" in rels:
-            return
-        if not roles.get("agent"):
-            roles["agent"] = self.subjects(noun.head)
-        extra: Roles = {}
-        self.prepositions(noun, extra)
-        for k, v in extra.items():
-            roles.setdefault(k, []).extend(v)
 
     def verb_objects(self, verb: Token) -> list[Ref]:
         out: list[Ref] = []

@@ -194,28 +194,6 @@ class NounArguments:
             return self.args.subjects(gov)        # "X killed dozens during a raid on Y": X's raid
         return []
 
-    def _backed(self, noun: Token, verb: Token | None) -> list[Ref]:
-        """Who the support a phrase names goes to: the doer of the verb it hangs on, or the noun it
-        hangs on ('X, with support from Z, struck Y'); a time phrase in between is skipped ('built
-        its arsenal over two decades with Iranian money')."""
-        host = _adjunct_head(self.carrier(noun))
-        if verb is not None:
-            return self.args.subjects(verb)
-        if host is None or host.pos_ not in ("NOUN", "PROPN"):
-            return []
-        out = self.r.refs(host, conj=False)
-        if not out and host.dep_ == "pobj" and host.head.dep_ == "prep" and host.head.head.pos_ == "VERB" and (
-                host.ent_type_ in ("DATE", "TIME")):
-            out = self.args.subjects(host.head.head)
-        return out
-
-    def _backing_with(self, noun: Token) -> bool:
-        """'X rebuilt its arsenal with Qatari money', 'X held the line with U.S. support': a backing
-        noun after 'with' is given by its owner to the doer of the verb it hangs on."""
-        c = self.carrier(noun)
-        return c.dep_ == "pobj" and c.head.lower_ == "with" and any(
-            lk.relation == "BACKS" for fr in self.lex.lookup(noun.lemma_.lower(), "NOUN") for lk in fr.links)
-
     def _violent(self, verb: Token) -> bool:
         """The verb is itself an attack ('killed', 'shelled'), so an attack it happens during is its doer's."""
         return any(lk.relation == "ATTACKED" for form in (verb.lower_, verb.lemma_.lower())
@@ -243,7 +221,7 @@ class NounArguments:
                         for k, v in extra.items():
                             roles.setdefault(k, []).extend(v)
         own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children) or (
-            self._backing_with(noun))
+            self.args.backing.given_with(noun, self.carrier(noun)))
         verb = self.adjunct_verb(noun)
         if _with_the_of(noun) and roles.get("of") and not self._about_agreement(verb):
             # (help with reaching, signing or breaking an agreement is mediation, not backing a side)
@@ -252,7 +230,7 @@ class NounArguments:
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         if roles["agent"] and not roles["patient"] and own_doer:
             # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
-            roles["patient"] = self._backed(noun, verb)
+            roles["patient"] = self.args.backing.backed(_adjunct_head(self.carrier(noun)), verb)
         if not any(r.ent.kind == "Agreement" for r in roles["patient"]):
             # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
             roles["patient"] += [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
