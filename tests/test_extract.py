@@ -270,6 +270,11 @@ VERBS = [
         [("European Union", "BACKS", "Moldova")]),
     row("arm-the-capital-militias-is-no-double-object", "Ankara continues to arm and train the Tripoli militias.",
         [], [("Turkey", "BACKS", "Libya")]),
+    row("thanked-for-an-unowned-support", "The Somali army thanks Ethiopia for its steady support, and AMISOM for the "
+        "logistical support it provided during the evacuation.",
+        [("Ethiopia", "BACKS", "Somalia"), ("AMISOM", "BACKS", "Somalia")]),
+    row("thanked-no-one-named-for-support", "Kenya thanked the nurses for the logistical support.",
+        [], [(ANY, "BACKS", "Kenya")]),
     row("attributive-supporting-before-an-object", "After the ambush, the Wagner Group opened a supporting front "
         "for the Malian army near Gao.",
         [("Wagner Group", "BACKS", "Mali")]),
