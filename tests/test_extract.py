@@ -242,6 +242,48 @@ VERBS = [
         [], [(ANY, "ATTACKED", ANY)]),
     row("passive-backed-by", "Syrian government forces, backed by Russia, advanced on the town of Saraqib.",
         [("Russia", "BACKS", "Syria")]),
+    row("passive-backed-by-owned-airstrikes", "The YPG, supported by U.S. airstrikes, artillery and advisers, "
+        "cleared the last Islamic State fighters from the town.",
+        [("United States", "BACKS", "People's Protection Units")]),
+    row("passive-backed-by-adjective-airstrikes", "Hezbollah took the town, backed by Russian airstrikes.",
+        [("Russia", "BACKS", "Hezbollah")]),
+    row("passive-hit-by-airstrikes-backs-no-one", "Two villages near Idlib were hit by Russian airstrikes.",
+        [], [("Russia", "BACKS", ANY)]),
+    row("complex-prep-shoulder-to-shoulder", "Serbian President Aleksandar Vucic said Serbia would stand shoulder to "
+        "shoulder with Russia.",
+        [T("Serbia", "BACKS", "Russia", hedged=None, by=ANY)]),
+    row("help-rebuild-an-army-pledged-is-backing", "Qatar has pledged to help rebuild the Sudanese army.",
+        [T("Qatar", "BACKS", "Sudanese Armed Forces", hedged=False)]),
+    row("help-rebuild-an-army-planned-stays-hedged", "Qatar plans to help rebuild the Sudanese army.",
+        [T("Qatar", "BACKS", "Sudanese Armed Forces", hedged=True)],
+        [T("Qatar", "BACKS", "Sudanese Armed Forces", hedged=False)]),
+    row("a-vow-still-hedges-an-attack", "Tehran vowed to strike the Israeli army.",
+        [T("Iran", "ATTACKED", "Israel", hedged=True)], [T("Iran", "ATTACKED", "Israel", hedged=False)]),
+    row("double-object-with-an-article-misparsed", "Washington accuses Tehran of giving the Houthis drones.",
+        [T("Iran", "BACKS", "Houthis", by="United States")]),
+    row("received-cargo-flights-from", "Port Sudan says the Rapid Support Forces received fresh cargo flights from "
+        "Chad last month.",
+        [T("Chad", "BACKS", "Rapid Support Forces", by=ANY)]),
+    row("rockets-fired-from-a-country-back-no-one", "Hezbollah fired rockets from Lebanon at Haifa.",
+        [], [("Lebanon", "BACKS", ANY), (ANY, "BACKS", "Lebanon")]),
+    row("help-x-verb-read-as-one-noun", "The EU widened its grain corridors to help Moldova export wheat.",
+        [("European Union", "BACKS", "Moldova")]),
+    row("arm-the-capital-militias-is-no-double-object", "Ankara continues to arm and train the Tripoli militias.",
+        [], [("Turkey", "BACKS", "Libya")]),
+    row("thanked-for-an-unowned-support", "The Somali army thanks Ethiopia for its steady support, and AMISOM for the "
+        "logistical support it provided during the evacuation.",
+        [("Ethiopia", "BACKS", "Somalia"), ("AMISOM", "BACKS", "Somalia")]),
+    row("thanked-no-one-named-for-support", "Kenya thanked the nurses for the logistical support.",
+        [], [(ANY, "BACKS", "Kenya")]),
+    row("attributive-supporting-before-an-object", "After the ambush, the Wagner Group opened a supporting front "
+        "for the Malian army near Gao.",
+        [("Wagner Group", "BACKS", "Mali")]),
+    row("supporting-units-attacked-are-not-backed", "Hezbollah fired rockets at supporting units of the Israeli army.",
+        [], [("Hezbollah", "BACKS", ANY)]),
+    row("joined-a-states-troops", "Afar regional militias have joined Ethiopian troops on the eastern front.",
+        [(ANY, "BACKS", "Ethiopia")]),
+    row("joined-an-organisation-is-no-side", "Qatar joined the United Nations in 1971.",
+        [], [("Qatar", "BACKS", ANY)]),
     # phrasal verbs
     row("phrasal-crack-down-on", "Myanmar's military cracked down on the Karen National Union.",
         [("Myanmar", "ATTACKED", "Karen National Union")]),
@@ -642,6 +684,15 @@ def test_parse_repairs(ex, text, present, absent):
 NOMINALS = [
     row("expressed-stance-noun", "Algeria voiced solidarity with the Polisario Front. Qatar expressed "
         "opposition to the Egyptian strikes.", [("Algeria", "BACKS", "Polisario Front"), ("Qatar", "OPPOSES", "Egypt")]),
+    row("backing-of-x-and-of-y-across-a-participle", "Serbia, for its part, retains the backing of Russia, sealed in "
+        "a treaty that the two leaders signed in 2019, and of China, which has sold it drones.",
+        [("Russia", "BACKS", "Serbia"), ("China", "BACKS", "Serbia")]),
+    row("backing-of-x-then-an-unrelated-of", "Serbia retains the backing of Russia, which sells it gas, and the head "
+        "of China's army visited Belgrade.",
+        [("Russia", "BACKS", "Serbia")], [("China", "BACKS", "Serbia")]),
+    row("with-owned-money-over-a-time", "The Houthis rebuilt their arsenal over ten years with Iranian money, weapons "
+        "and training.",
+        [("Iran", "BACKS", "Houthis")]),
     row("in-support-of-a-gerund-by", "Near Raqqa, US strikes destroyed ISIS fighting positions in support of clearing "
         "operations by the Syrian Democratic Forces.",
         [("United States", "BACKS", "Syrian Democratic Forces")], [("United States", "BACKS", "Islamic State")]),
@@ -1211,6 +1262,25 @@ def test_agreements(ex, text, present, absent):
 # ---- 6. references ----------------------------------------------------------------------
 
 REFERENCES = [
+    row("the-government-in-a-capital-is-that-states", "Islamabad accused the government in Kabul of sheltering "
+        "the TTP.",
+        [("Pakistan", "OPPOSES", "Afghanistan"), T("Afghanistan", "BACKS", "Tehrik-i-Taliban Pakistan", by=ANY)],
+        [T("Pakistan", "BACKS", ANY, by=ANY)]),
+    row("the-group-as-a-misparsed-first-object", "The Houthis fired missiles at ships in the Red Sea. Washington "
+        "says Tehran gave the group drones.",
+        [T("Iran", "BACKS", "Houthis", by=ANY)]),
+    row("sanctuary-given-to-the-group", "Al-Shabaab has bombed hotels in Mogadishu, and Somalia accuses Eritrea of "
+        "giving the group sanctuary.",
+        [T("Eritrea", "BACKS", "al-Shabaab", by=ANY)]),
+    row("the-government-in-the-capital-after-a-named-authority", "The Government of National Accord rejected the plan. "
+        "Cairo accused the government in Tripoli of hiring Syrian mercenaries.",
+        [("Egypt", "OPPOSES", "Government of National Accord")], [("Egypt", "OPPOSES", "Libya")]),
+    row("force-from-a-named-group", "Paris accuses Khalifa Haftar of shelling Tripoli and says Russian mercenaries "
+        "from the Wagner Group are fighting alongside his forces near Sirte.",
+        [T("Wagner Group", "BACKS", "Libyan National Army", by=ANY)], [T("Russia", "BACKS", ANY, by=ANY)]),
+    row("apposition-after-a-comma-describes-the-group-before", "The accord was signed in Juba by the government of "
+        "Salva Kiir and the Sudan Liberation Movement (SLM), a rebel movement armed and funded by Chad.",
+        [("Chad", "BACKS", "Sudan Liberation Movement")], [("Chad", "BACKS", "militants")]),
     row("it-after-an-acronym-tagged-plural", "The KNU, which fought alongside the KIA last year, says it rejects the "
         "election and accuses the Tatmadaw of airstrikes.",
         [("Karen National Union", "OPPOSES", "Myanmar")], [("Kachin Independence Army", "OPPOSES", "Myanmar")]),
@@ -1478,6 +1548,9 @@ FICTION = [
     row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
         "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
                                        ("Grey Lantern Front", "ATTACKED", "Arnoria")]),
+    row("fiction-militias-known-as", "In the marshes, clan militias known as the Marsh Wardens have fought alongside "
+        "Kestrevian troops.",
+        [("Marsh Wardens", "BACKS", "Kestrevia")], [("militants", "BACKS", "Kestrevia")]),
     row("fiction-active", "Arnorian troops shelled positions of the Grey Lantern Front near Halden.",
         [("Arnoria", "ATTACKED", "Grey Lantern Front")]),
     row("fiction-passive-acronym", "The GLF was attacked by Kestrevian drones.",

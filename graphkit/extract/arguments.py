@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .backing_roles import BackingRoles
 from .noun_arguments import NounArguments
 from .clause_roles import ClauseRoles
 from .prepositions import Prepositions
@@ -48,6 +49,7 @@ class Arguments:
         self.role_args = RoleNounArguments(self, lex)     # role nouns
         self.preps = Prepositions(self, lex)      # the roles prepositional phrases give
         self.clause = ClauseRoles(self, lex)      # roles the wider clause gives
+        self.backing = BackingRoles(self, lex)    # backing roles the parse hides
 
     def roles(self, tok: Token, pos: str) -> Roles:
         key = (tok.i, pos)
@@ -77,6 +79,8 @@ class Arguments:
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children):
             roles["patient"] += roles["recipient"]    # "designated the Houthis a terrorist organisation"
+        else:
+            self.backing.helped_in_one_noun(verb, roles)     # "to help Ukraine export grain"
         self.prepositions(verb, roles)
         self.preps.subject_adjuncts(verb, roles)
         roles["sender"] = self.clause.senders(verb)
@@ -86,6 +90,7 @@ class Arguments:
                 if c.dep_ == "dobj":
                     roles["patient"] += self.r.target(c)
         self.clause.own_object(verb, roles)
+        self.backing.attributive(verb, roles)       # "opened supporting fronts for Y"
         return roles
 
     def verb_objects(self, verb: Token) -> list[Ref]:
@@ -175,9 +180,11 @@ class Arguments:
                     out += self.r.refs(p) + self.r.along_with(p)    # "mediated by X together with Y"
         if not out:
             # "soldiers were killed in an airstrike (blamed on X)": the event's doer
+            # "backed by U.S. airstrikes": whoever carries them out
             for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
-                    out += [r for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self._events
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by"):
+                    out += [r for p in c.children if p.dep_ == "pobj" and (
+                            p.lemma_.lower() in self._events or self.lex.lookup(p.lower_, "NOUN"))
                             for r in self.nouns.noun_agents(p)]
         if not out and shared and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
             # "armed and funded by X": conjoined participles share their agent (not "a deal reached with X
@@ -399,17 +406,21 @@ def coordinated_heads(r: Resolver, verb: Token, rel: Token) -> list[Ref]:
 
 
 def _misparsed_dative(r: "Resolver", verb: Token) -> list[Ref]:
-    """'shipped Moscow millions of shells': a name right after the verb that spaCy hangs as a
-    compound on an object that names no one is the indirect object."""
+    """'shipped Moscow millions of shells', 'gave the Houthis weapons': a name right after the verb
+    (and its article) that spaCy hangs as a modifier on an object that names no one is the
+    indirect object."""
     out: list[Ref] = []
+    start = verb.i + 1
+    while start < len(verb.doc) and verb.doc[start].lower_ == "the":
+        start += 1
     for c in verb.children:
-        if c.dep_ != "dobj" or r.m.at(c) is not None or c.i == verb.i + 1:
+        if c.dep_ != "dobj" or r.m.at(c) is not None or c.i <= start:
             continue
-        first = verb.doc[verb.i + 1]
-        m = r.m.at(first)
-        if m is not None and first.dep_ == "compound" and first.head.i == c.i and m.end <= c.i and (
-                m.ent.kind in ("Actor", "Group", "Organization")):
-            out += r.refs(first)
+        m = r.m.at(verb.doc[start])
+        head = verb.doc[m.head] if m is not None else None     # 'gave the Syrian army helicopters'
+        if m is not None and head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.i == c.i \
+                and m.end <= c.i and m.ent.kind in ("Actor", "Group", "Organization"):
+            out += r.refs(head)
     return out
 
 

@@ -93,6 +93,19 @@ def _named_group_modifier(ms: Mentions, c: Token) -> Mention | None:
     return None
 
 
+def _group_before_comma(ms: Mentions, tok: Token) -> Mention | None:
+    """'... and the Southern Front (SF), a separatist movement armed by X': an apposition spaCy hangs
+    on some earlier word describes the group named just before its comma."""
+    i = tok.left_edge.i - 1
+    if i < 1 or tok.doc[i].text != ",":
+        return None
+    j = i - 1
+    if tok.doc[j].text == ")":      # '(SF)': the name before it
+        j = next((k - 1 for k in range(j - 1, max(j - 6, 0), -1) if tok.doc[k].text == "("), j)
+    m = ms.by_token.get(j)
+    return m if m is not None and m.ent.kind == "Group" and m.role in ("name", "ner") else None
+
+
 def _owned_group(ms: Mentions, tok: Token) -> bool:
     """'rebels of the National Front', 'Houthi fighters', 'its fighters', 'the group's fighters',
     'the STC, a separatist group': the named group itself."""
@@ -104,6 +117,8 @@ def _owned_group(ms: Mentions, tok: Token) -> bool:
     if owner is None and tok.dep_ == "appos" and tok.head.i in ms.by_token and \
             ms.by_token[tok.head.i].ent.kind == "Group":
         owner = ms.by_token[tok.head.i]
+    if owner is None and tok.dep_ == "appos":
+        owner = _group_before_comma(ms, tok)
     if owner is not None:
         ms.add(Mention(tok.i, tok.i + 1, tok.i, owner.ent, owner.role, own=owner.own))
         return True
@@ -178,7 +193,8 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
         return None       # "the two countries", "the allies": several entities, read by references
     if any(c.dep_ == "nummod" or c.lower_ in ms.lex.table("number_words") for c in tok.children):
         return None
-    bare = not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads)
+    bare = not has_det(tok) and not (tok.dep_ == "compound" and tok.head.lower_ in ms.organ_heads) and not (
+        _double_object(tok))
     if bare and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.tag_ in ("NN", "NNP")):
         return None        # "the coalition", "coalition warplanes", "coalition strikes"; not "a coalition"
     generic = ms.lex.word_set("group_modifiers")
@@ -192,6 +208,14 @@ def definite_mention(ms: Mentions, tok: Token) -> Mention | None:
     while start < tok.i and ms.doc[start].dep_ in ("det", "punct"):
         start += 1
     return Mention(start, tok.i + 1, tok.i, target.ent, "description", own=target.own)
+
+
+def _double_object(tok: Token) -> bool:
+    """'giving the group sanctuary': spaCy hangs the first object of a verb, article and all, on the
+    second as a compound; it is a definite description all the same."""
+    doc = tok.doc
+    return tok.dep_ == "compound" and tok.head.dep_ == "dobj" and tok.i >= 2 and doc[tok.i - 1].lower_ == "the" \
+        and doc[tok.i - 2].i == tok.head.head.i
 
 
 def _restricted(ms: Mentions, tok: Token) -> bool:

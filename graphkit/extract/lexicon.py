@@ -69,7 +69,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "speech_nouns": WORDS,
     "speaker_nouns": WORDS,
     "hedge_verbs": WORDS, "hedge_nouns": WORDS, "hedge_modals": WORDS, "continuing_verbs": WORDS,
-    "threat_verbs": WORDS,
+    "threat_verbs": WORDS, "pledge_verbs": WORDS,
     "negation_words": WORDS, "negating_verbs": WORDS, "conditional_marks": WORDS, "temporal_marks": WORDS,
     "denial_verbs": WORDS, "cessation_verbs": WORDS,
     "negatable_adverbs": WORDS, "hedge_adverbs": WORDS, "hedge_adjectives": WORDS,

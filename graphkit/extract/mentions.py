@@ -116,6 +116,8 @@ class Mentions:
         """'terrorist groups of HTS and Hurras al-Din', 'fighters from the RSF' -> the named groups."""
         out = []
         for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_ in self.lex.word_set("naming_verbs"):
+                out += self._named_as(c)     # 'clan militias known as the Red Hawks'
             if c.dep_ == "prep" and c.lower_ in ("of", "including", "such", "from"):
                 for p in c.children:
                     for q in [p] + list(p.conjuncts):
@@ -125,6 +127,17 @@ class Mentions:
                              if x.dep_ in ("compound", "nmod") and x.i in self.by_token), None)
                         if m and m.ent.kind == "Group" and m.role in ("name", "ner"):
                             out.append(m)
+        return out
+
+    def _named_as(self, verb: Token) -> list[Mention]:
+        """The named group a naming participle gives: 'known as X', 'called X'."""
+        names = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+        names += [c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj")]
+        out = []
+        for q in names:
+            m = self.by_token.get(q.i)
+            if m and m.ent.kind == "Group" and m.role in ("name", "ner"):
+                out.append(m)
         return out
 
     def is_locative(self, tok: Token) -> bool:
@@ -161,7 +174,11 @@ class Mentions:
         if tok.pos_ != "NOUN":
             return False
         frames = self.lex.lookup(tok.lower_, "NOUN") or self.lex.lookup(tok.lemma_.lower(), "NOUN")
-        return any(lk.relation != "ATTACKED" and "agent" in lk.source for f in frames for lk in f.links)
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # 'received cargo flights from the UAE': the 'from' on the object of a verb that reads its source
+            frames = frames + self.lex.lookup(tok.head.lemma_.lower(), "VERB")
+        return any(lk.relation != "ATTACKED" and ("agent" in lk.source or "from" in lk.source)
+                   for f in frames for lk in f.links)
 
     def all_entities(self) -> list[Ent]:
         seen = {}

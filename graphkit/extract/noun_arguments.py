@@ -220,7 +220,8 @@ class NounArguments:
                         self.args.prepositions(p, extra)
                         for k, v in extra.items():
                             roles.setdefault(k, []).extend(v)
-        own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
+        own_doer = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children) or (
+            self.args.backing.given_with(noun, self.carrier(noun)))
         verb = self.adjunct_verb(noun)
         if _with_the_of(noun) and roles.get("of") and not self._about_agreement(verb):
             # (help with reaching, signing or breaking an agreement is mediation, not backing a side)
@@ -229,11 +230,7 @@ class NounArguments:
         roles["patient"] = list(roles.get("of", []))   # "the bombardment of X"; frames may read 'of' itself
         if roles["agent"] and not roles["patient"] and own_doer:
             # "X struck Y with support from Z", "X, with support from Z, struck Y": Z backs X
-            host = _adjunct_head(self.carrier(noun))
-            if verb is not None:
-                roles["patient"] = self.args.subjects(verb)
-            elif host is not None and host.pos_ in ("NOUN", "PROPN"):
-                roles["patient"] = self.r.refs(host, conj=False)
+            roles["patient"] = self.args.backing.backed(_adjunct_head(self.carrier(noun)), verb)
         if not any(r.ent.kind == "Agreement" for r in roles["patient"]):
             # "signed under Qatari mediation", "a truce under the auspices of X": the agreement it hosts
             roles["patient"] += [r for r in self.adjunct_host(noun) if r.ent.kind == "Agreement"]
@@ -258,16 +255,20 @@ class NounArguments:
     def _thanked(self, noun: Token, roles: Roles) -> Roles:
         """'X thanked Y for its support', 'X thanked Y, whose backing proved decisive': the support
         Y is thanked for (``gratitude_verbs``) went to X, when it names no one else it went to."""
-        if not roles.get("agent") or any(roles.get(k) for k in ("patient", "to", "for", "recipient")):
+        if any(roles.get(k) for k in ("patient", "to", "for", "recipient")):
             return roles
         c = self.carrier(noun)
         gov = c.head.head if c.dep_ == "pobj" and c.head.lower_ == "for" else (
             c.head.head if c.dep_ == "nsubj" and c.head.dep_ == "relcl" else None)
+        thanked = gov if gov is not None and gov.pos_ in ("NOUN", "PROPN") else None
         while gov is not None and gov.dep_ in ("dobj", "conj") and gov.pos_ in ("NOUN", "PROPN"):
             gov = gov.head        # 'thanked X, whose backing ...', 'thanks X for ..., and Y for ...'
         if gov is None or gov.pos_ != "VERB" or gov.lemma_.lower() not in self.grateful:
             return roles
-        return {**roles, "patient": self.args.subjects(gov)}
+        # 'thanks X for its support, and Y for the logistical support': an unowned support is Y's
+        thanked = thanked or next((d for d in gov.children if d.dep_ == "dobj"), None)     # 'thanked X for the support'
+        agent = roles.get("agent") or (self.r.refs(thanked, conj=False) if thanked is not None else [])
+        return {**roles, "agent": agent, "patient": self.args.subjects(gov)} if agent else roles
 
     def _target_elsewhere(self, noun: Token, roles: Roles) -> None:
         """An event with no target of its own: a place named in front of it ('the Komanda attack'),

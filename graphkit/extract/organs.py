@@ -143,11 +143,36 @@ def owner_state(ms: Mentions, tok: Token) -> tuple[Ent | None, int]:
                         return m.ent, first
                     if p.i in ms.adjective:
                         return ms.state_ent(ms.adjective[p.i]), first
+        # 'the government in Tripoli' after 'the Government of National Accord': that authority
+        best = _seat_state(ms, tok) if _named_authority(ms, tok) is None else None
     return best, first
+
+
+def _seat_state(ms: Mentions, tok: Token) -> Ent | None:
+    """'the government in Kabul', 'the authorities in Bamako': the state whose capital it is (also
+    when spaCy hangs the 'in' right after the noun on its verb: 'accused the government in Kabul of')."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    preps = list(tok.children) + ([after] if after is not None and after.head == tok.head != tok else [])
+    for c in preps:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                m = ms.by_token.get(p.i)
+                if p.dep_ != "pobj" or m is None or m.role != "capital":
+                    continue
+                hit = ms.gaz.find(ms.doc[m.start:m.end].text)
+                if hit is not None and hit.role == "capital" and hit.entry.kind == "Actor":
+                    return ms.entry_ent(hit.entry)
+    return None
 
 
 def government_of(ms: Mentions, tok: Token) -> Ent | None:
     """Whose 'government forces', 'the army', 'the regime' a document speaks of."""
+    return _named_authority(ms, tok) or _framing_state(ms, tok) or government_state(ms)
+
+
+def _named_authority(ms: Mentions, tok: Token) -> Ent | None:
+    """An authority named before the word whose name has that word ('the Government of National
+    Accord' ... 'the government')."""
     word = tok.lower_
     authorities = Counter()
     for m in ms.mentions:
@@ -159,7 +184,7 @@ def government_of(ms: Mentions, tok: Token) -> Ent | None:
             authorities[m.ent.name] += 1
     if authorities:
         return ms.ent(authorities.most_common(1)[0][0], "Actor")
-    return _framing_state(ms, tok) or government_state(ms)
+    return None
 
 
 def _framing_state(ms: Mentions, tok: Token) -> Ent | None:

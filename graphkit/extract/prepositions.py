@@ -83,8 +83,8 @@ class Prepositions:
 
     def _simple(self, c: Token, roles: "Roles") -> None:
         # "strikes on X and on Y": a coordinated preposition
-        objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
-                for p in q.children if p.dep_ in ("pobj", "pcomp")]
+        objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_] + (
+                self._stranded_conjuncts(c)) for p in q.children if p.dep_ in ("pobj", "pcomp")]
         for p in objs:
             # "in support of clearing operations by X": the doer of the gerund's event
             roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p) or (
@@ -95,6 +95,18 @@ class Prepositions:
                 for q in p.children:
                     if q.dep_ == "pobj":
                         roles.setdefault(p.lower_, []).extend(self.r.target(q))
+
+    @staticmethod
+    def _stranded_conjuncts(c: Token) -> list[Token]:
+        """'the backing of X, sealed in a treaty, and of Y': spaCy coordinates the second 'of'
+        with some word between them; it is the nearest same preposition's before it."""
+        out = []
+        for x in c.doc[c.i + 1:c.sent.end]:
+            if x.dep_ == "conj" and x.pos_ == "ADP" and x.lower_ == c.lower_ and x.head.lower_ != c.lower_:
+                before = [y for y in c.doc[c.i:x.i] if y.lower_ == c.lower_ and y.dep_ == "prep"]
+                if before and before[-1] == c:
+                    out.append(x)
+        return out
 
     def _possessive_complex(self, c: Token, roles: "Roles") -> bool:
         """'on Haftar's behalf', 'in Kyiv's defence': a complex preposition ('on behalf of') whose
@@ -136,6 +148,10 @@ class Prepositions:
                 inner = [t.lower_ for t in n.children if t.dep_ == "det"] + [n.lower_] if n is not c else []
                 words = [c.lower_] + inner + [q.lower_]
                 role = table.get(" ".join(words)) or table.get(" ".join(w for w in words if w not in ("the", "a")))
+                # "stand shoulder to shoulder with X": spaCy makes the first 'shoulder' the verb's object
+                before = c.doc[c.i - 1] if c.i > 0 else None
+                if not role and before is not None and before.head == c.head and before.dep_ in ("dobj", "npadvmod"):
+                    role = table.get(" ".join([before.lower_] + words))
                 if role:
                     for p in q.children:
                         if p.dep_ == "pobj":

@@ -121,7 +121,7 @@ class Resolver:
     def _mention_refs(self, m: Mention) -> list[Ref]:
         if m.locative:
             return []
-        if m.role in ("generic", "named-of"):
+        if m.role in ("generic", "named-of", "force"):     # 'Russian mercenaries from the Wagner Group'
             named = self.m.named_groups_of(self.doc[m.head])
             if named:
                 return [self.ref(n) for n in named]

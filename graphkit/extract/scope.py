@@ -57,6 +57,7 @@ class ScopeReader:
         self.speech_nouns, self.speaker_nouns = lex.word_set("speech_nouns"), lex.word_set("speaker_nouns")
         self.hedge_verbs, self.hedge_nouns = lex.word_set("hedge_verbs"), lex.word_set("hedge_nouns")
         self.modals, self.threats = lex.word_set("hedge_modals"), lex.word_set("threat_verbs")
+        self.pledges = lex.word_set("pledge_verbs")
         self.continuing = lex.word_set("continuing_verbs")
         self.hedge_adverbs, self.hedge_adjectives = lex.word_set("hedge_adverbs"), lex.word_set("hedge_adjectives")
         self.neg_words, self.neg_verbs = lex.word_set("negation_words"), lex.word_set("negating_verbs")
@@ -126,7 +127,8 @@ class ScopeReader:
                     lem == "fail" and rel == "PARTY_TO"):
                 negated = not negated
             if lem in self.hedge_verbs:
-                hedged, threat = True, lem in self.threats
+                # 'pledged to help rebuild X's navy': the pledge is backing already
+                hedged, threat = not (rel == "BACKS" and lem in self.pledges), lem in self.threats
             if t.lower_ in self.hedge_nouns or lem in self.hedge_nouns:
                 hedged = True
         return Scope(negated, hedged, threat)
