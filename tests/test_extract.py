@@ -225,6 +225,26 @@ VERBS = [
     row("fought-an-object-is-the-subject's-attack", "The Karen National Union is still fighting government forces "
         "in Kayin state, which the truce does not cover.",
         [("Karen National Union", "ATTACKED", "Myanmar")], [("Myanmar", "ATTACKED", "Karen National Union")]),
+    row("inflicted-losses-on", "Peshmerga fighters inflicted heavy casualties on Islamic State militants near Sinjar.",
+        [("Kurdistan Regional Government", "ATTACKED", "Islamic State")]),
+    row("inflicted-damage-without-a-doer", "The floods inflicted heavy damage on Mozambique last spring.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("cleared-fighters-from-a-place", "Iraqi troops cleared the remaining Islamic State fighters from the old "
+        "market on Sunday.",
+        [("Iraq", "ATTACKED", "Islamic State")]),
+    row("cleared-a-road-of-mines", "Nigerian engineers cleared the road to Maiduguri of mines.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("struck-deep-into-a-place", "Boko Haram fighters struck deep into Diffa overnight.",
+        [("Boko Haram", "ATTACKED", "Diffa")]),
+    row("place-described-as-a-side's-stronghold", "Nigerian troops recaptured Gwoza, a Boko Haram stronghold, "
+        "on Friday.",
+        [("Nigeria", "ATTACKED", "Boko Haram"), ("Nigeria", "ATTACKED", "Gwoza")]),
+    row("place-one-of-a-side's-strongholds", "Somali forces retook Bardhere, one of the last al-Shabaab bastions "
+        "in Gedo.",
+        [("Somalia", "ATTACKED", "al-Shabaab")]),
+    row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
+        "border.",
+        [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),
     row("clashed-openly-is-a-clash-of-words", "Rome clashed openly with Paris over migration last year.",
         [], [(ANY, "ATTACKED", ANY)]),
     row("a-trade-war-is-no-attack", "Washington waged a trade war against Beijing for two years.",

@@ -24,7 +24,7 @@ from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .organs import government_state
 from .repair import dateline_dash
-from .places_named import WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
+from .places_named import described_assets, WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
 from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -272,6 +272,8 @@ class Resolver:
         the ones a listing names ('Emirati targets, including ADNOC's depot')."""
         listed = [x for c in tok.children if c.dep_ == "prep" and listing(c)
                   for p in c.children if p.dep_ == "pobj" for x in self._target1(p)]
+        listed += self.as_(tok, [x for a in described_assets(self, tok) for x in self.owner(a)], "owner")
+        # 'took X, a rebel stronghold': the rebels too
         return dedup(self._target1(tok) + listed) if listed else self._target1(tok)
 
     def _target1(self, tok: Token) -> list[Ref]:
