@@ -242,6 +242,12 @@ VERBS = [
     row("place-one-of-a-side's-strongholds", "Somali forces retook Bardhere, one of the last al-Shabaab bastions "
         "in Gedo.",
         [("Somalia", "ATTACKED", "al-Shabaab")]),
+    row("liberated-a-side's-stronghold-frees-it-from-the-side", "Malian troops liberated Menaka, a JNIM stronghold "
+        "in the north, on Monday.",
+        [("Mali", "ATTACKED", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    row("subject-including-members-acts-too", "Iraqi forces, including Peshmerga units, liberated Bashiqa, "
+        "an Islamic State stronghold.",
+        [("Kurdistan Regional Government", "ATTACKED", "Islamic State")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),

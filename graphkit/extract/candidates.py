@@ -141,6 +141,7 @@ class CandidateFinder:
         if frame.rest and roles.get("patient") and any(
                 c.dep_ == "dobj" and {c.lower_, c.lemma_.lower()} & set(frame.rest) for c in tok.children):
             roles = {**roles, "patient": []}      # 'inflicted losses on X in Y': the object is the trigger's own word
+        roles = _freed_from_owner(frame, roles)
         if frame.pos in ("VERB", "ROLE") and any("speaker" in lk.source for lk in frame.links):
             # 'X said Y bore responsibility', 'X said Y is a threat': a clause's verb or predicate noun (an
             # event noun's doer is too far from the speech)
@@ -359,6 +360,17 @@ def _light_verbs_yield(cands: list[Candidate], since: int, light: frozenset[str]
     return [c for c in cands if not (c.pos == "VERB" and c.trigger.i >= since and c.trigger.lemma_.lower() in light
                                      and (key := (c.subject.ent.key, c.object.ent.key, c.trigger.i)) in nouns
                                      and (c.relation not in nouns[key] or weak[key]))]
+
+
+def _freed_from_owner(frame: Frame, roles: dict) -> dict:
+    """'liberated X, an ISIS stronghold', 'freed the rebel stronghold': a frame that frees a place
+    (its patient is only ever a place) frees it from the side that owns it ('from' the rebels)."""
+    freeing = [lk for lk in frame.links if "patient" in lk.target]
+    if not freeing or any(lk.target_kinds - {"Place"} for lk in freeing) or not any(
+            "from" in lk.target for lk in frame.links):
+        return roles
+    owners = [r for r in roles.get("patient", []) if r.via == "owner" and r.ent.kind != "Place"]
+    return {**roles, "from": dedup(roles.get("from", []) + owners)} if owners else roles
 
 
 def _uses(tok: Token) -> list[str]:

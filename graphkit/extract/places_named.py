@@ -73,8 +73,9 @@ def described_assets(r: "Resolver", tok: Token) -> list[Token]:
     """'Hawija, an ISIS stronghold', 'X, one of the last rebel bastions': the asset noun a named
     place stands in apposition to (its owner is attacked with the place)."""
     m = r.m.at(tok)
-    if not (tok.pos_ == "PROPN" if m is None else (m.ent.kind == "Place" or m.locative) and tok.i == m.head):
-        return []      # a place, or a name no one knows (a village)
+    if not (tok.pos_ == "PROPN" if m is None else (m.ent.kind == "Place" or m.locative or m.role == "ner")
+                                                    and tok.i == m.head):
+        return []      # a place, or a name only the tagger knows (a village it takes for a person)
     out = []
     for a in tok.children:
         if a.dep_ != "appos":

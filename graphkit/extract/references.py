@@ -230,9 +230,11 @@ class Resolver:
 
     # ---- owners and targets ------------------------------------------------------------------
     def along_with(self, tok: Token) -> list[Ref]:
+        """'X, together with Y', 'X, including Y units': the others who act with X."""
         out = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside"):
+            if c.dep_ == "prep" and (c.lower_ in ("along", "together", "alongside")
+                                     or listing(c) and self.m.at(tok) is not None):
                 for p in c.subtree:
                     if p.dep_ == "pobj":
                         out += self.refs(p)
