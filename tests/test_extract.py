@@ -248,6 +248,10 @@ VERBS = [
     row("subject-including-members-acts-too", "Iraqi forces, including Peshmerga units, liberated Bashiqa, "
         "an Islamic State stronghold.",
         [("Kurdistan Regional Government", "ATTACKED", "Islamic State")]),
+    row("army-base-at-a-spot-is-the-spot-hit", "Boko Haram said its fighters had overrun a Nigerian army base at "
+        "Malam Fatori in Borno state.",
+        [("Boko Haram", "ATTACKED", "Nigeria"), ("Boko Haram", "ATTACKED", "Malam Fatori")],
+        [(ANY, "ATTACKED", "Borno")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),

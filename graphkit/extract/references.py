@@ -285,6 +285,12 @@ class Resolver:
         r = self.refs(tok)
         if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
             return dedup(r + places_in(self, tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
+        if r and lemma in self.facilities and self.m.at(tok) is not None and self.m.at(tok).role == "force":
+            # 'overran an army base at X in Y region' (the base a mention of the army): X too ('at'/'near' a
+            # spot), not the region it is 'in'
+            at = [x for x in places_in(self, tok) if x.mention and (p := self.doc[x.mention.head].head).head == tok
+                  and p.lower_ in ("at", "near", "outside")]
+            return dedup(r + at[:1])
         if r:
             return r
         held = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.holding
