@@ -252,6 +252,12 @@ VERBS = [
         "Malam Fatori in Borno state.",
         [("Boko Haram", "ATTACKED", "Nigeria"), ("Boko Haram", "ATTACKED", "Malam Fatori")],
         [(ANY, "ATTACKED", "Borno")]),
+    row("fired-x-and-y-at-targets-including", "Hezbollah fired rockets and a large number of drones at Israeli "
+        "bases, including the Meron air control base.",
+        [("Hezbollah", "ATTACKED", "Israel")]),
+    row("listing-beside-the-target-names-members", "The Houthis fired missiles and a swarm of drones at Saudi "
+        "oil facilities, including Aramco's Zulfi terminal.",
+        [("Houthis", "ATTACKED", "Saudi Aramco")], [(ANY, "ATTACKED", "Zulfi")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),

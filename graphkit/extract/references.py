@@ -246,6 +246,10 @@ class Resolver:
         out: list[Ref] = []
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         mods += [x for c in mods for x in c.conjuncts if x.i < noun.i]   # "Hamas and Islamic Jihad targets"
+        if any(c.dep_ == "poss" for c in mods):
+            # "ADNOC's Musaffah depot": a name only the tagger knows after the owner names the thing, not a side
+            mods = [c for c in mods if not (c.dep_ == "compound" and (m := self.m.at(c)) is not None
+                                            and m.role == "ner")]
         # "the RSF drone attacks": the owner in front of a compound that names no one
         mods += [g for c in mods if c.dep_ == "compound" and self.m.at(c) is None
                  for g in c.children if g.dep_ in ("poss", "amod", "compound") and g.i < c.i]
