@@ -258,6 +258,9 @@ VERBS = [
     row("listing-beside-the-target-names-members", "The Houthis fired missiles and a swarm of drones at Saudi "
         "oil facilities, including Aramco's Zulfi terminal.",
         [("Houthis", "ATTACKED", "Saudi Aramco")], [(ANY, "ATTACKED", "Zulfi")]),
+    row("strikes-on-x-near-y-and-on-z", "Israel retaliated with raids on Hamas positions in the north and on "
+        "Khan Younis.",
+        [("Israel", "ATTACKED", "Hamas"), ("Israel", "ATTACKED", "Khan Younis")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),

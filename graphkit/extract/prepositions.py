@@ -87,8 +87,12 @@ class Prepositions:
 
     def _simple(self, c: Token, roles: "Roles") -> None:
         # "strikes on X and on Y": a coordinated preposition
-        objs = [p for q in [c] + [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
-                for p in q.children if p.dep_ in ("pobj", "pcomp")]
+        same = [x for x in c.conjuncts if x.dep_ == "conj" and x.lower_ == c.lower_]
+        # "responded with strikes on X near Y and on Z": spaCy hangs the second 'on' on another preposition
+        scope = c.head.head if c.head.dep_ == "pobj" else c.head
+        same += [x for x in scope.subtree if x.dep_ == "conj" and x.lower_ == c.lower_ and x.i > c.i
+                 and x.head.pos_ == "ADP" and x.head.lower_ != c.lower_]
+        objs = [p for q in [c] + same for p in q.children if p.dep_ in ("pobj", "pcomp")]
         for p in objs:
             # "in support of clearing operations by X": the doer of the gerund's event
             roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p) or (
