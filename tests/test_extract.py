@@ -261,6 +261,11 @@ VERBS = [
     row("strikes-on-x-near-y-and-on-z", "Israel retaliated with raids on Hamas positions in the north and on "
         "Khan Younis.",
         [("Israel", "ATTACKED", "Hamas"), ("Israel", "ATTACKED", "Khan Younis")]),
+    row("capital-as-the-scene-of-strikes", "Russian jets carried out strikes on fuel depots in Kyiv on Sunday.",
+        [("Russia", "ATTACKED", "Kyiv")]),
+    row("capital-as-the-scene-of-talks-is-not-hit", "Syrian forces bombed rebel positions near Idlib after talks "
+        "in Ankara collapsed.",
+        [("Syria", "ATTACKED", "Idlib")], [(ANY, "ATTACKED", "Ankara"), (ANY, "ATTACKED", "Turkey")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),

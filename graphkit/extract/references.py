@@ -118,8 +118,8 @@ class Resolver:
         return [self.synthetic(tok, narrator, "first-person")] if narrator is not None else []
 
     def _mention_refs(self, m: Mention) -> list[Ref]:
-        if m.locative:
-            return []
+        if m.locative and not (m.ent.kind == "Place" and _where_it_happens(self.doc[m.head])):
+            return []      # 'talks in Ankara' names no actor; 'strikes on camps in Sanaa' hit the city
         if m.role in ("generic", "named-of"):
             named = self.m.named_groups_of(self.doc[m.head])
             if named:
@@ -341,6 +341,13 @@ class Resolver:
                           if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
                           for r in self.refs(p)]
         return dedup(out)
+
+
+def _where_it_happens(tok: Token) -> bool:
+    """'in Sanaa', 'near Kyiv': a capital named as the scene of an act (not where things go or come from)."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "around", "outside")
 
 
 def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
