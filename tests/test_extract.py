@@ -266,6 +266,12 @@ VERBS = [
     row("capital-as-the-scene-of-talks-is-not-hit", "Syrian forces bombed rebel positions near Idlib after talks "
         "in Ankara collapsed.",
         [("Syria", "ATTACKED", "Idlib")], [(ANY, "ATTACKED", "Ankara"), (ANY, "ATTACKED", "Turkey")]),
+    row("killed-soldiers-serving-with-a-mission", "Boko Haram fighters killed 12 Chadian soldiers serving with the "
+        "Multinational Joint Task Force near Lake Chad.",
+        [("Boko Haram", "ATTACKED", "Chad"), ("Boko Haram", "ATTACKED", "Multinational Joint Task Force")]),
+    row("soldiers-serving-with-a-mission-as-doers", "Chadian soldiers serving with the Multinational Joint Task "
+        "Force killed 20 Boko Haram fighters near Lake Chad.",
+        [("Chad", "ATTACKED", "Boko Haram")], [(ANY, "ATTACKED", "Multinational Joint Task Force")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),

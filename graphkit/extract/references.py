@@ -44,6 +44,7 @@ class Resolver:
         self.group_plurals = lex.word_set("group_plurals")
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
         self.holding, self.routes = lex.word_set("holding_verbs"), lex.word_set("route_nouns")
+        self.serving = lex.word_set("serving_verbs")
         self.settlements = lex.word_set("settlement_nouns")
         self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = lex.heads("ROLE")
@@ -289,6 +290,12 @@ class Resolver:
         r = self.refs(tok)
         if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
             return dedup(r + places_in(self, tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
+        if r:
+            # "killed Ugandan soldiers serving with the AU mission": the mission they serve in too
+            r = dedup(r + [x for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.serving
+                           for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "in", "under")
+                           for q in p.children if q.dep_ == "pobj" for x in self.refs(q)
+                           if x.ent.kind in ("Organization", "Group", "Actor")])
         if r and lemma in self.facilities and self.m.at(tok) is not None and self.m.at(tok).role == "force":
             # 'overran an army base at X in Y region' (the base a mention of the army): X too ('at'/'near' a
             # spot), not the region it is 'in'
