@@ -232,6 +232,8 @@ VERBS = [
     row("cleared-fighters-from-a-place", "Iraqi troops cleared the remaining Islamic State fighters from the old "
         "market on Sunday.",
         [("Iraq", "ATTACKED", "Islamic State")]),
+    row("cleared-people-to-travel-is-no-attack", "Egypt cleared Hamas officials to travel to Cairo.",
+        [], [(ANY, "ATTACKED", ANY)]),
     row("cleared-a-road-of-mines", "Nigerian engineers cleared the road to Maiduguri of mines.",
         [], [(ANY, "ATTACKED", ANY)]),
     row("struck-deep-into-a-place", "Boko Haram fighters struck deep into Diffa overnight.",

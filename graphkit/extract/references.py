@@ -279,7 +279,7 @@ class Resolver:
         the ones a listing names ('Emirati targets, including ADNOC's depot')."""
         listed = [x for c in tok.children if c.dep_ == "prep" and listing(c)
                   for p in c.children if p.dep_ == "pobj" for x in self._target1(p)]
-        listed += self.as_(tok, [x for a in described_assets(self, tok) for x in self.owner(a)], "owner")
+        listed += [x for a in described_assets(self, tok) for x in self.as_(a, self.owner(a), "owner")]
         # 'took X, a rebel stronghold': the rebels too
         return dedup(self._target1(tok) + listed) if listed else self._target1(tok)
 
