@@ -274,6 +274,12 @@ VERBS = [
     row("soldiers-serving-with-a-mission-as-doers", "Chadian soldiers serving with the Multinational Joint Task "
         "Force killed 20 Boko Haram fighters near Lake Chad.",
         [("Chad", "ATTACKED", "Boko Haram")], [(ANY, "ATTACKED", "Multinational Joint Task Force")]),
+    row("the-defence-forces-are-the-government's", "Kenyan President William Ruto said the defence forces had "
+        "driven al-Shabaab fighters out of Kolbio.",
+        [("Kenya", "ATTACKED", "al-Shabaab")]),
+    row("a-possessor's-defence-army-is-not-the-government's", "Azerbaijan says Armenia supplied the enclave's "
+        "defence army with weapons.",
+        [], [("Armenia", "BACKS", "Azerbaijan")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),
