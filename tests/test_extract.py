@@ -225,6 +225,64 @@ VERBS = [
     row("fought-an-object-is-the-subject's-attack", "The Karen National Union is still fighting government forces "
         "in Kayin state, which the truce does not cover.",
         [("Karen National Union", "ATTACKED", "Myanmar")], [("Myanmar", "ATTACKED", "Karen National Union")]),
+    row("inflicted-losses-on", "Peshmerga fighters inflicted heavy casualties on Islamic State militants near Sinjar.",
+        [("Kurdistan Regional Government", "ATTACKED", "Islamic State")]),
+    row("inflicted-damage-without-a-doer", "The floods inflicted heavy damage on Mozambique last spring.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("cleared-fighters-from-a-place", "Iraqi troops cleared the remaining Islamic State fighters from the old "
+        "market on Sunday.",
+        [("Iraq", "ATTACKED", "Islamic State")]),
+    row("cleared-people-to-travel-is-no-attack", "Egypt cleared Hamas officials to travel to Cairo.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("cleared-a-road-of-mines", "Nigerian engineers cleared the road to Maiduguri of mines.",
+        [], [(ANY, "ATTACKED", ANY)]),
+    row("struck-deep-into-a-place", "Boko Haram fighters struck deep into Diffa overnight.",
+        [("Boko Haram", "ATTACKED", "Diffa")]),
+    row("place-described-as-a-side's-stronghold", "Nigerian troops recaptured Gwoza, a Boko Haram stronghold, "
+        "on Friday.",
+        [("Nigeria", "ATTACKED", "Boko Haram"), ("Nigeria", "ATTACKED", "Gwoza")]),
+    row("place-one-of-a-side's-strongholds", "Somali forces retook Bardhere, one of the last al-Shabaab bastions "
+        "in Gedo.",
+        [("Somalia", "ATTACKED", "al-Shabaab")]),
+    row("liberated-a-side's-stronghold-frees-it-from-the-side", "Malian troops liberated Menaka, a JNIM stronghold "
+        "in the north, on Monday.",
+        [("Mali", "ATTACKED", "Jama'at Nusrat al-Islam wal-Muslimin")]),
+    row("subject-including-members-acts-too", "Iraqi forces, including Peshmerga units, liberated Bashiqa, "
+        "an Islamic State stronghold.",
+        [("Kurdistan Regional Government", "ATTACKED", "Islamic State")]),
+    row("army-base-at-a-spot-is-the-spot-hit", "Boko Haram said its fighters had overrun a Nigerian army base at "
+        "Malam Fatori in Borno state.",
+        [("Boko Haram", "ATTACKED", "Nigeria"), ("Boko Haram", "ATTACKED", "Malam Fatori")],
+        [(ANY, "ATTACKED", "Borno")]),
+    row("fired-x-and-y-at-targets-including", "Hezbollah fired rockets and a large number of drones at Israeli "
+        "bases, including the Meron air control base.",
+        [("Hezbollah", "ATTACKED", "Israel")]),
+    row("listing-beside-the-target-names-members", "The Houthis fired missiles and a swarm of drones at Saudi "
+        "oil facilities, including Aramco's Zulfi terminal.",
+        [("Houthis", "ATTACKED", "Saudi Aramco")], [(ANY, "ATTACKED", "Zulfi")]),
+    row("strikes-on-x-near-y-and-on-z", "Israel retaliated with raids on Hamas positions in the north and on "
+        "Khan Younis.",
+        [("Israel", "ATTACKED", "Hamas"), ("Israel", "ATTACKED", "Khan Younis")]),
+    row("capital-as-the-scene-of-strikes", "Russian jets carried out strikes on fuel depots in Kyiv on Sunday.",
+        [("Russia", "ATTACKED", "Kyiv")]),
+    row("capital-as-the-scene-of-talks-is-not-hit", "Syrian forces bombed rebel positions near Idlib after talks "
+        "in Ankara collapsed.",
+        [("Syria", "ATTACKED", "Idlib")], [(ANY, "ATTACKED", "Ankara"), (ANY, "ATTACKED", "Turkey")]),
+    row("killed-soldiers-serving-with-a-mission", "Boko Haram fighters killed 12 Chadian soldiers serving with the "
+        "Multinational Joint Task Force near Lake Chad.",
+        [("Boko Haram", "ATTACKED", "Chad"), ("Boko Haram", "ATTACKED", "Multinational Joint Task Force")]),
+    row("soldiers-serving-with-a-mission-as-doers", "Chadian soldiers serving with the Multinational Joint Task "
+        "Force killed 20 Boko Haram fighters near Lake Chad.",
+        [("Chad", "ATTACKED", "Boko Haram")], [(ANY, "ATTACKED", "Multinational Joint Task Force")]),
+    row("the-defence-forces-are-the-government's", "Kenyan President William Ruto said the defence forces had "
+        "driven al-Shabaab fighters out of Kolbio.",
+        [("Kenya", "ATTACKED", "al-Shabaab")]),
+    row("a-possessor's-defence-army-is-not-the-government's", "Azerbaijan says Armenia supplied the enclave's "
+        "defence army with weapons.",
+        [], [("Armenia", "BACKS", "Azerbaijan")]),
+    row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
+        "border.",
+        [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),
     row("clashed-openly-is-a-clash-of-words", "Rome clashed openly with Paris over migration last year.",
         [], [(ANY, "ATTACKED", ANY)]),
     row("a-trade-war-is-no-attack", "Washington waged a trade war against Beijing for two years.",

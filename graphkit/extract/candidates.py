@@ -92,6 +92,7 @@ class CandidateFinder:
         self.anti = lex.word_set("anti_prefixes")
         self.combat, self.unarmed = lex.word_set("combat_modifiers"), lex.word_set("unarmed_modifiers")
         self.materiel = lex.transfer_objects
+        self.assets = lex.word_set("asset_nouns")
         self.joint = lex.word_set("joint_nouns")
         self.positive = lex.word_set("positive_complements")
         self.reversing = lex.word_set("reversing_verbs")
@@ -140,6 +141,10 @@ class CandidateFinder:
 
     def from_frame(self, tok: Token, frame: Frame) -> list[Candidate]:
         roles = self.args.roles(tok, frame.pos)
+        if frame.rest and roles.get("patient") and any(
+                c.dep_ == "dobj" and {c.lower_, c.lemma_.lower()} & set(frame.rest) for c in tok.children):
+            roles = {**roles, "patient": []}      # 'inflicted losses on X in Y': the object is the trigger's own word
+        roles = _freed_from_owner(frame, roles, self.assets)
         if frame.pos in ("VERB", "ROLE") and any("speaker" in lk.source for lk in frame.links):
             # 'X said Y bore responsibility', 'X said Y is a threat': a clause's verb or predicate noun (an
             # event noun's doer is too far from the speech)
@@ -365,6 +370,19 @@ def _light_verbs_yield(cands: list[Candidate], since: int, light: frozenset[str]
     return [c for c in cands if not (c.pos == "VERB" and c.trigger.i >= since and c.trigger.lemma_.lower() in light
                                      and (key := (c.subject.ent.key, c.object.ent.key, c.trigger.i)) in nouns
                                      and (c.relation not in nouns[key] or weak[key]))]
+
+
+def _freed_from_owner(frame: Frame, roles: dict, assets: frozenset[str]) -> dict:
+    """'liberated X, an ISIS stronghold', 'freed the rebel stronghold': a frame that frees a place
+    (its patient is only ever a place) frees it from the side that owns it ('from' the rebels); not
+    people ('cleared Hamas officials to travel')."""
+    freeing = [lk for lk in frame.links if "patient" in lk.target]
+    if not freeing or any(lk.target_kinds - {"Place"} for lk in freeing) or not any(
+            "from" in lk.target for lk in frame.links):
+        return roles
+    owners = [r for r in roles.get("patient", []) if r.via == "owner" and r.ent.kind != "Place"
+              and r.text.lower() in assets]
+    return {**roles, "from": dedup(roles.get("from", []) + owners)} if owners else roles
 
 
 def _uses(tok: Token) -> list[str]:

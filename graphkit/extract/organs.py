@@ -50,6 +50,7 @@ def find_organs(ms: Mentions) -> None:
             continue
         facility = tok.lower_ in government and _definite_facility(ms, tok)
         if owner is None and (any(c.lower_ in government_mods and c.dep_ in ("compound", "amod") for c in tok.lefts)
+                              and not any(c.dep_ == "poss" for c in tok.children)   # 'the enclave's defence army'
                               or (tok.lower_ in government and has_det(tok, ("the",))
                                   and not _modified(tok, evaluative))
                               or facility):

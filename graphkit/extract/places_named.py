@@ -1,6 +1,7 @@
 """The places a target noun names, for :meth:`graphkit.extract.references.Resolver.target`:
 the places inside its phrase ('areas in X district', 'the village of X', 'towns including X'),
-the place a bare 'the city' stands for, and the owner of the last asset named before 'the
+the place a bare 'the city' stands for, the asset a named place is described as ('X, a rebel
+stronghold'), and the owner of the last asset named before 'the
 targets'.
 """
 from __future__ import annotations
@@ -66,3 +67,20 @@ def inside_of(t: Token, top: Token) -> bool:
 def listing(prep: Token) -> bool:
     """'including' or 'such as': the preposition names members of the noun it hangs on."""
     return prep.lower_ == "including" or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+
+
+def described_assets(r: "Resolver", tok: Token) -> list[Token]:
+    """'Hawija, an ISIS stronghold', 'X, one of the last rebel bastions': the asset noun a named
+    place stands in apposition to (its owner is attacked with the place)."""
+    m = r.m.at(tok)
+    if not (tok.pos_ == "PROPN" if m is None else (m.ent.kind == "Place" or m.locative or m.role == "ner")
+                                                    and tok.i == m.head):
+        return []      # a place, or a name only the tagger knows (a village it takes for a person)
+    out = []
+    for a in tok.children:
+        if a.dep_ != "appos":
+            continue
+        heads = [a] if a.tag_ != "CD" else [p for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                                             for p in c.children if p.dep_ == "pobj"]
+        out += [h for h in heads if h.lower_ in r.assets or h.lemma_.lower() in r.assets]
+    return out

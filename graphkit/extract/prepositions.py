@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .lexicon import PREPOSITION_ROLES, Lexicon
+from .places_named import listing
+
+TARGETS = frozenset({"on", "at", "against", "upon", "into"})      # prepositions that name a target
 
 if TYPE_CHECKING:
     from .arguments import Arguments, Roles
@@ -49,7 +52,8 @@ class Prepositions:
                     (m := self.m.at(c)) is None or m.ent.kind == "Agreement"):
                 # "traded fire with X", "received flights from X": the object's prepositions are the verb's
                 extra: Roles = {}
-                self.read(c, extra, inner=False)
+                for o in [c, *(x for x in c.conjuncts if self.m.at(x) is None)]:
+                    self.read(o, extra, inner=False)     # 'fired missiles and a number of drones at X'
                 for k, v in extra.items():
                     if k != "of":
                         roles.setdefault(k, []).extend(v)
@@ -89,6 +93,11 @@ class Prepositions:
             # "in support of clearing operations by X": the doer of the gerund's event
             roles.setdefault(c.lower_, []).extend(self.r.target(p) or self.args.event_agents(p) or (
                 self._gerund_doers(p) if p.dep_ == "pcomp" and p.tag_ == "VBG" else []))
+        # "fired drones at targets, including X's depot": a listing hung beside the preposition names its members
+        nxt = [s for s in c.head.children if s.i > c.i and s.dep_ == "prep"][:1]
+        roles.setdefault(c.lower_, []).extend(
+            r for s in nxt if c.lower_ in TARGETS and listing(s) for p in s.children if p.dep_ == "pobj"
+            for r in self.r.target(p))
         # "out of X", "away from X": a particle then a preposition
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ in PREPOSITION_ROLES:

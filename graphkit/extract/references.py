@@ -24,7 +24,7 @@ from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .organs import government_state
 from .repair import in_dateline
-from .places_named import WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
+from .places_named import described_assets, WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
 from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -44,6 +44,7 @@ class Resolver:
         self.group_plurals = lex.word_set("group_plurals")
         self.facilities, self.state_forces = lex.word_set("facility_nouns"), lex.word_set("state_force_modifiers")
         self.holding, self.routes = lex.word_set("holding_verbs"), lex.word_set("route_nouns")
+        self.serving = lex.word_set("serving_verbs")
         self.settlements = lex.word_set("settlement_nouns")
         self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = lex.heads("ROLE")
@@ -119,8 +120,8 @@ class Resolver:
         return [self.synthetic(tok, narrator, "first-person")] if narrator is not None else []
 
     def _mention_refs(self, m: Mention) -> list[Ref]:
-        if m.locative:
-            return []
+        if m.locative and not (m.ent.kind == "Place" and _where_it_happens(self.doc[m.head])):
+            return []      # 'talks in Ankara' names no actor; 'strikes on camps in Sanaa' hit the city
         if m.role in ("generic", "named-of", "force"):     # 'Russian mercenaries from the Wagner Group'
             named = self.m.named_groups_of(self.doc[m.head])
             if named:
@@ -231,9 +232,11 @@ class Resolver:
 
     # ---- owners and targets ------------------------------------------------------------------
     def along_with(self, tok: Token) -> list[Ref]:
+        """'X, together with Y', 'X, including Y units': the others who act with X."""
         out = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside"):
+            if c.dep_ == "prep" and (c.lower_ in ("along", "together", "alongside")
+                                     or listing(c) and self.m.at(tok) is not None):
                 for p in c.subtree:
                     if p.dep_ == "pobj":
                         out += self.refs(p)
@@ -245,6 +248,10 @@ class Resolver:
         out: list[Ref] = []
         mods = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i]
         mods += [x for c in mods for x in c.conjuncts if x.i < noun.i]   # "Hamas and Islamic Jihad targets"
+        if any(c.dep_ == "poss" for c in mods):
+            # "ADNOC's Musaffah depot": a name only the tagger knows after the owner names the thing, not a side
+            mods = [c for c in mods if not (c.dep_ == "compound" and (m := self.m.at(c)) is not None
+                                            and m.role == "ner")]
         # "the RSF drone attacks": the owner in front of a compound that names no one
         mods += [g for c in mods if c.dep_ == "compound" and self.m.at(c) is None
                  for g in c.children if g.dep_ in ("poss", "amod", "compound") and g.i < c.i]
@@ -273,6 +280,8 @@ class Resolver:
         the ones a listing names ('Emirati targets, including ADNOC's depot')."""
         listed = [x for c in tok.children if c.dep_ == "prep" and listing(c)
                   for p in c.children if p.dep_ == "pobj" for x in self._target1(p)]
+        listed += [x for a in described_assets(self, tok) for x in self.as_(a, self.owner(a), "owner")]
+        # 'took X, a rebel stronghold': the rebels too
         return dedup(self._target1(tok) + listed) if listed else self._target1(tok)
 
     def _target1(self, tok: Token) -> list[Ref]:
@@ -282,6 +291,18 @@ class Resolver:
         r = self.refs(tok)
         if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
             return dedup(r + places_in(self, tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
+        if r:
+            # "killed Ugandan soldiers serving with the AU mission": the mission they serve in too
+            r = dedup(r + [x for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.serving
+                           for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "in", "under")
+                           for q in p.children if q.dep_ == "pobj" for x in self.refs(q)
+                           if x.ent.kind in ("Organization", "Group", "Actor")])
+        if r and lemma in self.facilities and self.m.at(tok) is not None and self.m.at(tok).role == "force":
+            # 'overran an army base at X in Y region' (the base a mention of the army): X too ('at'/'near' a
+            # spot), not the region it is 'in'
+            at = [x for x in places_in(self, tok) if x.mention and (p := self.doc[x.mention.head].head).head == tok
+                  and p.lower_ in ("at", "near", "outside")]
+            return dedup(r + at[:1])
         if r:
             return r
         held = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.holding
@@ -328,6 +349,13 @@ class Resolver:
                           if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
                           for r in self.refs(p)]
         return dedup(out)
+
+
+def _where_it_happens(tok: Token) -> bool:
+    """'in Sanaa', 'near Kyiv': a capital named as the scene of an act (not where things go or come from)."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near", "inside", "around", "outside")
 
 
 def _collective_number(tok: Token, numbers: dict[str, int]) -> int:
