@@ -142,8 +142,11 @@ class CandidateFinder:
     def from_frame(self, tok: Token, frame: Frame) -> list[Candidate]:
         roles = self.args.roles(tok, frame.pos)
         if frame.rest and roles.get("patient") and any(
-                c.dep_ == "dobj" and {c.lower_, c.lemma_.lower()} & set(frame.rest) for c in tok.children):
-            roles = {**roles, "patient": []}      # 'inflicted losses on X in Y': the object is the trigger's own word
+                c.dep_ == "dobj" and {c.lower_, c.lemma_.lower()} & set(frame.rest) for c in tok.children) and any(
+                roles.get(t) for lk in frame.links for t in lk.target if t != "patient"):
+            # 'inflicted losses on X in Y': the object is the trigger's own word, the target is named apart
+            # (not 'seized the assets of X', where the object's owner is the patient)
+            roles = {**roles, "patient": []}
         roles = _freed_from_owner(frame, roles, self.assets)
         if frame.pos in ("VERB", "ROLE") and any("speaker" in lk.source for lk in frame.links):
             # 'X said Y bore responsibility', 'X said Y is a threat': a clause's verb or predicate noun (an
