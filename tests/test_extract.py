@@ -280,6 +280,9 @@ VERBS = [
     row("a-possessor's-defence-army-is-not-the-government's", "Azerbaijan says Armenia supplied the enclave's "
         "defence army with weapons.",
         [], [("Armenia", "BACKS", "Azerbaijan")]),
+    row("forces-loyal-to-a-government-are-its-forces", "Forces loyal to Yemen's internationally recognised "
+        "government said they had retaken Marib from the Houthis.",
+        [("Yemeni government", "ATTACKED", "Houthis")]),
     row("place-described-as-a-town-has-no-owner", "Nigerian troops recaptured Gwoza, a town near the Cameroonian "
         "border.",
         [("Nigeria", "ATTACKED", "Gwoza")], [(ANY, "ATTACKED", "Cameroon")]),

@@ -109,7 +109,7 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "number_words": Table("count"), "collective_nouns": WORDS, "collective_lemmas": WORDS,
     "person_collectives": WORDS, "group_plurals": WORDS, "asset_nouns": WORDS, "facility_nouns": WORDS,
     "state_force_modifiers": WORDS, "target_prepositions": WORDS, "holding_verbs": WORDS,
-    "serving_verbs": WORDS,
+    "serving_verbs": WORDS, "allegiance_adjectives": WORDS,
     "object_control_verbs": WORDS,
 }
 

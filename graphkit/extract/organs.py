@@ -136,6 +136,8 @@ def owner_state(ms: Mentions, tok: Token) -> tuple[Ent | None, int]:
             if best:
                 break
     if best is None:
+        best = _allegiance(ms, tok)
+    if best is None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -277,6 +279,19 @@ def _known_organ(ms: Mentions, state: Ent, title: str) -> str | None:
         if e.kind == "Organization" and e.state == state.name and e.info.get("type") in STATE_ORGANS:
             if any(k in e.name.lower() for k in keys):
                 return e.name
+    return None
+
+
+def _allegiance(ms: Mentions, tok: Token) -> Ent | None:
+    """'forces loyal to the GNA': the state or authority the forces are loyal to."""
+    loyal = ms.lex.word_set("allegiance_adjectives")
+    for c in tok.children:
+        if c.dep_ == "amod" and c.i > tok.i and c.lemma_.lower() in loyal:
+            for p in c.children:
+                for q in p.children if p.dep_ == "prep" and p.lower_ == "to" else ():
+                    m = ms.by_token.get(q.i)
+                    if m is not None and m.ent.kind == "Actor" and not m.locative:
+                        return m.ent
     return None
 
 
