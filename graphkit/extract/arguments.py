@@ -285,7 +285,7 @@ class Arguments:
         doc = tok.doc
         roles: Roles = {"agent": [], "patient": []}
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
-            roles["agent"] = self.hyphen_refs(doc[tok.i - 2])        # "Iran-backed"
+            roles["agent"] = hyphen_refs(self.r, doc[tok.i - 2])        # "Iran-backed"
         roles["agent"] += self._passive_agents(tok)
         inside = self.m.at(tok)
         if inside is not None:
@@ -316,27 +316,29 @@ class Arguments:
         return roles
 
     # ---- hyphen compounds ------------------------------------------------------------------------
-    def hyphen_refs(self, x: Token) -> list[Ref]:
-        """X in 'X-backed': a state adjective, a name, or the state inside a longer alias."""
-        adj = self.r.state_adjective(x, object_of_prefix=True)
-        if adj is not None:
-            return [adj]
-        m = self.m.at(x)
-        if m is None:
-            return []
-        if m.end > x.i + 2 and x.doc[x.i + 1].text == "-":
-            # "Turkish-backed Syrian National Army" is one alias: the state is inside it
-            hit = self.m.gaz.find(x.text)
-            if hit is not None and hit.entry.kind == "Actor":
-                return [self.r.synthetic(x, self.m.state_ent(hit.entry), "adjective")]
-            return []
-        if m.ent.kind in ("Actor", "Group", "Person", "Organization") and not m.locative:
-            return self.r._mention_refs(m)
-        if m.locative and m.role == "capital":
-            hit = self.m.gaz.find(x.text)
-            if hit:
-                return [self.r.synthetic(x, self.m.state_ent(hit.entry), "adjective")]
+
+
+def hyphen_refs(r: Resolver, x: Token) -> list[Ref]:
+    """X in 'X-backed': a state adjective, a name, or the state inside a longer alias."""
+    adj = r.state_adjective(x, object_of_prefix=True)
+    if adj is not None:
+        return [adj]
+    m = r.m.at(x)
+    if m is None:
         return []
+    if m.end > x.i + 2 and x.doc[x.i + 1].text == "-":
+        # "Turkish-backed Syrian National Army" is one alias: the state is inside it
+        hit = r.m.gaz.find(x.text)
+        if hit is not None and hit.entry.kind == "Actor":
+            return [r.synthetic(x, r.m.state_ent(hit.entry), "adjective")]
+        return []
+    if m.ent.kind in ("Actor", "Group", "Person", "Organization") and not m.locative:
+        return r._mention_refs(m)
+    if m.locative and m.role == "capital":
+        hit = r.m.gaz.find(x.text)
+        if hit:
+            return [r.synthetic(x, r.m.state_ent(hit.entry), "adjective")]
+    return []
 
 
 def passive(verb: Token) -> bool:

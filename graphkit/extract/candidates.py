@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from .agreement_constructions import other_side_speaking, sealed_between
 from .labels import condemning_label
-from .arguments import Arguments, modified_noun, passive
+from .arguments import Arguments, hyphen_refs, modified_noun, passive
 from .lexicon import Frame, Lexicon, Link
 from .mentions import has_det
 from .oppositions import derived_oppositions
@@ -273,7 +273,7 @@ class CandidateFinder:
         doc = tok.doc
         if tok.lower_ in self.anti and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
             # "anti-Houthi forces": the forces oppose the Houthis
-            xs = self.args.hyphen_refs(doc[tok.i + 2])
+            xs = hyphen_refs(self.r, doc[tok.i + 2])
             y = modified_noun(doc[tok.i + 2]) or modified_noun(tok)
             ys = self.r.refs(y, conj=False) if y is not None else []
             out += [c for x in xs for yy in ys
@@ -308,7 +308,7 @@ class CandidateFinder:
     def _pair(self, tok: Token) -> list[Candidate]:
         """'Russian-Turkish agreement' (both parties), 'Russia-Turkey joint patrols' (cooperation)."""
         doc = tok.doc
-        ra, rb = self.args.hyphen_refs(doc[tok.i - 1]), self.args.hyphen_refs(doc[tok.i + 1])
+        ra, rb = hyphen_refs(self.r, doc[tok.i - 1]), hyphen_refs(self.r, doc[tok.i + 1])
         if not (ra and rb) or ra[0].ent.kind != "Actor" or rb[0].ent.kind != "Actor":
             return []
         noun = modified_noun(doc[tok.i + 1])

@@ -24,7 +24,8 @@ from .lexicon import Lexicon
 from .mentions import Ent, Mention, Mentions, anti_prefixed, hyphen_after
 from .organs import government_state
 from .repair import in_dateline
-from .places_named import described_assets, WHERE, inside_of, listing, places_in, recent_asset_owner, this_place
+from . import targets
+from .places_named import listing
 from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
@@ -276,79 +277,8 @@ class Resolver:
         return dedup(out)
 
     def target(self, tok: Token) -> list[Ref]:
-        """What an act is aimed at: the entity, the owner or holder of an asset, or the place; and
-        the ones a listing names ('Emirati targets, including ADNOC's depot')."""
-        listed = [x for c in tok.children if c.dep_ == "prep" and listing(c)
-                  for p in c.children if p.dep_ == "pobj" for x in self._target1(p)]
-        listed += [x for a in described_assets(self, tok) for x in self.as_(a, self.owner(a), "owner")]
-        # 'took X, a rebel stronghold': the rebels too
-        return dedup(self._target1(tok) + listed) if listed else self._target1(tok)
-
-    def _target1(self, tok: Token) -> list[Ref]:
-        lemma = tok.lemma_.lower()
-        if lemma in self.routes and self.m.at(tok) is None:
-            return []      # 'columns on the X-Y highway': the places a road joins are not hit
-        r = self.refs(tok)
-        if r and all(x.via == "owner" for x in r) and (lemma in self.assets or tok.lower_ in self.assets):
-            return dedup(r + places_in(self, tok))     # 'the rebel stronghold of Kidal': the rebels' and Kidal
-        if r:
-            # "killed Ugandan soldiers serving with the AU mission": the mission they serve in too
-            r = dedup(r + [x for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.serving
-                           for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "in", "under")
-                           for q in p.children if q.dep_ == "pobj" for x in self.refs(q)
-                           if x.ent.kind in ("Organization", "Group", "Actor")])
-        if r and lemma in self.facilities and self.m.at(tok) is not None and self.m.at(tok).role == "force":
-            # 'overran an army base at X in Y region' (the base a mention of the army): X too ('at'/'near' a
-            # spot), not the region it is 'in'
-            at = [x for x in places_in(self, tok) if x.mention and (p := self.doc[x.mention.head].head).head == tok
-                  and p.lower_ in ("at", "near", "outside")]
-            return dedup(r + at[:1])
-        if r:
-            return r
-        held = [r for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in self.holding
-                for a in c.children if a.dep_ == "agent" for p in a.children for r in self.refs(p)]
-        if held:
-            # "villages held by the KNU": the side holding them (and the places named in them)
-            return dedup(self.as_(tok, held, "owner") + places_in(self, tok))
-        lemma = tok.lemma_.lower()
-        if lemma in self.assets or tok.lower_ in self.assets or lemma in self.facilities:
-            o = self.owner(tok)
-            if o:
-                owned = self.as_(tok, o, "owner") if not o[0].resolved else o
-                return dedup(owned + places_in(self, tok))
-            if any(c.lower_ in self.state_forces for c in tok.lefts):
-                # "an army base in northern Burkina Faso", "overran army bases across X": the state's own forces
-                around = [t for c in tok.head.children if tok.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ in WHERE
-                          for t in c.subtree]
-                states = [m.ent for t in [*tok.subtree, *around] for m in [self.m.at(t)]
-                          if m is not None and m.locative and m.ent.kind == "Actor" and t.i == m.head
-                          and inside_of(t, tok.head if t in around else tok)]
-                if states:
-                    return dedup([self.synthetic(tok, e, "owner") for e in states])
-            inside = places_in(self, tok)
-            if inside:
-                return inside
-            if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
-                o = recent_asset_owner(self, tok)
-                if o:
-                    return o
-        # "residential areas in the Tal Tamr district", "targets at 16 Houthi locations"
-        out = places_in(self, tok) or this_place(self, tok)
-        if not out:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("at", "of"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and (p.lemma_.lower() in self.assets
-                                                 or p.lemma_.lower() in self.facilities):
-                            out += [x for x in self._target1(p) if x.via == "owner" or x.ent.kind != "Place"]
-        if not out and tok.pos_ in ("NOUN", "PROPN"):
-            # "Syria's security", "the terrorist acts of the EMC": whose it is
-            out = [Ref(r.ent, r.start, r.end, r.text, r.mention, "of") for c in tok.children if c.dep_ == "poss"
-                   for r in self.refs(c, conj=False)]
-            out = out or [Ref(r.ent, r.start, r.end, r.text, r.mention, "of") for c in tok.children
-                          if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
-                          for r in self.refs(p)]
-        return dedup(out)
+        """What an act is aimed at (see :mod:`.targets`)."""
+        return targets.target(self, tok)
 
 
 def _where_it_happens(tok: Token) -> bool:
