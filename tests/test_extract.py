@@ -1566,6 +1566,9 @@ REFERENCES = [
         [("Egypt", "BACKS", "Chad"), ("Libya", "BACKS", "Sudan")], [("Egypt", "BACKS", "Libya"), ("Libya", "BACKS", "Egypt")]),
     row("a-description-in-its-own-between-phrase", "Qatar and Oman have offered to mediate between the two "
         "neighbours.", [], [("Qatar", ANY, "Oman")]),
+    row("people-from-a-side-are-its", "Delegations from Armenia and Azerbaijan signed a border protocol in Almaty. "
+        "Officials from the UN attended the ceremony.",
+        [("Armenia", "PARTY_TO", "?d"), ("Azerbaijan", "PARTY_TO", "?d")], [("United Nations", "PARTY_TO", ANY)]),
     row("unowned-troops-of-the-speaking-state", "Troops repelled an attack by ADF rebels near Beni on Sunday, the "
         "Congolese army said. Soldiers fired on protesters in Goma, the UN mission said. Drones struck Lviv "
         "overnight, Ukraine's air force said.",

@@ -146,13 +146,18 @@ class Mentions:
         while h.dep_ == "conj":
             h = h.head
         if h.dep_ == "pobj" and h.head.lower_ in self._locative_preps:
-            return not (h.head.lower_ == "from" and self._stance_noun(h.head.head))
+            return not (h.head.lower_ == "from" and (self._stance_noun(h.head.head) or self._sent_people(h.head.head)))
 
         if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.lemma_ in self._motion_verbs:
             return not self._materiel_sent(h.head.head)
         if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in self._place_of:
             return True
         return h.dep_ == "poss" and h.head.lower_ in self._place_poss
+
+    def _sent_people(self, noun: Token) -> bool:
+        """'delegations from X', 'officials from X', 'troops from X': a state's people come from it."""
+        return noun.tag_ in ("NNS", "NNPS") and (
+            noun.lower_ in self.organ_heads or noun.lemma_.lower() in self.organ_heads)
 
     def _materiel_sent(self, verb: Token) -> bool:
         """'sent tanks to X', 'brought weapons to X': X receives them (sending people to X is

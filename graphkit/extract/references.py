@@ -191,6 +191,12 @@ class Resolver:
                         self.refs(c, depth + 1, conj=False))
                     if r:
                         return self.as_(tok, r, r[0].via if r[0].resolved else "owner")
+            # 'delegations from X and Y', 'commanders of the army and of the TPLF': whose people they are
+            sent = [r for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for q in (c, *c.conjuncts) for p in q.children if p.dep_ == "pobj"
+                    for r in self.refs(p, depth + 1) if r.ent.kind in ("Actor", "Group", "Organization")]
+            if sent and tok.tag_ in ("NNS", "NNPS"):
+                return self.as_(tok, dedup(sent), "owner")
         if lemma in self.wrappers or low in self.wrappers or tok.pos_ == "NUM":
             return self._wrapped(tok, depth)
         return []
