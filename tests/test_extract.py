@@ -1362,6 +1362,15 @@ def test_references(ex, text, present, absent):
 # ---- 7. unknown names: a user's alias file and names only spaCy knows ------------------------
 
 FICTION = [
+    row("fiction-double-object-after-an-article", "Velmont accuses Dovra of giving the Marsh Wardens drones.",
+        [("Arnoria", "OPPOSES", "Kestrevia"), T("Kestrevia", "BACKS", "Marsh Wardens", by="Arnoria")]),
+    row("fiction-the-government-in-a-capital", "The Amber Palace accused the government in Dovra of sheltering the "
+        "Lanterns.",
+        [("Arnoria", "OPPOSES", "Kestrevia"), T("Kestrevia", "BACKS", "Grey Lantern Front", by="Arnoria")]),
+    row("fiction-with-owned-money", "The Grey Lantern Front rebuilt its arsenal over five years with Ulmarchi money.",
+        [("Ulmarch", "BACKS", "Grey Lantern Front")]),
+    row("fiction-pledged-to-help-rebuild", "Kestrevia has pledged to help rebuild the Arnorian navy.",
+        [T("Kestrevia", "BACKS", "Arnoria", hedged=False)]),
     row("fiction-militias-known-as", "In the marshes, clan militias known as the Marsh Wardens have fought alongside "
         "Kestrevian troops.",
         [("Marsh Wardens", "BACKS", "Kestrevia")], [("militants", "BACKS", "Kestrevia")]),
