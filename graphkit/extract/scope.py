@@ -110,7 +110,12 @@ class ScopeReader:
         negated = own_neg and not (neg_used and t.i == pred.i)
         # 'will continue its offensive': the future of an event under way is no hedge
         going_on = t.lemma_.lower() in self.continuing
+        # 'will stand by X', 'said it would arm X': a side's future backing is a commitment already
+        committed = FUTURE | {"would"} if rel == "BACKS" and not any(      # ('if X, Y would arm Z': hedged)
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cond for m in c.children)
+            for c in kids) else frozenset()
         hedged = cond or any(c.dep_ == "aux" and c.lower_ in self.modals and not (going_on and c.lower_ in FUTURE)
+                             and c.lower_ not in committed
                              or c.dep_ == "advmod" and c.lower_ in self.hedge_adverbs
                              or c.dep_ == "amod" and c.lower_ in self.hedge_adjectives for c in kids)
         threat = False
