@@ -341,6 +341,12 @@ VERBS = [
         [("Wagner Group", "BACKS", "Mali")]),
     row("supporting-units-attacked-are-not-backed", "Hezbollah fired rockets at supporting units of the Israeli army.",
         [], [("Hezbollah", "BACKS", ANY)]),
+    row("future-backing-is-a-commitment", "Canberra said Australia would supply Kyiv with more armoured vehicles.",
+        [T("Australia", "BACKS", "Ukraine", hedged=False, by=ANY)]),
+    row("conditional-backing-stays-hedged", "If Moscow attacks again, Washington would arm Kyiv.",
+        [T("United States", "BACKS", "Ukraine", hedged=True)], [T("United States", "BACKS", "Ukraine", hedged=False)]),
+    row("future-attack-stays-hedged", "Tehran said it would strike the Israeli army.",
+        [], [T("Iran", "ATTACKED", "Israel", hedged=False, by=ANY)]),
     row("joined-a-states-troops", "Afar regional militias have joined Ethiopian troops on the eastern front.",
         [(ANY, "BACKS", "Ethiopia")]),
     row("joined-an-organisation-is-no-side", "Qatar joined the United Nations in 1971.",
@@ -1612,6 +1618,15 @@ FICTION = [
     row("fiction-advisers-of-a-state", "GLF fighters, armed and trained by Kestrevian advisers, overran an Arnorian "
         "army post near the border.", [("Kestrevia", "BACKS", "Grey Lantern Front"),
                                        ("Grey Lantern Front", "ATTACKED", "Arnoria")]),
+    row("fiction-double-object-after-an-article", "Velmont accuses Dovra of giving the Marsh Wardens drones.",
+        [("Arnoria", "OPPOSES", "Kestrevia"), T("Kestrevia", "BACKS", "Marsh Wardens", by="Arnoria")]),
+    row("fiction-the-government-in-a-capital", "The Amber Palace accused the government in Dovra of sheltering the "
+        "Lanterns.",
+        [("Arnoria", "OPPOSES", "Kestrevia"), T("Kestrevia", "BACKS", "Grey Lantern Front", by="Arnoria")]),
+    row("fiction-with-owned-money", "The Grey Lantern Front rebuilt its arsenal over five years with Ulmarchi money.",
+        [("Ulmarch", "BACKS", "Grey Lantern Front")]),
+    row("fiction-pledged-to-help-rebuild", "Kestrevia has pledged to help rebuild the Arnorian navy.",
+        [T("Kestrevia", "BACKS", "Arnoria", hedged=False)]),
     row("fiction-militias-known-as", "In the marshes, clan militias known as the Marsh Wardens have fought alongside "
         "Kestrevian troops.",
         [("Marsh Wardens", "BACKS", "Kestrevia")], [("militants", "BACKS", "Kestrevia")]),

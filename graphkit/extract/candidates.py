@@ -409,8 +409,9 @@ def _uses(tok: Token) -> list[str]:
 
 def _has_words(tok: Token, words: tuple[str, ...]) -> bool:
     """A multi-word trigger: 'open fire', 'crack down', 'cut ties', 'take control'."""
-    # 'suspended development and budget aid'; never the subject ('special forces joined troops' is no 'join forces')
-    kids = [x for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass") for x in (c, *c.conjuncts)]
+    # 'suspended development and budget aid'; never the active subject ('special forces joined troops' is no
+    # 'join forces'; a passive one may be: 'ties were cut')
+    kids = [x for c in tok.children if c.dep_ != "nsubj" for x in (c, *c.conjuncts)]
     # 'regards X as a threat', 'called X a terrorist' (a predicate noun after 'as' or on the object)
     preds = [p for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
              for p in [*c.children, c] if p.dep_ in ("pobj", "attr", "appos", "oprd", "ccomp") and p.pos_ == "NOUN"]

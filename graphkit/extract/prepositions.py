@@ -29,6 +29,7 @@ class Prepositions:
         self.role_nouns = lex.heads("ROLE")
 
     def read(self, tok: Token, roles: "Roles", inner: bool = True) -> None:
+        self._complex_read_as_verb(tok, roles)
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "advmod") and self._complex(c, roles):
                 continue
@@ -104,6 +105,22 @@ class Prepositions:
                 for q in p.children:
                     if q.dep_ == "pobj":
                         roles.setdefault(p.lower_, []).extend(self.r.target(q))
+
+    def _complex_read_as_verb(self, tok: Token, roles: "Roles") -> None:
+        """'would stand shoulder to shoulder with X': spaCy reads the second 'shoulder' as an
+        infinitive ('to shoulder') hung on the verb; the words still make a complex preposition."""
+        if not self.table or tok.pos_ not in ("VERB", "AUX"):
+            return
+        doc = tok.doc
+        for v in tok.children:
+            if v.dep_ not in ("advcl", "xcomp") or v.i < 2 or v.i - 2 <= tok.i:
+                continue
+            for q in v.children:
+                role = self.table.get(f"{doc[v.i - 2].lower_} {doc[v.i - 1].lower_} {v.lower_} {q.lower_}") \
+                    if q.dep_ == "prep" else None
+                if role:
+                    roles.setdefault(role, []).extend(r for p in q.children if p.dep_ == "pobj"
+                                                      for r in self.r.target(p))
 
     @staticmethod
     def _stranded_conjuncts(c: Token) -> list[Token]:

@@ -113,7 +113,9 @@ class ScopeReader:
         negated = own_neg and not (neg_used and t.i == pred.i)
         # 'will continue its offensive': the future of an event under way is no hedge
         going_on = t.lemma_.lower() in self.continuing
+        committed = _committed(rel, kids, self.cond)
         hedged = cond or any(c.dep_ == "aux" and c.lower_ in self.modals and not (going_on and c.lower_ in FUTURE)
+                             and c.lower_ not in committed
                              or c.dep_ == "advmod" and c.lower_ in self.hedge_adverbs
                              or c.dep_ == "amod" and c.lower_ in self.hedge_adjectives for c in kids)
         threat = False
@@ -370,6 +372,15 @@ def _subjects(verb: Token) -> list[Token]:
         if subj or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subj
         verb = verb.head
+
+
+def _committed(rel: str, kids: list[Token], cond: frozenset[str]) -> frozenset[str]:
+    """The modals that do not hedge: 'will stand by X', 'said it would arm X' - a side's future
+    backing is a commitment already (not 'if X, Y would arm Z')."""
+    if rel != "BACKS" or any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in c.children)
+                             for c in kids):
+        return frozenset()
+    return FUTURE | {"would"}
 
 
 def _free_relative(clause: Token) -> bool:
