@@ -2059,3 +2059,13 @@ def test_a_place_owner_is_no_broad_argument(ex):
     _, cands = ex.candidates(doc)
     assert cands
     assert not [c for c in cands if c.cls.startswith("path:") and c.subject.text == "Syria"]
+
+
+def test_a_pronoun_a_deal_verb_takes_is_the_deal(ex):
+    """'refused to extend it': the last agreement named, never the last actor (no candidate of any score)."""
+    text = ("The Lake Chad fishing initiative, brokered by Cameroon and the UN in 2021, collapsed a year later when "
+            "Nigeria refused to extend it.")
+    from graphkit.extract.pipeline import prepare
+    _, cands = ex.candidates(ex.nlp(prepare(text)))
+    objects = {c.object.ent.kind for c in cands if c.trigger.lower_ == "extend"}
+    assert objects == {"Agreement"}

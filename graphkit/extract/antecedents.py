@@ -35,6 +35,7 @@ class Antecedents:
         self.doc = resolver.doc
         self.speech = lex.word_set("speech_verbs")
         self.target_preps = lex.word_set("target_prepositions")
+        self.deal_verbs = lex.word_set("agreement_object_verbs")
         self.person_collectives = lex.word_set("person_collectives")
         self.object_control = lex.word_set("object_control_verbs")
         self.extraposed = lex.word_set("extraposition_words")
@@ -99,6 +100,8 @@ class Antecedents:
         if r:
             return self.r.as_(tok, r, "pronoun")
         agreement = [] if plural or tok.dep_ == "poss" else self._recent_agreement(tok)
+        if agreement and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.deal_verbs:
+            return agreement        # 'refused to extend it', 'breached it': the deal, not the last actor
         best = self._most_salient(tok, clause, plural)
         if best is None:
             return agreement
