@@ -2069,3 +2069,18 @@ def test_a_pronoun_a_deal_verb_takes_is_the_deal(ex):
     _, cands = ex.candidates(ex.nlp(prepare(text)))
     objects = {c.object.ent.kind for c in cands if c.trigger.lower_ == "extend"}
     assert objects == {"Agreement"}
+
+
+def test_a_label_in_a_relative_clause_with_its_pronoun_hung_elsewhere_is_no_group(ex):
+    """'the group, which the parliament designated a terrorist organization in May, ...' parsed with
+    'which' hung on 'in': the label is still said of the relative pronoun, no group of its own."""
+    from spacy.tokens import Doc
+    from graphkit.extract.groups import _predicate_of_label
+    words = ["The", "group", ",", "which", "parliament", "designated", "a", "terrorist", "organization", "in", "May"]
+    heads = [1, 1, 1, 9, 5, 1, 8, 8, 5, 5, 9]
+    deps = ["det", "ROOT", "punct", "pobj", "nsubj", "relcl", "det", "amod", "dobj", "prep", "pobj"]
+    tags = ["DT", "NN", ",", "WDT", "NN", "VBD", "DT", "JJ", "NN", "IN", "NNP"]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "NOUN", "VERB", "DET", "ADJ", "NOUN", "ADP", "PROPN"]
+    doc = Doc(ex.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=[{"designated": "designate"}.get(w, w.lower()) for w in words])
+    assert _predicate_of_label(doc[8], ex.lex.word_set("labelling_verbs"))

@@ -63,8 +63,10 @@ def _predicate_of_label(tok: Token, labels: frozenset[str]) -> bool:
         return False
     if tok.dep_ == "pobj":
         return tok.head.head.i == verb.i and tok.head.dep_ == "prep"
-    return tok.dep_ in ("oprd", "dobj", "attr", "xcomp") and any(
+    return tok.dep_ in ("oprd", "dobj", "attr", "xcomp") and (any(
         c.i != tok.i and (c.dep_ in ("dobj", "nsubjpass") or c.tag_ in ("WDT", "WP")) for c in verb.children)
+        # (a relative clause whose pronoun the parser hung elsewhere: the pronoun is still the one labelled)
+        or verb.dep_ == "relcl" and any(t.tag_ in ("WDT", "WP") for t in verb.doc[verb.head.i + 1:verb.i]))
 
 
 def _is_generic_group(ms: Mentions, tok: Token, generic: frozenset[str]) -> bool:
