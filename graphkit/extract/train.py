@@ -72,7 +72,8 @@ class Corpus:
         rows = []
         for d, (mentions, cands), sc in zip(self.docs, self.cands, scores):
             if sc is not None:
-                rows += [c.contract() for c in self.ex.decide(d, mentions, cands, sc, threshold).claims]
+                # what `graphkit extract` prints: asserted claims (not negated, not hedged)
+                rows += [c.contract() for c in self.ex.decide(d, mentions, cands, sc, threshold).claims if c.asserted]
         return rows
 
     def predict(self, scorer, names: set[str] | None = None) -> list[dict]:
