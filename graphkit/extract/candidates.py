@@ -108,13 +108,15 @@ class CandidateFinder:
         out: list[Candidate] = []
         for sent in self.r.doc.sents:
             self.scopes.update_speaker(sent)      # '"We struck X," the army said': the speaker is known first
+            cur: list[Candidate] = []             # the sentence's candidates (the passes below read only them)
             for tok in sent:
                 for frame in self.frames(tok):
-                    out += self.from_frame(tok, frame)
-                out += self.constructions(tok)
-            out = _light_verbs_yield(out, sent.start, self.args.nouns.light)
-            out += derived_oppositions(self, out, sent)
-            out += _not_reversing(path_candidates(self, sent, out), out, sent.start)
+                    cur += self.from_frame(tok, frame)
+                cur += self.constructions(tok)
+            cur = _light_verbs_yield(cur, sent.start, self.args.nouns.light)
+            cur += derived_oppositions(self, cur, sent)
+            cur += _not_reversing(path_candidates(self, sent, cur), cur, sent.start)
+            out += cur
         add_context(out, self.m)
         return out
 
