@@ -33,12 +33,13 @@ def path_candidates(finder: "CandidateFinder", sent: Span, framed: Sequence["Can
     """Broad candidates of a sentence; ``framed`` are the frames' candidates found so far."""
     args = _argument_tokens(finder, sent)
     targets = _event_targets(framed, sent.start)
+    ups = {a.i: _ancestors(a) for a, _ in args}      # each argument's way up, walked once
     out: list[Candidate] = []
     for a, ra in args:
         for b, rb in args:
             if a.i == b.i:
                 continue
-            lca, up, down = _path(a, b)
+            lca, up, down = _meet(ups[a.i], ups[b.i], b.doc)
             if lca is None or lca.pos_ not in PREDICATES or up + down > MAX_PATH:
                 continue
             frames = finder.frames(lca)
@@ -111,21 +112,25 @@ def _argument_tokens(finder: "CandidateFinder", sent: Span) -> list[tuple[Token,
     return out
 
 
-def _path(a: Token, b: Token) -> tuple[Token | None, int, int]:
-    """The lowest common ancestor of two tokens and the number of steps up from each."""
-    up_a = {}
-    t, n = a, 0
+def _ancestors(tok: Token) -> dict[int, int]:
+    """Token index -> steps up from ``tok`` (itself 0), as far as MAX_PATH + 1 steps."""
+    out, t, n = {}, tok, 0
     while True:
-        up_a[t.i] = n
+        out[t.i] = n
         if t.head.i == t.i or n > MAX_PATH:
-            break
+            return out
         t, n = t.head, n + 1
-    t, n = b, 0
-    while t.i not in up_a:
-        if t.head.i == t.i or n > MAX_PATH:
-            return None, 0, 0
-        t, n = t.head, n + 1
-    return t, up_a[t.i], n
+
+
+def _meet(up_a: dict[int, int], up_b: dict[int, int], doc) -> tuple[Token | None, int, int]:
+    """The lowest common ancestor of two tokens from their ways up (as :func:`_path`)."""
+    best = None
+    for i, n in up_b.items():
+        if i in up_a and (best is None or n < best[1]):
+            best = (i, n)
+    if best is None:
+        return None, 0, 0
+    return doc[best[0]], up_a[best[0]], best[1]
 
 
 EMBEDDING = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "xcomp", "conj", "pcomp", "parataxis"})
