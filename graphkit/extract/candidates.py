@@ -246,6 +246,12 @@ class CandidateFinder:
         c.__dict__["_sent"] = self._sentence(tok)
         return c
 
+    def make_each(self, subjects: list[Ref], objects: list[Ref], rel: str, tok: Token, cls: str, pos: str,
+                  src: str, tgt: str, weight: float) -> list[Candidate]:
+        """A candidate for each subject and object (those :meth:`make` allows)."""
+        return [c for s in subjects for o in objects
+                if (c := self.make(s, rel, o, tok, cls, pos, src, tgt, weight=weight)) is not None]
+
     def _sentence(self, tok: Token) -> Span:
         """The sentence of a token, from a table built once per document (spaCy scans for it)."""
         if not self._sents:

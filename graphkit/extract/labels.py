@@ -42,13 +42,8 @@ def condemning_label(f: "CandidateFinder", verb: Token) -> list["Candidate"]:
     targets: list[Ref] = []
     for o in objects:
         targets += f.r.refs(o) or f.args.event_agents(o)
-    out = []
-    for s in f.args.subjects(verb):
-        for t in targets:
-            c = f.make(s, "OPPOSES", t, verb, "condemning_label", "VERB", "agent", "patient", weight=0.8)
-            if c is not None:
-                out.append(c)
-    return out
+    return f.make_each(f.args.subjects(verb), targets, "OPPOSES", verb, "condemning_label", "VERB", "agent", "patient",
+                       weight=0.8)
 
 
 def _condemning(head: Token, bad: frozenset[str]) -> bool:

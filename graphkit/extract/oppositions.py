@@ -96,11 +96,8 @@ def calls_to_act(f: "CandidateFinder", sent: Span) -> list["Candidate"]:
             targets = [o for fr in f.frames(act) if fr.pos == "VERB" for lk in fr.links
                        if lk.relation in ("ATTACKED", "OPPOSES") and "agent" in lk.source
                        for t in lk.target for o in roles.get(t, []) if o.ent.kind in lk.target_kinds]
-            for s in f.args.subjects(caller):
-                for o in targets:
-                    d = f.make(s, "OPPOSES", o, caller, "call_to_fight", "call_to_fight", "agent", "urged", weight=0.8)
-                    if d is not None:
-                        out.append(d)
+            out += f.make_each(f.args.subjects(caller), targets, "OPPOSES", caller, "call_to_fight", "call_to_fight",
+                               "agent", "urged", weight=0.8)
     return out
 
 
