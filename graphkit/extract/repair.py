@@ -226,11 +226,12 @@ class VerbHomographs(Reparse):
     def homographs(self, sent: Span) -> dict[int, str]:
         """Token index -> the verb tag it should have."""
         found: dict[int, str] = {}
+        verbless = _verbless_clauses(sent)
         for t in sent[1:]:
             if not self.lex.lookup(t.lower_, "VERB"):
                 continue
             prev = t.doc[t.i - 1]
-            headline = _headline(sent, t)
+            headline = any(a <= t.i < b for a, b in verbless)
             # a past (or a 3rd person) as a modifier: 'columns repelled attacks', 'GNA retakes al-Watiya air base'
             finite_mod = t.tag_ in ("VBD", "VBZ") and t.dep_ in ("amod", "compound")
             tag = self._verb_tag(t) or (self._headline_tag(t) if headline or finite_mod else None)
@@ -411,6 +412,19 @@ def _perfect(have: Token, part: Token) -> bool:
     return part.tag_ == "VBN" and part.dep_ not in NOMINAL_ROLES and have.dep_ == "aux" and have.head.i == part.i
 
 
+def _verbless_clauses(sent: Span) -> list[tuple[int, int]]:
+    """The (start, end) of the sentence's parts between semicolons that have no finite verb
+    (what :func:`_headline` asks of one token, for all of them at once)."""
+    out, start = [], sent.start
+    for u in [*sent, None]:
+        if u is None or u.text == ";":
+            end = u.i if u is not None else sent.end
+            if not any(x.tag_ in FINITE for x in sent.doc[start:end]):
+                out.append((start, end))
+            start = end + 1
+    return out
+
+
 def _headline(sent: Span, t: Token) -> bool:
     """t's clause (the sentence, or its part between semicolons) has no finite verb: a headline
     ('GNA forces storm Tarhuna', 'Russia and Ukraine sign grain deal; missiles hit Odesa')."""
@@ -479,8 +493,10 @@ def reduced_relative_object(sent: Span, lex: Lexicon) -> int:
     opening right after the verb: the noun is the verb's object, the participle its modifier."""
     doc = sent.doc
     for comp in sent:
+        if comp.dep_ != "ccomp" or comp.tag_ not in ("VBD", "VBN"):
+            continue
         verb, noun = comp.head, next((c for c in comp.children if c.dep_ == "nsubj"), None)
-        if comp.dep_ != "ccomp" or comp.tag_ not in ("VBD", "VBN") or noun is None or noun.pos_ != "NOUN" \
+        if noun is None or noun.pos_ != "NOUN" \
                 or not _participle(comp) or noun.right_edge.i != comp.i - 1 or noun.left_edge.i != verb.i + 1 \
                 or doc[verb.i + 1].pos_ != "DET" or verb.i > comp.i:
             continue
@@ -686,9 +702,11 @@ def breach_phrase_on_a_place(sent: Span, lex: Lexicon) -> int:
     preposition, is said of the clause: it hangs on that preposition's head."""
     moved = 0
     for t in sent:
+        if t.lower_ != "in" or t.dep_ != "prep":
+            continue
         noun = next((c for c in t.children if c.dep_ == "pobj"), None)
         name = t.head
-        if t.lower_ != "in" or t.dep_ != "prep" or noun is None or name.pos_ != "PROPN" or name.dep_ != "pobj" \
+        if noun is None or name.pos_ != "PROPN" or name.dep_ != "pobj" \
                 or not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
                 or not any(f.cls == "violate_agreement" for f in lex.lookup(noun.lower_, "NOUN")):
             continue
