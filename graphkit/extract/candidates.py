@@ -130,6 +130,8 @@ class CandidateFinder:
     def _find_frames(self, tok: Token) -> list[Frame]:
         if not tok.is_alpha and "-" not in tok.text or tok.ent_type_ in ("DATE", "TIME"):
             return []       # ('since March', 'on Strike Day': a date)
+        if tok.lower_ not in self.lex.forms and tok.lemma_.lower() not in self.lex.forms:
+            return []       # no frame has this word, whatever its part of speech
         found: list[Frame] = []
         for pos in _uses(tok):
             for form in {tok.lower_, tok.lemma_.lower()}:

@@ -175,6 +175,7 @@ class Lexicon:
     object_control: frozenset[str] = frozenset()   # verbs whose object does an embedded event
     complex_prepositions: dict[str, str] = field(default_factory=dict)   # "on behalf of" -> "for"
     by_form: dict[tuple[str, str], list[Frame]] = field(default_factory=dict)
+    forms: frozenset[str] = frozenset()            # every word form that heads a frame, of any part of speech
 
     def __post_init__(self) -> None:
         for fr in self.frames:
@@ -182,6 +183,7 @@ class Lexicon:
                 key = (form, fr.pos)
                 if fr not in self.by_form.setdefault(key, []):
                     self.by_form[key].append(fr)
+        self.forms = frozenset(form for form, _ in self.by_form)
 
     def lookup(self, form: str, pos: str) -> list[Frame]:
         """Frames for a lower-case word form (or lemma) used as ``pos``."""
