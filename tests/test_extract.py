@@ -749,6 +749,9 @@ def test_parse_repairs(ex, text, present, absent):
 # ---- 2. nominal events -------------------------------------------------------------------
 
 NOMINALS = [
+    row("sanctions-on-things-linked-to-a-side", "The EU imposed sanctions on firms linked to the Wagner Group. Kenyan "
+        "jets struck camps affiliated with al-Shabaab.", [("European Union", "OPPOSES", "Wagner Group"),
+                                                         ("Kenya", "ATTACKED", "al-Shabaab")]),
     row("expressed-stance-noun", "Algeria voiced solidarity with the Polisario Front. Qatar expressed "
         "opposition to the Egyptian strikes.", [("Algeria", "BACKS", "Polisario Front"), ("Qatar", "OPPOSES", "Egypt")]),
     row("backing-of-x-and-of-y-across-a-participle", "Serbia, for its part, retains the backing of Russia, sealed in "

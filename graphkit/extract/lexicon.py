@@ -85,7 +85,8 @@ WORD_CLASSES: dict[str, Words | Table] = {
     "anti_prefixes": WORDS, "reversing_verbs": WORDS, "positive_complements": WORDS, "joint_nouns": WORDS,
     "pair_nouns": WORDS, "counter_terror_modifiers": WORDS,
     # states, organs and forces (mentions.py, organs.py)
-    "organ_heads": WORDS, "own_forces_nouns": WORDS, "agreement_object_verbs": WORDS, "organ_nodes": WORDS,
+    "organ_heads": WORDS, "own_forces_nouns": WORDS, "agreement_object_verbs": WORDS,
+    "linking_participles": WORDS, "organ_nodes": WORDS,
     "organ_titles": Table("words", keys="title"),
     "organ_alias_names": Table("words", keys="title"), "government_words": WORDS, "government_modifiers": WORDS,
     "state_force_name_words": WORDS,

@@ -47,6 +47,7 @@ class Resolver:
         self.holding, self.routes = lex.word_set("holding_verbs"), lex.word_set("route_nouns")
         self.serving = lex.word_set("serving_verbs")
         self.settlements = lex.word_set("settlement_nouns")
+        self.linking = lex.word_set("linking_participles")
         self.anti = lex.word_set("anti_prefixes")
         self.role_nouns = lex.heads("ROLE")
         self.speaker: Ref | None = None     # who speaks in the current stretch of text (set by the scope pass)

@@ -40,6 +40,9 @@ def _target1(r: "Resolver", tok: Token) -> list[Ref]:
         owned = _asset_owner(r, tok)
         if owned:
             return owned
+    linked = _linked(r, tok)
+    if linked:
+        return linked
     # "residential areas in the Tal Tamr district", "targets at 16 Houthi locations"
     out = places_in(r, tok) or this_place(r, tok)
     if not out:
@@ -106,3 +109,12 @@ def _whose(r: "Resolver", tok: Token) -> list[Ref]:
     return out or [Ref(x.ent, x.start, x.end, x.text, x.mention, "of") for c in tok.children
                    if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
                    for x in r.refs(p)]
+
+
+def _linked(r: "Resolver", tok: Token) -> list[Ref]:
+    """'sanctions on companies linked to X', 'strikes on militias affiliated with X': what is
+    aimed at something tied to a side is aimed at that side (linking_participles)."""
+    return [x for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in r.linking
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for q in p.children if q.dep_ == "pobj" for x in r.refs(q)
+            if x.ent.kind in ("Actor", "Group", "Organization", "Person")]
