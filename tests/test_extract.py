@@ -1570,6 +1570,8 @@ REFERENCES = [
         "struck Hodeidah.",
         [("Russia", "ATTACKED", ANY), ("Syria", "ATTACKED", ANY), ("United Arab Emirates", "ATTACKED", "Hodeidah"),
          ("Saudi Arabia", "ATTACKED", "Hodeidah")]),
+    row("whose-forces-of-an-act-named-with-its-owners", "Kyiv condemned the Russian-Belarusian aggression, whose "
+        "jets bombed Lviv on Monday.", [("Russia", "ATTACKED", "Lviv"), ("Belarus", "ATTACKED", "Lviv")]),
     row("a-description-is-not-its-own-clauses-subject", "Chad and Sudan exchanged artillery fire on Monday. Egypt "
         "and Libya sent military aid to the two countries.",
         [("Egypt", "BACKS", "Chad"), ("Libya", "BACKS", "Sudan")], [("Egypt", "BACKS", "Libya"), ("Libya", "BACKS", "Egypt")]),

@@ -156,7 +156,9 @@ class Resolver:
             rel = tok.head if tok.head.dep_ == "relcl" else tok.head.head
             if low in self.m.organ_heads or lemma in self.m.organ_heads or lemma in self.wrappers or (
                     tok.tag_ in ("NNS", "NNPS")):
-                return self.as_(tok, self.refs(rel.head, depth + 1, conj=False), "owner")
+                # ('the American-British aggression, whose warplanes ...': the owners the act is named with)
+                whom = self.refs(rel.head, depth + 1, conj=False) or coordinated_owners(self, rel.head)
+                return self.as_(tok, whom, "owner")
         if tok.i in self.m.owner_poss:
             # "its fighters", "their militias": the possessor's group
             poss = next(c for c in tok.children if c.dep_ == "poss")
