@@ -57,7 +57,7 @@ def find_organs(ms: Mentions) -> None:
             owner = (facility and _local_state(ms, tok)) or government_of(ms, tok)
             first = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.i])
         if owner is None:
-            prev = _definite_organ(ms, tok)
+            prev = _definite_organ(ms, tok, evaluative)
             if prev is not None:
                 ms.add(Mention(tok.i, tok.i + 1, tok.i, prev.ent, prev.role, own=prev.own))
             elif _bare_force(ms, tok, evaluative):
@@ -295,10 +295,9 @@ def _allegiance(ms: Mentions, tok: Token) -> Ent | None:
     return None
 
 
-def _definite_organ(ms: Mentions, tok: Token) -> Mention | None:
+def _definite_organ(ms: Mentions, tok: Token, judging: frozenset[str]) -> Mention | None:
     """'the ministry', 'the military department', 'the gallant troops' -> the last organ named with
     that head word (a judging adjective picks out no other)."""
-    judging = ms.lex.word_set("evaluative_modifiers")
     if not has_det(tok, ("the", "this", "that")) or any(c.dep_ in ("amod", "compound", "nummod") and not (
             c.dep_ != "nummod" and c.lower_ in judging) for c in tok.children):
         return None

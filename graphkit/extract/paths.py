@@ -123,7 +123,8 @@ def _ancestors(tok: Token) -> dict[int, int]:
 
 
 def _meet(up_a: dict[int, int], up_b: dict[int, int], doc) -> tuple[Token | None, int, int]:
-    """The lowest common ancestor of two tokens from their ways up (as :func:`_path`)."""
+    """The lowest common ancestor of two tokens from their ways up (:func:`_ancestors`), and the
+    number of steps up from each (None when they do not meet within MAX_PATH + 1 steps)."""
     best = None
     for i, n in up_b.items():
         if i in up_a and (best is None or n < best[1]):

@@ -26,7 +26,7 @@ from .organs import government_state
 from .repair import in_dateline
 from . import targets
 from .places_named import listing
-from .refs import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, Ref, dedup
+from .refs import FIRST_PERSON, PRONOUNS_PL, PRONOUNS_SG, RELATIVE, THIRD_PERSON, Ref, dedup
 
 __all__ = ["FIRST_PERSON", "PRONOUNS_PL", "PRONOUNS_SG", "RELATIVE", "Ref", "Resolver", "dedup"]
 
@@ -100,7 +100,7 @@ class Resolver:
         if appos:
             return [r for a in appos for r in self.refs(a)]
         low = tok.lower_
-        if low in PRONOUNS_SG or low in PRONOUNS_PL or low in PRONOUNS_PERSON:
+        if low in THIRD_PERSON:
             return self.antecedents.antecedent(tok)
         if low in FIRST_PERSON:
             return self.first_person(tok)
@@ -190,7 +190,7 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and self.m.at(c) is not None
                                         and self.m.at(c).ent.kind in ("Group", "Organization")):
-                    r = self.antecedents.antecedent(c) if c.lower_ in PRONOUNS_SG | PRONOUNS_PL | PRONOUNS_PERSON else (
+                    r = self.antecedents.antecedent(c) if c.lower_ in THIRD_PERSON else (
                         self.refs(c, depth + 1, conj=False))
                     if r:
                         return self.as_(tok, r, r[0].via if r[0].resolved else "owner")
@@ -275,7 +275,7 @@ class Resolver:
             m = self.m.at(c)
             if m is not None and not m.locative and m.ent.kind not in ("Agreement", "Place"):
                 out += [r for r in self._mention_refs(m)]
-            elif c.lower_ in PRONOUNS_SG | PRONOUNS_PL | PRONOUNS_PERSON:
+            elif c.lower_ in THIRD_PERSON:
                 out += self.antecedents.antecedent(c)
             elif c.lower_ in FIRST_PERSON:
                 out += self.first_person(c)

@@ -13,6 +13,7 @@ from .mentions import Ent, Mention
 PRONOUNS_SG = frozenset({"it", "its"})
 PRONOUNS_PL = frozenset({"they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "him", "his", "she", "her"})
+THIRD_PERSON = PRONOUNS_SG | PRONOUNS_PL | PRONOUNS_PERSON     # what the antecedents resolve
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 

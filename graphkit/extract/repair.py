@@ -414,7 +414,7 @@ def _perfect(have: Token, part: Token) -> bool:
 
 def _verbless_clauses(sent: Span) -> list[tuple[int, int]]:
     """The (start, end) of the sentence's parts between semicolons that have no finite verb
-    (what :func:`_headline` asks of one token, for all of them at once)."""
+    (the headline clauses :func:`_headline` asks about, all of them at once)."""
     out, start = [], sent.start
     for u in [*sent, None]:
         if u is None or u.text == ";":
@@ -428,10 +428,7 @@ def _verbless_clauses(sent: Span) -> list[tuple[int, int]]:
 def _headline(sent: Span, t: Token) -> bool:
     """t's clause (the sentence, or its part between semicolons) has no finite verb: a headline
     ('GNA forces storm Tarhuna', 'Russia and Ukraine sign grain deal; missiles hit Odesa')."""
-    doc = sent.doc
-    start = next((u.i + 1 for u in reversed(doc[sent.start:t.i]) if u.text == ";"), sent.start)
-    end = next((u.i for u in doc[t.i:sent.end] if u.text == ";"), sent.end)
-    return not any(u.tag_ in FINITE for u in doc[start:end])
+    return any(a <= t.i < b for a, b in _verbless_clauses(sent))
 
 
 def _acronym(t: Token) -> bool:
