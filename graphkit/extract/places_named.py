@@ -1,4 +1,4 @@
-"""The places a target noun names, for :meth:`graphkit.extract.references.Resolver.target`:
+"""The places a target noun names, for :func:`graphkit.extract.targets.target`:
 the places inside its phrase ('areas in X district', 'the village of X', 'towns including X'),
 the place a bare 'the city' stands for, the asset a named place is described as ('X, a rebel
 stronghold'), and the owner of the last asset named before 'the
